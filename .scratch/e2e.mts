@@ -1,0 +1,33 @@
+import { readFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { openFileSource, openFileTarget } from '../main/engine/sif/file-source.ts';
+import { readPublicKeys } from '../main/engine/sif/pgp-keys.ts';
+import { signSif } from '../main/engine/sif/sign.ts';
+import { verifySif } from '../main/engine/sif/verify.ts';
+import * as openpgp from 'openpgp';
+const F = '/work/shared/fixtures/sif/';
+const U = '/work/shared/fixtures/upstream-sylabs-sif/';
+copyFileSync(F + 'unsigned.sif', '/tmp/s1.sif');
+const t = await openFileTarget('/tmp/s1.sif');
+const added = await signSif(t, { key: readFileSync(F + 'test-private.asc', 'utf8'), now: () => new Date(1700000100e3), reproducible: true });
+await t.close();
+console.log(added);
+console.log(execFileSync('siftool', ['list', '/tmp/s1.sif']).toString());
+try { console.log('go:', execFileSync('/tmp/sifcheck', ['/tmp/s1.sif', F + 'test-public.asc']).toString()); } catch (e) { console.log('go fail', e.stdout.toString()); }
+const testKeys = await readPublicKeys(readFileSync(F + 'test-public.asc', 'utf8'));
+const otherKeys = await readPublicKeys(readFileSync(F + 'other-public.asc', 'utf8'));
+const upKey = (await openpgp.readPrivateKey({ armoredKey: readFileSync(U + 'keys/private.asc', 'utf8') })).toPublic();
+const show = async (path: string, keys, opts = {}) => {
+  const s = await openFileSource(path);
+  const r = await verifySif(s, { keys, ...opts });
+  await s.close();
+  console.log(path.split('/').pop(), JSON.stringify(opts), 'ok=' + r.ok, r.problems, r.tasks.map(t => t.message), r.signatures.map(s => `${s.id}:${s.format}:${s.verdict}:${s.coveredIds}:${s.message}`));
+};
+await show('/tmp/s1.sif', testKeys);
+for (const f of ['signed', 'signed-with-json', 'signed-by-other', 'signed-tampered', 'signed-descriptor-tampered', 'signed-legacy', 'signed-legacy-group', 'unsigned']) await show(F + f + '.sif', testKeys);
+await show(F + 'signed-by-other.sif', otherKeys);
+await show(F + 'signed-legacy.sif', testKeys, { legacyInsecure: true });
+await show(F + 'signed-legacy-group.sif', testKeys, { legacyInsecure: true });
+await show(F + 'signed-legacy-group.sif', testKeys, { legacyInsecure: true, groupId: 1 });
+for (const f of readdirSync(U + 'images').filter(f => f.includes('signed'))) await show(U + 'images/' + f, [upKey]);
+for (const f of readdirSync(U + 'images').filter(f => f.includes('legacy'))) await show(U + 'images/' + f, [upKey], { legacyAll: true });

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { pickFreePort } from '../support/free-port.js';
+import { sendRequest } from '../support/http-request.js';
+import { renderRegistryConfig } from '../support/registry-config.js';
+import { launchService, tailFile, waitUntilReady } from '../support/service-process.js';
+
+/** One open (no auth, plain HTTP) docker-registry on 127.0.0.1, owned by the bench. */
+export interface BenchRegistry {
+  /** `127.0.0.1:PORT`. */
+  readonly host: string;
+  readonly url: string;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a single open CNCF distribution registry (the test bed's "open" flavour) with its
+ * data, config and log under `dir`. The process is attached: it dies with this one even when
+ * the bench is killed, and `stop()` ends it explicitly.
+ */
+export async function startBenchRegistry(dir: string): Promise<BenchRegistry> {
+  for (const sub of ['conf', 'data', 'logs', 'run'])
+    await mkdir(join(dir, sub), { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    const port = await pickFreePort();
+    const configFile = join(dir, 'conf', 'open.yml');
+    await writeFile(
+      configFile,
+      renderRegistryConfig({
+        name: 'bench',
+        port,
+        rootDirectory: join(dir, 'data'),
+        secret: randomBytes(16).toString('hex'),
+      }),
+    );
+    const service = await launchService({
+      name: 'bench-registry',
+      command: 'docker-registry',
+      args: ['serve', configFile],
+      logFile: join(dir, 'logs', 'open.log'),
+      pidFile: join(dir, 'run', 'open.pid'),
+      detached: false,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitUntilReady(service, async () => {
+        const { status } = await sendRequest(`${url}/v2/`, { timeoutMs: 2000 });
+        return status === 200;
+      });
+      return {
+        host: `127.0.0.1:${port}`,
+        url,
+        logFile: service.logFile,
+        stop: () => service.stop(),
+      };
+    } catch (error) {
+      await service.stop();
+      const busy = (await tailFile(service.logFile, 5)).includes('address already in use');
+      if (!busy || attempt >= 3) throw error;
+    }
+  }
+}

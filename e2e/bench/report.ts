@@ -1,0 +1,85 @@
+/** Pure helpers of the bench: statistics, targets and the printed table. */
+
+/** Middle value (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Throughput in MB/s (10^6 bytes per second). */
+export function megabytesPerSecond(bytes: number, seconds: number): number {
+  return seconds > 0 ? bytes / 1e6 / seconds : 0;
+}
+
+/** One measured quantity: every run and the median. */
+export interface Measurement {
+  readonly runs: readonly number[];
+  readonly median: number;
+}
+
+export function measurement(runs: readonly number[]): Measurement {
+  return { runs: [...runs], median: median(runs) };
+}
+
+/** A target the bench checks. */
+export interface Target {
+  readonly name: string;
+  readonly value: number;
+  readonly op: '>=' | '<';
+  readonly limit: number;
+  readonly unit: string;
+  readonly pass: boolean;
+}
+
+export function target(
+  name: string,
+  value: number,
+  op: '>=' | '<',
+  limit: number,
+  unit = '',
+): Target {
+  const pass = op === '>=' ? value >= limit : value < limit;
+  return { name, value, op, limit, unit, pass };
+}
+
+/** One line of the table: a label, a value, and optionally its target. */
+export interface Row {
+  readonly label: string;
+  readonly value: string;
+  readonly detail?: string;
+  readonly target?: Target;
+}
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : String(value);
+}
+
+/** Formats a number for the table: 2 decimals below 10, 1 below 1000, none above. */
+export function formatNumber(value: number): string {
+  const abs = Math.abs(value);
+  return fixed(value, abs < 10 ? 2 : abs < 1000 ? 1 : 0);
+}
+
+/** Renders rows as a fixed-width text table with a PASS/FAIL column for rows with targets. */
+export function renderTable(rows: readonly Row[]): string {
+  const cells = rows.map((row) => [
+    row.label,
+    row.value,
+    row.target
+      ? `${row.target.op} ${formatNumber(row.target.limit)}${row.target.unit ? ` ${row.target.unit}` : ''}`
+      : '',
+    row.target ? (row.target.pass ? 'PASS' : 'FAIL') : '',
+    row.detail ?? '',
+  ]);
+  const header = ['measure', 'value', 'target', 'result', 'runs / notes'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (cols: readonly string[]): string =>
+    cols
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...cells.map(line)].join('\n');
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { EventName, EventOf } from '../../shared/contract.js';
+import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
+import { RegistryClient } from '../engine/registry/client.js';
+import { dispatch } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+
+const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
+
+function recorder() {
+  const events: { event: EventName; payload: unknown }[] = [];
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    events.push({ event, payload });
+  };
+  const finished = () =>
+    new Promise<EventOf<'transfer:finished'>>((resolve) => {
+      const timer = setInterval(() => {
+        const done = events.find((e) => e.event === 'transfer:finished');
+        if (done) {
+          clearInterval(timer);
+          resolve(done.payload as EventOf<'transfer:finished'>);
+        }
+      }, 10);
+    });
+  return { events, emit, finished };
+}
+
+test('dispatch refuses unknown channels and invalid payloads as data, not throws', async () => {
+  const handlers = createHandlers({
+    clientFor: () => {
+      throw new Error('not reached');
+    },
+    emit: () => undefined,
+  });
+  const unknown = await dispatch(handlers, 'registry:nope', {});
+  assert.equal(unknown.ok, false);
+  assert.equal(!unknown.ok && unknown.error.code, 'USAGE');
+  const invalid = await dispatch(handlers, 'transfer:push', { file: 42 });
+  assert.equal(!invalid.ok && invalid.error.code, 'USAGE');
+  assert.match(!invalid.ok ? invalid.error.message : '', /file/);
+  const badRef = await dispatch(handlers, 'transfer:push', {
+    file: fixture,
+    reference: 'oras://Bad/UPPER:x',
+  });
+  assert.equal(!badRef.ok && badRef.error.code, 'REFERENCE_INVALID');
+});
+
+const bed = loadTestBed();
+
+test(
+  'push then pull through the handlers reports progress and a finished event',
+  { skip: bed ? false : testBedSkipReason },
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sifport-handlers-'));
+    const clients: RegistryClient[] = [];
+    const clientFor = (registry: string) => {
+      const client = new RegistryClient({ registry });
+      clients.push(client);
+      return client;
+    };
+    try {
+      const reference = `oras://${bed!.open.host}/handlers/t${Date.now()}:v1`;
+      const push = recorder();
+      const started = await dispatch(
+        createHandlers({ clientFor, emit: push.emit }),
+        'transfer:push',
+        { file: fixture, reference },
+      );
+      assert.equal(started.ok, true);
+      const pushed = await push.finished();
+      assert.equal(pushed.ok, true, JSON.stringify(pushed.error));
+      assert.match(pushed.digest ?? '', /^sha256:[a-f0-9]{64}$/);
+      assert.ok(push.events.some((e) => e.event === 'transfer:progress'));
+
+      const pull = recorder();
+      const destination = join(dir, 'out.sif');
+      await dispatch(createHandlers({ clientFor, emit: pull.emit }), 'transfer:pull', {
+        reference,
+        destination,
+      });
+      const pulled = await pull.finished();
+      assert.equal(pulled.ok, true, JSON.stringify(pulled.error));
+      assert.deepEqual(await readFile(destination), await readFile(fixture));
+    } finally {
+      for (const c of clients) c.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);

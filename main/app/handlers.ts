@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestOf } from '../../shared/contract.js';
+import { toSifportError } from '../engine/errors.js';
+import type { RegistryClient } from '../engine/registry/client.js';
+import { parseReference, parseRegistry } from '../engine/registry/reference.js';
+import type { UploadTuningStore } from '../engine/registry/upload-tuning.js';
+import type { DigestCache } from '../engine/transfers/digest-cache.js';
+import { pullSif } from '../engine/transfers/pull.js';
+import { pushSif } from '../engine/transfers/push.js';
+import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
+
+/** Registry connection settings a request may carry. */
+export type ConnectionOptions = Pick<
+  RequestOf<'transfer:push'>,
+  'caFile' | 'insecure' | 'plainHttp'
+>;
+
+/** What the handlers need; the Electron shell, the loopback host and tests each supply it. */
+export interface HandlerDeps {
+  clientFor(registry: string, options: ConnectionOptions): RegistryClient;
+  readonly emit: EventSink;
+  readonly digestCache?: DigestCache;
+  readonly tuning?: UploadTuningStore;
+  /** Desktop notification when a transfer ends (optional outside the app). */
+  readonly notify?: (title: string, body: string) => void;
+  readonly listTags?: (client: RegistryClient, repository: string) => Promise<string[]>;
+  readonly listRepositories?: (client: RegistryClient) => Promise<string[]>;
+}
+
+/** Builds the handler table; transfers run in the background and report through events. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const jobs = new Map<string, AbortController>();
+
+  function startJob(
+    kind: 'push' | 'pull',
+    reference: string,
+    work: (signal: AbortSignal, jobId: string) => Promise<{ digest?: string; path?: string }>,
+  ): { jobId: string } {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    jobs.set(jobId, controller);
+    work(controller.signal, jobId)
+      .then(
+        (done) => {
+          deps.emit(
+            'transfer:finished',
+            checkedEvent('transfer:finished', { jobId, kind, reference, ok: true, ...done }),
+          );
+          deps.notify?.(
+            `${kind === 'push' ? 'Pushed' : 'Pulled'} ${reference}`,
+            done.digest ?? done.path ?? '',
+          );
+        },
+        (err: unknown) => {
+          const error = toSifportError(err).toInfo();
+          deps.emit(
+            'transfer:finished',
+            checkedEvent('transfer:finished', { jobId, kind, reference, ok: false, error }),
+          );
+          deps.notify?.(`${kind === 'push' ? 'Push' : 'Pull'} failed: ${reference}`, error.message);
+        },
+      )
+      .finally(() => jobs.delete(jobId));
+    return { jobId };
+  }
+
+  const progress =
+    (jobId: string) =>
+    (p: {
+      phase: string;
+      bytesDone: number;
+      bytesTotal: number;
+      rate: number;
+      etaSeconds: number | undefined;
+    }) =>
+      deps.emit('transfer:progress', { jobId, ...p, etaSeconds: p.etaSeconds });
+
+  return {
+    'registry:tags': async (req) => {
+      const ref = parseReference(req.repository);
+      const client = deps.clientFor(ref.registry, req);
+      if (!deps.listTags) return { tags: [] };
+      return { tags: await deps.listTags(client, ref.repository) };
+    },
+    'registry:repos': async (req) => {
+      const client = deps.clientFor(parseRegistry(req.registry), req);
+      if (!deps.listRepositories) return { repositories: [] };
+      return { repositories: await deps.listRepositories(client) };
+    },
+    'transfer:push': async (req) => {
+      const reference = parseReference(req.reference);
+      const client = deps.clientFor(reference.registry, req);
+      return startJob('push', req.reference, async (signal, jobId) => {
+        const result = await pushSif({
+          client,
+          file: req.file,
+          reference,
+          signal,
+          digestCache: deps.digestCache,
+          tuning: deps.tuning,
+          onProgress: progress(jobId),
+        });
+        return { digest: result.manifestDigest };
+      });
+    },
+    'transfer:pull': async (req) => {
+      const reference = parseReference(req.reference);
+      const client = deps.clientFor(reference.registry, req);
+      return startJob('pull', req.reference, async (signal, jobId) => {
+        const result = await pullSif({
+          client,
+          reference,
+          destination: req.destination,
+          force: req.force,
+          signal,
+          onProgress: progress(jobId),
+        });
+        return { digest: result.manifestDigest, path: result.path };
+      });
+    },
+    'transfer:cancel': async (req) => {
+      const job = jobs.get(req.jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+  };
+}

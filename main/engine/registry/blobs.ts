@@ -1,0 +1,139 @@
+import { SifportError } from '../errors.js';
+import { locationOf, type RegistryClient } from './client.js';
+import { headerValue, type HttpResponse } from './http.js';
+import { errorFromResponse } from './response-error.js';
+import { pullScope, pushScope } from './scopes.js';
+
+const MAX_REDIRECTS = 5;
+
+/** `HEAD` a blob: its size when the repository has it, undefined when not (oras.md §3.2). */
+export async function headBlob(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
+  const what = `Checking blob ${digest.slice(0, 19)} in ${client.registry}/${repository}`;
+  const res = await client.request({
+    method: 'HEAD',
+    path: `/v2/${repository}/blobs/${digest}`,
+    scopes: [pullScope(repository)],
+    signal,
+    what,
+  });
+  await res.discard();
+  if (res.status === 404) return undefined;
+  if (res.status >= 300 && res.status < 400) return -1; // exists, served elsewhere
+  if (res.status !== 200) throw await errorFromResponse(res, what, 'HEAD');
+  const length = Number(headerValue(res.headers, 'content-length'));
+  return Number.isFinite(length) ? length : -1;
+}
+
+/** Outcome of {@link mountBlob}: mounted, or an upload session to use instead. */
+export type MountResult =
+  { readonly mounted: true } | { readonly mounted: false; readonly session?: URL };
+
+/**
+ * Cross-repository mount (oras.md §3.4): `201` means done; `202` gives a normal session;
+ * any other answer means "upload it yourself".
+ */
+export async function mountBlob(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  from: string,
+  signal?: AbortSignal,
+): Promise<MountResult> {
+  const path = `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+  let res: HttpResponse;
+  try {
+    res = await client.request({
+      method: 'POST',
+      path,
+      scopes: [pushScope(repository), pullScope(from)],
+      headers: { 'content-length': '0' },
+      signal,
+      what: `Mounting ${digest.slice(0, 19)} from ${from}`,
+    });
+  } catch (err) {
+    if (err instanceof SifportError && err.code === 'CANCELLED') throw err;
+    return { mounted: false };
+  }
+  await res.discard();
+  if (res.status === 201) return { mounted: true };
+  const session = res.status === 202 ? locationOf(res) : undefined;
+  return session ? { mounted: false, session } : { mounted: false };
+}
+
+/** An open blob download. */
+export interface BlobStream {
+  readonly response: HttpResponse;
+  /** True when the server honoured the requested start offset (206). */
+  readonly partial: boolean;
+}
+
+/**
+ * GETs a blob from `offset`, following redirects. A redirect to another host is followed
+ * without `Authorization` (oras.md §3.2); `Range` is kept on every hop.
+ */
+export async function openBlob(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<BlobStream> {
+  const what = `Downloading ${client.registry}/${repository}@${digest.slice(0, 19)}`;
+  const range = offset > 0 ? { range: `bytes=${offset}-` } : undefined;
+  let res = await client.request({
+    method: 'GET',
+    path: `/v2/${repository}/blobs/${digest}`,
+    scopes: [pullScope(repository)],
+    ...(range ? { headers: range } : {}),
+    signal,
+    what,
+  });
+  const origin = (await client.baseUrl(signal)).origin;
+  for (let hop = 0; res.status >= 301 && res.status <= 308 && res.status !== 304; hop++) {
+    const target = locationOf(res);
+    await res.discard();
+    if (!target || hop >= MAX_REDIRECTS) {
+      throw new SifportError('NETWORK', `${what}: too many or broken redirects.`);
+    }
+    res =
+      target.origin === origin
+        ? await client.request({
+            method: 'GET',
+            path: target,
+            scopes: [pullScope(repository)],
+            ...(range ? { headers: range } : {}),
+            signal,
+            what,
+          })
+        : await client.transport.send({
+            method: 'GET',
+            url: target,
+            ...(range ? { headers: range } : {}),
+            signal,
+          });
+  }
+  if (res.status === 200) return { response: res, partial: false };
+  if (res.status === 206 && offset > 0) {
+    const contentRange = headerValue(res.headers, 'content-range') ?? '';
+    const start = Number(/bytes (\d+)-/.exec(contentRange)?.[1] ?? Number.NaN);
+    if (start === offset) return { response: res, partial: true };
+    await res.discard();
+    throw new SifportError('NETWORK', `${what}: the server resumed at the wrong offset.`, {
+      retryable: true,
+    });
+  }
+  if (res.status === 404) {
+    await res.discard();
+    throw new SifportError(
+      'NOT_FOUND',
+      `${what}: the registry does not have this blob (BLOB_UNKNOWN).`,
+      { status: 404 },
+    );
+  }
+  throw await errorFromResponse(res, what);
+}

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import type { Readable } from 'node:stream';
+import { SifportError, isAbortError } from '../errors.js';
+
+/** TLS settings for one registry (oras.md §6: custom CA per account, explicit insecure). */
+export interface TlsOptions {
+  /** PEM file with extra trusted CA certificates (added to the system roots). */
+  readonly caFile?: string | undefined;
+  /** Skip certificate verification. Only on explicit user request. */
+  readonly insecure?: boolean | undefined;
+}
+
+/** A request body: bytes, or a stream that is sent once (use a factory to allow resending). */
+export type HttpBody = Buffer | Readable;
+
+/** One HTTP request as the registry code builds it. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: HttpBody;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A response whose body has not been read yet. Read it, or call `discard()`. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly url: URL;
+  readonly body: Readable;
+  /** Reads the body as UTF-8, refusing more than `limit` bytes (default 4 MiB). */
+  text(limit?: number): Promise<string>;
+  /** Reads the body and frees the connection. */
+  discard(): Promise<void>;
+}
+
+/** What the registry modules need from HTTP; tests may substitute their own. */
+export interface HttpTransport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Idle time after which a silent connection counts as broken, in milliseconds. */
+const IDLE_TIMEOUT_MS = 120_000;
+const DEFAULT_TEXT_LIMIT = 4 * 1024 * 1024;
+
+const TLS_ERROR_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+]);
+
+/** Turns a socket-level failure into a typed error that says what to do. */
+export function networkError(err: unknown, url: URL): SifportError {
+  if (err instanceof SifportError) return err;
+  if (isAbortError(err)) return new SifportError('CANCELLED', 'Cancelled.');
+  const e = err as NodeJS.ErrnoException;
+  const code = e.code ?? '';
+  const where = url.host;
+  if (TLS_ERROR_CODES.has(code)) {
+    return new SifportError(
+      'TLS',
+      `TLS certificate of ${where} was not accepted (${code}). If the registry uses a private CA, pass its certificate with --ca-file; --insecure skips verification.`,
+      { cause: err },
+    );
+  }
+  if (code === 'EPROTO' || /wrong version number|packet length too long/i.test(e.message ?? '')) {
+    return new SifportError(
+      'TLS',
+      `${where} does not speak HTTPS. If it is a plain-HTTP registry you trust, use --plain-http.`,
+      { cause: err },
+    );
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new SifportError('NETWORK', `Cannot resolve host ${url.hostname}: check the name.`, {
+      retryable: code === 'EAI_AGAIN',
+      cause: err,
+    });
+  }
+  if (code === 'ECONNREFUSED') {
+    return new SifportError(
+      'NETWORK',
+      `Connection to ${where} refused: is the registry running and the port right?`,
+      { retryable: true, cause: err },
+    );
+  }
+  return new SifportError(
+    'NETWORK',
+    `Network error talking to ${where}: ${code || e.message || 'connection failed'}.`,
+    { retryable: true, cause: err },
+  );
+}
+
+/**
+ * HTTP/1.1 transport on Node's `http`/`https` with keep-alive agents. Redirects are not
+ * followed here: the blob reader follows them itself so it can drop `Authorization`
+ * when the host changes (oras.md §3.2).
+ */
+export class NodeHttpTransport implements HttpTransport {
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  private readonly httpsAgent: https.Agent;
+
+  constructor(tls: TlsOptions = {}) {
+    const ca = tls.caFile ? [...rootCertificates, readCaFile(tls.caFile)] : undefined;
+    this.httpsAgent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 16,
+      ...(ca ? { ca } : {}),
+      rejectUnauthorized: !tls.insecure,
+    });
+  }
+
+  send(request: HttpRequest): Promise<HttpResponse> {
+    const { url, method, signal } = request;
+    const isHttps = url.protocol === 'https:';
+    const lib = isHttps ? https : http;
+    return new Promise<HttpResponse>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new SifportError('CANCELLED', 'Cancelled.'));
+        return;
+      }
+      let bodyFinished = request.body === undefined || Buffer.isBuffer(request.body);
+      const req = lib.request(url, {
+        method,
+        headers: request.headers,
+        agent: isHttps ? this.httpsAgent : this.httpAgent,
+        ...(signal ? { signal } : {}),
+      });
+      req.setTimeout(IDLE_TIMEOUT_MS, () => {
+        req.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
+      });
+      req.once('error', (err) => {
+        if (request.body && !Buffer.isBuffer(request.body)) request.body.destroy();
+        reject(networkError(err, url));
+      });
+      req.once('response', (res: IncomingMessage) => {
+        res.once('end', () => {
+          // The server answered before taking the whole body (an early 401 or 413): this
+          // connection holds a half-sent request and must not be reused.
+          if (!bodyFinished) req.destroy();
+        });
+        resolve(wrapResponse(res, url, () => bodyFinished));
+      });
+      const body = request.body;
+      if (body === undefined) {
+        req.end();
+      } else if (Buffer.isBuffer(body)) {
+        req.end(body);
+      } else {
+        body.once('error', (err) => req.destroy(err));
+        body.once('end', () => {
+          bodyFinished = true;
+        });
+        body.pipe(req);
+      }
+    });
+  }
+
+  /** Closes idle keep-alive sockets so the process can exit. */
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+function readCaFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SifportError(
+      'FILE_ERROR',
+      `Cannot read CA file ${path}: ${(err as Error).message}.`,
+      { cause: err },
+    );
+  }
+}
+
+function wrapResponse(res: IncomingMessage, url: URL, _bodyFinished: () => boolean): HttpResponse {
+  return {
+    status: res.statusCode ?? 0,
+    headers: res.headers,
+    url,
+    body: res,
+    async text(limit = DEFAULT_TEXT_LIMIT): Promise<string> {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res) {
+        size += (chunk as Buffer).length;
+        if (size > limit) {
+          res.destroy();
+          throw new SifportError(
+            'TOO_LARGE',
+            `Response from ${url.host} is larger than ${limit} bytes; refusing to read it.`,
+          );
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    async discard(): Promise<void> {
+      res.resume();
+      if (!res.complete) await new Promise<void>((r) => res.once('close', r));
+    },
+  };
+}
+
+/** First value of a header that may repeat. */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Every value of a header, split into a list. */
+export function headerValues(headers: IncomingHttpHeaders, name: string): string[] {
+  const value = headers[name.toLowerCase()];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

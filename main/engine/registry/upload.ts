@@ -1,0 +1,296 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SifportError, toSifportError } from '../errors.js';
+import { headBlob } from './blobs.js';
+import { locationOf, type RegistryClient } from './client.js';
+import { errorFromResponse } from './response-error.js';
+import { ResumableHash, type HashSnapshot } from './resumable-hash.js';
+import { backoffDelay } from './retry.js';
+import { pushScope } from './scopes.js';
+import {
+  cancelUpload,
+  finishUpload,
+  nextOffsetFromRange,
+  startUpload,
+  uploadStatus,
+  type UploadSession,
+} from './upload-session.js';
+import { MemoryUploadTuningStore, type UploadTuningStore } from './upload-tuning.js';
+
+/** Default chunk size: large enough to run at full speed, small enough to resume cheaply. */
+export const DEFAULT_CHUNK_SIZE = 128 * 1024 * 1024;
+/** Smallest chunk we shrink to after `413` answers. */
+const MIN_CHUNK_SIZE = 1024 * 1024;
+const READ_HIGH_WATER_MARK = 1024 * 1024;
+
+/** Input to {@link uploadBlob}. */
+export interface BlobUploadOptions {
+  readonly client: RegistryClient;
+  readonly repository: string;
+  readonly path: string;
+  readonly size: number;
+  /** The digest when already known (digest cache): no hashing during the upload. */
+  readonly digest?: string | undefined;
+  /** An upload session to use first (e.g. from a mount attempt that answered 202). */
+  readonly session?: URL | undefined;
+  readonly chunkSize?: number | undefined;
+  readonly tuning?: UploadTuningStore | undefined;
+  /** Fresh sessions after which we give up. */
+  readonly maxRestarts?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called as bytes leave, with the total sent in the current attempt. */
+  readonly onBytes?: ((sent: number) => void) | undefined;
+}
+
+/** What happened during an upload, for progress reports and tests. */
+export interface BlobUploadResult {
+  readonly digest: string;
+  /** Times the upload continued from the registry's acknowledged offset. */
+  readonly resumes: number;
+  /** Times the blob was started again in a fresh session. */
+  readonly restarts: number;
+  readonly chunks: number;
+}
+
+/**
+ * Streams a file into a blob upload session (oras.md §3.3, "recommended algorithm"):
+ * chunks with `Content-Range`, hashing as bytes leave, resuming from the registry's
+ * acknowledged offset after a failure, or starting a fresh session where the registry
+ * cannot resume (distribution 2.8). Shrinks chunks after `413` and falls back to a single
+ * stream PATCH when the registry mishandles ranges; both are remembered per registry.
+ */
+export async function uploadBlob(options: BlobUploadOptions): Promise<BlobUploadResult> {
+  return new BlobUploader(options).run();
+}
+
+class BlobUploader {
+  private readonly o: BlobUploadOptions;
+  private readonly tuning: UploadTuningStore;
+  private readonly hash: ResumableHash | undefined;
+  private chunkSize: number;
+  private streamMode: boolean;
+  private session: UploadSession | undefined;
+  private acked: HashSnapshot | undefined;
+  private resumes = 0;
+  private restarts = 0;
+  private chunks = 0;
+  private failures = 0;
+
+  constructor(options: BlobUploadOptions) {
+    this.o = options;
+    this.tuning = options.tuning ?? new MemoryUploadTuningStore();
+    const learnt = this.tuning.get(options.client.registry) ?? {};
+    this.chunkSize = Math.min(options.chunkSize ?? DEFAULT_CHUNK_SIZE, learnt.maxChunk ?? Infinity);
+    this.streamMode = learnt.streamMode === true && learnt.maxChunk === undefined;
+    this.hash = options.digest ? undefined : new ResumableHash();
+  }
+
+  async run(): Promise<BlobUploadResult> {
+    const { client, repository, signal } = this.o;
+    try {
+      this.session = this.o.session
+        ? { location: this.o.session, offset: 0, minChunk: 0 }
+        : await startUpload(client, repository, signal);
+      this.markAcked(0);
+      while (this.session.offset < this.o.size) {
+        try {
+          await this.sendNext();
+          this.failures = 0;
+        } catch (err) {
+          await this.recover(toSifportError(err));
+        }
+      }
+      const digest = this.o.digest ?? this.hash!.digest();
+      await this.finish(digest);
+      return { digest, resumes: this.resumes, restarts: this.restarts, chunks: this.chunks };
+    } catch (err) {
+      if (this.session) await cancelUpload(client, repository, this.session);
+      if (signal?.aborted) throw new SifportError('CANCELLED', 'Upload cancelled.');
+      throw err;
+    }
+  }
+
+  private markAcked(offset: number): void {
+    this.session!.offset = offset;
+    if (this.hash) this.acked = this.hash.snapshot();
+  }
+
+  private async sendNext(): Promise<void> {
+    const session = this.session!;
+    const start = session.offset;
+    const size = this.streamMode
+      ? this.o.size - start
+      : Math.min(Math.max(this.chunkSize, session.minChunk), this.o.size - start);
+    const end = start + size;
+    const headers: Record<string, string> = {
+      'content-type': 'application/octet-stream',
+      'content-length': String(size),
+    };
+    if (!this.streamMode) headers['content-range'] = `${start}-${end - 1}`;
+    const res = await this.o.client.request({
+      method: 'PATCH',
+      path: session.location,
+      scopes: [pushScope(this.o.repository)],
+      headers,
+      body: () => this.chunkStream(start, end),
+      retry: false,
+      signal: this.o.signal,
+      what: `Uploading to ${this.o.client.registry}/${this.o.repository}`,
+    });
+    if (res.status < 200 || res.status >= 300) {
+      throw await errorFromResponse(res, `Uploading bytes ${start}-${end - 1}`, 'PATCH');
+    }
+    await res.discard();
+    this.chunks++;
+    session.location = locationOf(res) ?? session.location;
+    const acknowledged = nextOffsetFromRange(res) ?? end;
+    if (acknowledged === end) {
+      this.markAcked(end);
+    } else {
+      await this.moveTo(acknowledged);
+    }
+  }
+
+  /** A stream of file bytes [start, end) that also feeds the hash (restarted on resend). */
+  private chunkStream(start: number, end: number): Readable {
+    if (this.hash && this.acked && this.hash.offset !== start) this.hash.restore(this.acked);
+    const stream = createReadStream(this.o.path, {
+      start,
+      end: end - 1,
+      highWaterMark: READ_HIGH_WATER_MARK,
+    });
+    let sent = start;
+    stream.on('data', (chunk) => {
+      const buf = chunk as Buffer;
+      this.hash?.update(buf);
+      sent += buf.length;
+      this.o.onBytes?.(sent);
+    });
+    return stream;
+  }
+
+  /** Positions the hash and session at a registry-acknowledged offset. */
+  private async moveTo(offset: number): Promise<void> {
+    if (offset > this.o.size) {
+      throw new SifportError(
+        'UPLOAD_INVALID',
+        `The registry claims ${offset} bytes of a ${this.o.size}-byte blob.`,
+      );
+    }
+    if (this.hash) {
+      if (this.acked && offset >= this.acked.offset) {
+        this.hash.restore(this.acked);
+        await this.hash.catchUp(this.o.path, offset);
+      } else {
+        this.hash.reset();
+        await this.hash.catchUp(this.o.path, offset);
+      }
+    }
+    this.markAcked(offset);
+  }
+
+  private async recover(err: SifportError): Promise<void> {
+    if (err.code === 'CANCELLED' || this.o.signal?.aborted) throw err;
+    if (
+      err.code === 'DENIED' ||
+      err.code === 'AUTH_REQUIRED' ||
+      err.code === 'NOT_FOUND' ||
+      err.code === 'NAME_INVALID'
+    ) {
+      if (err.status !== 404 || err.registryCode === 'NAME_UNKNOWN') throw err;
+    }
+    this.learnFrom(err);
+    this.failures++;
+    if (this.failures > this.o.client.retryPolicy.attempts + 2) throw err;
+    const wait =
+      err.code === 'RATE_LIMITED' || err.code === 'SERVER_ERROR' || err.code === 'NETWORK'
+        ? backoffDelay(this.o.client.retryPolicy, this.failures, err)
+        : 0;
+    if (wait > 0) await (this.o.client.retryPolicy.sleep ?? sleepFor)(wait, this.o.signal);
+    const status = await uploadStatus(
+      this.o.client,
+      this.o.repository,
+      this.session!,
+      this.o.signal,
+    );
+    if (status && status.offset <= this.o.size) {
+      this.session!.location = status.location;
+      this.resumes++;
+      await this.moveTo(status.offset);
+      return;
+    }
+    this.restarts++;
+    if (this.restarts > (this.o.maxRestarts ?? 3)) throw err;
+    this.session = await startUpload(this.o.client, this.o.repository, this.o.signal);
+    this.hash?.reset();
+    this.markAcked(0);
+  }
+
+  /** Adapts chunking to what the registry just told us, and remembers it. */
+  private learnFrom(err: SifportError): void {
+    const registry = this.o.client.registry;
+    if (err.code === 'TOO_LARGE' && !this.streamMode) {
+      if (this.chunkSize <= MIN_CHUNK_SIZE) throw err;
+      this.chunkSize = Math.max(MIN_CHUNK_SIZE, Math.floor(this.chunkSize / 2));
+      this.tuning.set(registry, { ...this.tuning.get(registry), maxChunk: this.chunkSize });
+    } else if (
+      err.status === 416 ||
+      (err.status === 400 && err.registryCode !== 'DIGEST_INVALID')
+    ) {
+      if (this.streamMode) throw err;
+      this.streamMode = true;
+      this.tuning.set(registry, { ...this.tuning.get(registry), streamMode: true });
+    } else if (err.code === 'TOO_LARGE') {
+      throw err;
+    }
+  }
+
+  private async finish(digest: string): Promise<void> {
+    try {
+      await finishUpload(this.o.client, this.o.repository, this.session!, digest, this.o.signal);
+    } catch (err) {
+      const e = toSifportError(err);
+      if (e.code === 'DIGEST_MISMATCH' && this.o.digest) {
+        throw new SifportError(
+          'DIGEST_MISMATCH',
+          `${this.o.path} changed while it was being pushed (its digest is no longer ${digest}). Push it again.`,
+        );
+      }
+      if (!e.retryable) throw e;
+      // The PUT may have landed before the connection broke.
+      if ((await headBlob(this.o.client, this.o.repository, digest, this.o.signal)) === undefined)
+        throw e;
+    }
+  }
+}
+
+const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> =>
+  delay(ms, undefined, signal ? { signal } : undefined);
+
+/** Uploads a small blob already in memory: POST, then one PUT with the bytes (oras.md §3.3). */
+export async function uploadBytes(
+  client: RegistryClient,
+  repository: string,
+  bytes: Buffer,
+  digest: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const session = await startUpload(client, repository, signal);
+  const url = new URL(session.location);
+  url.searchParams.append('digest', digest);
+  const what = `Uploading blob ${digest.slice(0, 19)} to ${client.registry}/${repository}`;
+  const res = await client.request({
+    method: 'PUT',
+    path: url,
+    scopes: [pushScope(repository)],
+    headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
+    body: bytes,
+    signal,
+    what,
+  });
+  if (res.status !== 201 && res.status !== 204 && res.status !== 200) {
+    throw await errorFromResponse(res, what, 'PUT');
+  }
+  await res.discard();
+}

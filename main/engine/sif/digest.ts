@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+
+import type { ByteSource } from './byte-source.js';
+import type { SifDescriptor } from './descriptor.js';
+import { DescriptorField, HeaderField } from './layout.js';
+import { readChunks } from './objects.js';
+import type { ByteRange } from './objects.js';
+
+/** Digest algorithm names a signed payload may use, with Node's name for each (spec B3). */
+export const DIGEST_ALGORITHMS: Readonly<Record<string, string>> = {
+  sha224: 'sha224',
+  sha256: 'sha256',
+  sha384: 'sha384',
+  sha512: 'sha512',
+  sha512_224: 'sha512-224',
+  sha512_256: 'sha512-256',
+};
+
+/**
+ * The 61 header bytes a current-format signature covers: launch script, magic and version
+ * (bytes 0-44) then the UUID (48-63) (spec B2.1).
+ */
+export function headerIntegrityBytes(rawHeader: Uint8Array): Uint8Array {
+  const out = new Uint8Array(61);
+  out.set(rawHeader.subarray(0, HeaderField.arch), 0);
+  out.set(rawHeader.subarray(HeaderField.id, HeaderField.id + 16), HeaderField.arch);
+  return out;
+}
+
+/**
+ * The 557 descriptor bytes a current-format signature covers, with the stored ID replaced by
+ * the relative ID and group, offset, padded size and modified time left out (spec B2.2).
+ */
+export function descriptorIntegrityBytes(d: SifDescriptor, relativeId: number): Uint8Array {
+  const raw = d.raw;
+  const parts = [
+    raw.subarray(DescriptorField.dataType, DescriptorField.id),
+    le32(relativeId),
+    raw.subarray(DescriptorField.link, DescriptorField.offset),
+    raw.subarray(DescriptorField.size, DescriptorField.sizeWithPadding),
+    raw.subarray(DescriptorField.createdAt, DescriptorField.modifiedAt),
+    raw.subarray(DescriptorField.uid),
+  ];
+  const out = new Uint8Array(557);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Lower-case hex digest of bytes already in memory; `algorithm` is a Node hash name. */
+export function digestBytes(algorithm: string, bytes: Uint8Array): string {
+  return createHash(algorithm).update(bytes).digest('hex');
+}
+
+/**
+ * Hashes a byte range while streaming it in large chunks, computing every algorithm in
+ * `algorithms` (Node names) in one pass (spec B2.3, B7). Returns hex digests by algorithm.
+ */
+export async function digestRange(
+  source: ByteSource,
+  range: ByteRange,
+  algorithms: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const hashes = algorithms.map((a) => [a, createHash(a)] as const);
+  for await (const chunk of readChunks(source, range, undefined, signal)) {
+    for (const [, hash] of hashes) hash.update(chunk);
+  }
+  return new Map(hashes.map(([a, hash]) => [a, hash.digest('hex')]));
+}
+
+/**
+ * Remembers object data digests during one sign or verify run, so an object covered by several
+ * signatures is read once per algorithm. Keyed by byte range, so it is valid for one source.
+ */
+export class DigestCache {
+  readonly #source: ByteSource;
+  readonly #signal: AbortSignal | undefined;
+  readonly #entries = new Map<string, Promise<string>>();
+
+  constructor(source: ByteSource, signal?: AbortSignal) {
+    this.#source = source;
+    this.#signal = signal;
+  }
+
+  /** Hex digest (Node algorithm name) of the bytes in `range`. */
+  digest(range: ByteRange, algorithm: string): Promise<string> {
+    const key = `${range.offset}:${range.size}:${algorithm}`;
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      entry = digestRange(this.#source, range, [algorithm], this.#signal).then(
+        (m) => m.get(algorithm) ?? '',
+      );
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+function le32(value: number): Uint8Array {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, value, true);
+  return out;
+}

@@ -1,0 +1,139 @@
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+
+import type { ByteSource, ByteTarget } from './byte-source.js';
+import { SifError, describeCause } from './errors.js';
+
+/** A file opened as a {@link ByteSource}; call `close()` when done. */
+export interface FileByteSource extends ByteSource {
+  /** The path the file was opened from, for messages. */
+  readonly path: string;
+  /** Releases the file handle. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** A file opened read-write as a {@link ByteTarget}; call `close()` when done. */
+export interface FileByteTarget extends ByteTarget, FileByteSource {}
+
+/**
+ * Opens `path` read-only. The size is taken once, at open time (a SIF being read must not
+ * change underneath us). Reads use positioned I/O, so several may run at once.
+ */
+export async function openFileSource(path: string): Promise<FileByteSource> {
+  const handle = await openHandle(path, 'r');
+  const size = await statSize(handle, path);
+  return new FileBytes(handle, path, size);
+}
+
+/**
+ * Opens `path` for in-place modification (signing, signature removal: spec A8). The caller is
+ * responsible for not having the same file open for writing elsewhere.
+ */
+export async function openFileTarget(path: string): Promise<FileByteTarget> {
+  const handle = await openHandle(path, 'r+');
+  const size = await statSize(handle, path);
+  return new FileBytes(handle, path, size);
+}
+
+class FileBytes implements FileByteTarget {
+  #handle: FileHandle | undefined;
+  #size: number;
+  readonly path: string;
+
+  constructor(handle: FileHandle, path: string, size: number) {
+    this.#handle = handle;
+    this.path = path;
+    this.#size = size;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const handle = this.#open();
+    const want = Math.max(0, Math.min(length, this.#size - offset));
+    const buffer = Buffer.allocUnsafe(want);
+    let done = 0;
+    try {
+      while (done < want) {
+        const { bytesRead } = await handle.read(buffer, done, want - done, offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+    } catch (cause) {
+      throw ioError(`reading ${this.path}`, cause);
+    }
+    return done === want ? buffer : buffer.subarray(0, done);
+  }
+
+  async write(offset: number, bytes: Uint8Array): Promise<void> {
+    const handle = this.#open();
+    let done = 0;
+    try {
+      while (done < bytes.length) {
+        const { bytesWritten } = await handle.write(
+          bytes,
+          done,
+          bytes.length - done,
+          offset + done,
+        );
+        done += bytesWritten;
+      }
+    } catch (cause) {
+      throw ioError(`writing ${this.path}`, cause);
+    }
+    this.#size = Math.max(this.#size, offset + bytes.length);
+  }
+
+  async truncate(length: number): Promise<void> {
+    try {
+      await this.#open().truncate(length);
+    } catch (cause) {
+      throw ioError(`truncating ${this.path}`, cause);
+    }
+    this.#size = length;
+  }
+
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close();
+  }
+
+  #open(): FileHandle {
+    if (!this.#handle) throw new SifError('IO_ERROR', `${this.path} is already closed`);
+    return this.#handle;
+  }
+}
+
+async function openHandle(path: string, flags: 'r' | 'r+'): Promise<FileHandle> {
+  try {
+    return await open(path, flags);
+  } catch (cause) {
+    throw ioError(`opening ${path}`, cause);
+  }
+}
+
+async function statSize(handle: FileHandle, path: string): Promise<number> {
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error('not a regular file');
+    return stats.size;
+  } catch (cause) {
+    await handle.close();
+    throw ioError(`reading ${path}`, cause);
+  }
+}
+
+function ioError(action: string, cause: unknown): SifError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new SifError(
+    'IO_ERROR',
+    `Failed ${action}: ${describeCause(cause)}`,
+    { errno: code },
+    {
+      cause,
+    },
+  );
+}

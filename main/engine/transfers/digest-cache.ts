@@ -1,0 +1,102 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** The identity of a file's contents, cheaply: if all of these match, the bytes did not change. */
+export interface FileIdentity {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+/** A remembered digest, with the repositories (`registry/repo`) known to hold the blob. */
+export interface DigestEntry extends FileIdentity {
+  readonly digest: string;
+  readonly locations: readonly string[];
+  readonly usedAt: number;
+}
+
+/** Remembers file digests so an unchanged re-push skips hashing (issue: digest cache). */
+export interface DigestCache {
+  lookup(file: FileIdentity): Promise<DigestEntry | undefined>;
+  remember(file: FileIdentity, digest: string, location?: string): Promise<void>;
+}
+
+const MAX_ENTRIES = 1000;
+const MAX_LOCATIONS = 16;
+
+function same(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+function merge(
+  existing: DigestEntry | undefined,
+  file: FileIdentity,
+  digest: string,
+  location?: string,
+): DigestEntry {
+  const keep = existing && existing.digest === digest ? existing.locations : [];
+  const locations = location ? [location, ...keep.filter((l) => l !== location)] : [...keep];
+  return { ...file, digest, locations: locations.slice(0, MAX_LOCATIONS), usedAt: Date.now() };
+}
+
+/** A {@link DigestCache} in memory (the app's session, tests). */
+export class MemoryDigestCache implements DigestCache {
+  protected entries = new Map<string, DigestEntry>();
+
+  async lookup(file: FileIdentity): Promise<DigestEntry | undefined> {
+    const entry = this.entries.get(file.path);
+    return entry && same(entry, file) ? entry : undefined;
+  }
+
+  async remember(file: FileIdentity, digest: string, location?: string): Promise<void> {
+    this.entries.set(file.path, merge(this.entries.get(file.path), file, digest, location));
+    if (this.entries.size > MAX_ENTRIES) {
+      const oldest = [...this.entries.values()].sort((a, b) => a.usedAt - b.usedAt)[0]!;
+      this.entries.delete(oldest.path);
+    }
+  }
+}
+
+/**
+ * A {@link DigestCache} kept in a JSON file, written atomically. A corrupt file is
+ * ignored (the cache only saves time; nothing depends on it being there).
+ */
+export class FileDigestCache extends MemoryDigestCache {
+  private loaded = false;
+
+  constructor(private readonly file: string) {
+    super();
+  }
+
+  private async load(): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { entries?: DigestEntry[] };
+      for (const entry of parsed.entries ?? []) {
+        if (typeof entry?.path === 'string' && typeof entry.digest === 'string') {
+          this.entries.set(entry.path, { ...entry, locations: entry.locations ?? [] });
+        }
+      }
+    } catch {
+      // Missing or unreadable: start empty.
+    }
+  }
+
+  override async lookup(file: FileIdentity): Promise<DigestEntry | undefined> {
+    await this.load();
+    return super.lookup(file);
+  }
+
+  override async remember(file: FileIdentity, digest: string, location?: string): Promise<void> {
+    await this.load();
+    await super.remember(file, digest, location);
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ version: 1, entries: [...this.entries.values()] }), {
+      mode: 0o600,
+    });
+    await rename(tmp, this.file);
+  }
+}

@@ -1,0 +1,209 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { SifportError, toSifportError } from '../errors.js';
+import { openBlob } from '../registry/blobs.js';
+import type { RegistryClient } from '../registry/client.js';
+import { getManifest } from '../registry/manifests.js';
+import { formatReference, type Reference } from '../registry/reference.js';
+import { parseManifest, pickPlatform, sifLayerOf, type Descriptor } from '../registry/sif-layer.js';
+import { ProgressMeter, type ProgressListener } from './progress.js';
+import { requireSifFile } from './sif-check.js';
+
+/** Input to {@link pullSif}. */
+export interface PullOptions {
+  readonly client: RegistryClient;
+  readonly reference: Reference;
+  /** Destination file, or an existing directory to put the file in. */
+  readonly destination: string;
+  /** Replace an existing destination file. */
+  readonly force?: boolean | undefined;
+  /** Architecture for image indexes (Go names: amd64, arm64, …); default: this machine's. */
+  readonly arch?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ProgressListener | undefined;
+  /** Runs on the complete, verified temporary file before it is moved into place. */
+  readonly beforeCommit?: ((tempPath: string) => Promise<void>) | undefined;
+}
+
+/** What a pull did. */
+export interface PullResult {
+  readonly reference: string;
+  readonly path: string;
+  readonly manifestDigest: string;
+  readonly layerDigest: string;
+  readonly size: number;
+  readonly resumes: number;
+}
+
+const GO_ARCH: Readonly<Record<string, string>> = {
+  x64: 'amd64',
+  ia32: '386',
+  arm64: 'arm64',
+  arm: 'arm',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** This machine's architecture as Go (and so apptainer) names it. */
+export function hostArch(): string {
+  return GO_ARCH[process.arch] ?? process.arch;
+}
+
+async function resolveLayer(
+  options: PullOptions,
+): Promise<{ layer: Descriptor; manifestDigest: string }> {
+  const { client, reference, signal } = options;
+  const ref = reference.digest ?? reference.tag ?? 'latest';
+  let fetched = await getManifest(client, reference.repository, ref, signal);
+  let parsed = parseManifest(fetched.bytes, fetched.mediaType);
+  if (parsed.kind === 'index') {
+    const entry = pickPlatform(parsed.manifests, options.arch ?? hostArch());
+    fetched = await getManifest(client, reference.repository, entry.digest, signal);
+    parsed = parseManifest(fetched.bytes, fetched.mediaType);
+    if (parsed.kind !== 'image') {
+      throw new SifportError(
+        'MANIFEST_INVALID',
+        'The image index points at another index; nested indexes are not SIF artifacts.',
+      );
+    }
+  }
+  return { layer: sifLayerOf(parsed), manifestDigest: fetched.digest };
+}
+
+async function destinationPath(options: PullOptions, layer: Descriptor): Promise<string> {
+  const st = await stat(options.destination).catch(() => undefined);
+  if (st?.isDirectory()) {
+    const title = layer.annotations?.['org.opencontainers.image.title'];
+    const safe =
+      title && basename(title) === title && !title.startsWith('.')
+        ? title
+        : `${basename(options.reference.repository)}_${options.reference.tag ?? 'latest'}.sif`;
+    return join(options.destination, safe);
+  }
+  return options.destination;
+}
+
+/** Hashes an existing partial file so a download can continue after it. */
+async function hashPrefix(path: string): Promise<{ hash: Hash; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { hash, size };
+}
+
+/**
+ * Pulls a SIF as `apptainer pull oras://` does, and more carefully (oras.md §1.3): any
+ * manifest flavour apptainer ever pushed, an index by platform, the single SIF layer
+ * streamed to a temporary file beside the destination while size and sha256 are checked,
+ * resumed with `Range` after a broken connection, then renamed into place. A mismatch
+ * leaves nothing at the destination.
+ */
+export async function pullSif(options: PullOptions): Promise<PullResult> {
+  const { client, reference, signal } = options;
+  const { layer, manifestDigest } = await resolveLayer(options);
+  const target = await destinationPath(options, layer);
+  if (!options.force && (await stat(target).catch(() => undefined))) {
+    throw new SifportError(
+      'FILE_ERROR',
+      `${target} already exists. Remove it or pass --force to replace it.`,
+    );
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${layer.digest.slice(7, 19)}.partial`);
+  const progress = new ProgressMeter(layer.size, options.onProgress);
+  let { hash, size: written } = await hashPrefix(temp).catch(() => ({
+    hash: createHash('sha256'),
+    size: 0,
+  }));
+  if (written > layer.size) {
+    await rm(temp, { force: true });
+    hash = createHash('sha256');
+    written = 0;
+  }
+  let resumes = 0;
+  let failures = 0;
+  progress.setPhase('downloading', written);
+  try {
+    while (written < layer.size) {
+      try {
+        const { response, partial } = await openBlob(
+          client,
+          reference.repository,
+          layer.digest,
+          written,
+          signal,
+        );
+        if (!partial && written > 0) {
+          hash = createHash('sha256');
+          written = 0;
+        }
+        const out = createWriteStream(temp, { flags: written > 0 ? 'a' : 'w', mode: 0o600 });
+        await pipeline(
+          response.body,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              written += chunk.length;
+              if (written > layer.size) {
+                throw new SifportError(
+                  'SIZE_MISMATCH',
+                  `The registry sent more than the ${layer.size} bytes the manifest declares; nothing was written to ${target}.`,
+                );
+              }
+              hash.update(chunk);
+              progress.update(written);
+              yield chunk;
+            }
+          },
+          out,
+          ...(signal ? [{ signal }] : []),
+        );
+        if (written < layer.size)
+          throw new SifportError('NETWORK', 'The download ended early.', { retryable: true });
+      } catch (err) {
+        const e = toSifportError(err);
+        if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
+        written = (await stat(temp).catch(() => ({ size: 0 }))).size;
+        ({ hash } = await hashPrefix(temp).catch(() => ({ hash: createHash('sha256') })));
+        resumes++;
+      }
+    }
+    progress.setPhase('verifying', written);
+    const digest = `sha256:${hash.digest('hex')}`;
+    if (digest !== layer.digest) {
+      throw new SifportError(
+        'DIGEST_MISMATCH',
+        `The downloaded SIF does not match its digest (expected ${layer.digest}, got ${digest}); it was discarded and nothing was written to ${target}.`,
+      );
+    }
+    await requireSifFile(temp);
+    await options.beforeCommit?.(temp);
+    await chmod(temp, 0o755);
+    await rename(temp, target);
+  } catch (err) {
+    const e = toSifportError(err);
+    // Keep a partial download for a later resume only when it may still be good.
+    if (e.code !== 'NETWORK' && e.code !== 'CANCELLED') await rm(temp, { force: true });
+    if (e.code === 'NOT_A_SIF') {
+      throw new SifportError(
+        'NOT_A_SIF',
+        `The artifact ${formatReference(reference)} is not a SIF file; nothing was written to ${target}.`,
+      );
+    }
+    throw e;
+  }
+  progress.setPhase('done', layer.size);
+  return {
+    reference: formatReference(reference),
+    path: target,
+    manifestDigest,
+    layerDigest: layer.digest,
+    size: layer.size,
+    resumes,
+  };
+}

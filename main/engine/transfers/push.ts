@@ -1,0 +1,173 @@
+import { realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SifportError } from '../errors.js';
+import { headBlob, mountBlob } from '../registry/blobs.js';
+import type { RegistryClient } from '../registry/client.js';
+import { putManifest } from '../registry/manifests.js';
+import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
+import { formatReference, type Reference } from '../registry/reference.js';
+import { ResumableHash } from '../registry/resumable-hash.js';
+import { buildSifManifest, type ManifestStyle } from '../registry/sif-manifest.js';
+import { uploadBlob, uploadBytes } from '../registry/upload.js';
+import type { UploadTuningStore } from '../registry/upload-tuning.js';
+import type { DigestCache, FileIdentity } from './digest-cache.js';
+import { ProgressMeter, type ProgressListener } from './progress.js';
+import { requireSifFile } from './sif-check.js';
+
+/** Files up to this size are hashed before uploading, so an existing blob is never sent. */
+const HASH_FIRST_LIMIT = 64 * 1024 * 1024;
+
+/** Input to {@link pushSif}. */
+export interface PushOptions {
+  readonly client: RegistryClient;
+  readonly file: string;
+  /** Target; must carry a tag. */
+  readonly reference: Reference;
+  readonly digestCache?: DigestCache | undefined;
+  readonly tuning?: UploadTuningStore | undefined;
+  readonly style?: ManifestStyle | undefined;
+  readonly chunkSize?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ProgressListener | undefined;
+}
+
+/** What a push did. */
+export interface PushResult {
+  readonly reference: string;
+  /** Digest of the manifest: what `apptainer push` would print and pull by. */
+  readonly manifestDigest: string;
+  readonly layerDigest: string;
+  readonly size: number;
+  /** How the SIF blob got there. */
+  readonly blob: 'uploaded' | 'present' | 'mounted';
+  readonly mountedFrom?: string;
+  readonly resumes: number;
+  readonly restarts: number;
+}
+
+async function identify(file: string): Promise<FileIdentity> {
+  try {
+    const path = await realpath(file);
+    const st = await stat(path);
+    if (!st.isFile()) throw new SifportError('FILE_ERROR', `${file} is not a regular file.`);
+    return { path, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+  } catch (err) {
+    if (err instanceof SifportError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new SifportError('FILE_ERROR', `Cannot read ${file}: ${why}.`, { cause: err });
+  }
+}
+
+/**
+ * Pushes a SIF exactly as `apptainer push … oras://` does (oras.md §1.2, `oci13` bytes):
+ * config blob `{}`, the SIF as the single layer, manifest by tag. Skips the upload when the
+ * blob is present, mounts it from another repository when one is known to hold it, and
+ * otherwise streams it in resumable chunks while hashing.
+ */
+export async function pushSif(options: PushOptions): Promise<PushResult> {
+  const { client, reference, signal } = options;
+  if (!reference.tag || reference.digest) {
+    throw new SifportError(
+      'REFERENCE_INVALID',
+      `Push needs a tag, not a digest: use ${formatReference({ ...reference, digest: undefined, tag: reference.tag ?? 'latest' })}.`,
+    );
+  }
+  const file = await identify(options.file);
+  await requireSifFile(file.path);
+  const progress = new ProgressMeter(file.size, options.onProgress);
+  const repo = reference.repository;
+  const location = `${client.registry}/${repo}`;
+
+  progress.setPhase('checking');
+  const cached = await options.digestCache?.lookup(file);
+  let digest = cached?.digest;
+  if (!digest && file.size <= HASH_FIRST_LIMIT) {
+    progress.setPhase('hashing');
+    const hash = new ResumableHash();
+    await hash.catchUp(file.path, file.size);
+    digest = hash.digest();
+  }
+
+  await ensureConfigBlob(client, repo, signal);
+
+  let blob: PushResult['blob'] = 'uploaded';
+  let mountedFrom: string | undefined;
+  let session: URL | undefined;
+  let resumes = 0;
+  let restarts = 0;
+  if (digest && (await headBlob(client, repo, digest, signal)) !== undefined) {
+    blob = 'present';
+  } else if (digest) {
+    for (const other of cached?.locations ?? []) {
+      if (!other.startsWith(`${client.registry}/`) || other === location) continue;
+      const from = other.slice(client.registry.length + 1);
+      const mount = await mountBlob(client, repo, digest, from, signal);
+      if (mount.mounted) {
+        blob = 'mounted';
+        mountedFrom = from;
+        break;
+      }
+      session = mount.session;
+      if (session) break;
+    }
+  }
+  if (blob === 'uploaded') {
+    progress.setPhase('uploading');
+    const result = await uploadBlob({
+      client,
+      repository: repo,
+      path: file.path,
+      size: file.size,
+      digest,
+      session,
+      chunkSize: options.chunkSize,
+      tuning: options.tuning,
+      signal,
+      onBytes: (sent) => progress.update(sent),
+    });
+    digest = result.digest;
+    resumes = result.resumes;
+    restarts = result.restarts;
+  }
+  await options.digestCache?.remember(file, digest!, location);
+
+  progress.setPhase('finishing', file.size);
+  const manifest = buildSifManifest({
+    size: file.size,
+    digest: digest!,
+    title: basename(options.file),
+    style: options.style ?? 'oci13',
+    created:
+      options.style === 'oci16' ? new Date().toISOString().replace(/\.\d+Z$/, 'Z') : undefined,
+  });
+  const manifestDigest = await putManifest(
+    client,
+    repo,
+    reference.tag,
+    manifest,
+    MEDIA_TYPES.ociManifest,
+    signal,
+  );
+  progress.setPhase('done', file.size);
+  return {
+    reference: formatReference(reference),
+    manifestDigest,
+    layerDigest: digest!,
+    size: file.size,
+    blob,
+    ...(mountedFrom ? { mountedFrom } : {}),
+    resumes,
+    restarts,
+  };
+}
+
+async function ensureConfigBlob(
+  client: RegistryClient,
+  repo: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  if ((await headBlob(client, repo, EMPTY_CONFIG_DIGEST, signal)) !== undefined) return;
+  await uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal);
+}

@@ -1,0 +1,31 @@
+import { app } from 'electron';
+import { join } from 'node:path';
+import { createHandlers } from './app/handlers.js';
+import { RegistryClient } from './engine/registry/client.js';
+import { MemoryUploadTuningStore } from './engine/registry/upload-tuning.js';
+import { FileDigestCache } from './engine/transfers/digest-cache.js';
+import { bindIpc, sendEvent } from './electron/ipc.js';
+import { notify } from './electron/notify.js';
+import { createMainWindow } from './electron/window.js';
+
+/** Composition root of the desktop app (STYLE §11): build the engine services, bind them. */
+async function main(): Promise<void> {
+  await app.whenReady();
+  const window = createMainWindow();
+  const handlers = createHandlers({
+    clientFor: (registry, options) =>
+      new RegistryClient({
+        registry,
+        tls: { caFile: options.caFile, insecure: options.insecure },
+        plainHttp: options.plainHttp,
+      }),
+    emit: (event, payload) => sendEvent(window.webContents, event, payload),
+    digestCache: new FileDigestCache(join(app.getPath('userData'), 'digest-cache.json')),
+    tuning: new MemoryUploadTuningStore(),
+    notify,
+  });
+  bindIpc(handlers);
+  app.on('window-all-closed', () => app.quit());
+}
+
+void main();

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './error-codes.js';
+
+/**
+ * The IPC contract between the renderer and the main process (DESIGN.md "The IPC
+ * contract"): one map from channel (`area:verb`) to request and response schemas, plus the
+ * events the main process pushes. Both sides validate with these schemas; the renderer
+ * never sees a secret, only registry names and user names.
+ */
+const registryOptions = z.object({
+  caFile: z.string().optional(),
+  insecure: z.boolean().optional(),
+  plainHttp: z.boolean().optional(),
+});
+
+const reference = z.string().min(1).max(1024);
+
+export const channels = {
+  'registry:tags': {
+    request: z.object({ repository: reference }).extend(registryOptions.shape),
+    response: z.object({ tags: z.array(z.string()) }),
+  },
+  'registry:repos': {
+    request: z.object({ registry: z.string().min(1).max(255) }).extend(registryOptions.shape),
+    response: z.object({ repositories: z.array(z.string()) }),
+  },
+  'transfer:push': {
+    request: z.object({ file: z.string().min(1), reference }).extend(registryOptions.shape),
+    response: z.object({ jobId: z.string() }),
+  },
+  'transfer:pull': {
+    request: z
+      .object({ reference, destination: z.string().min(1), force: z.boolean().optional() })
+      .extend(registryOptions.shape),
+    response: z.object({ jobId: z.string() }),
+  },
+  'transfer:cancel': {
+    request: z.object({ jobId: z.string() }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+} as const;
+
+export const errorInfo = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  retryable: z.boolean(),
+  detail: z.unknown().optional(),
+});
+
+export const events = {
+  'transfer:progress': z.object({
+    jobId: z.string(),
+    phase: z.string(),
+    bytesDone: z.number(),
+    bytesTotal: z.number(),
+    rate: z.number(),
+    etaSeconds: z.number().optional(),
+  }),
+  'transfer:finished': z.object({
+    jobId: z.string(),
+    kind: z.enum(['push', 'pull']),
+    reference: z.string(),
+    ok: z.boolean(),
+    digest: z.string().optional(),
+    path: z.string().optional(),
+    error: errorInfo.optional(),
+  }),
+} as const;
+
+/** A channel name. */
+export type Channel = keyof typeof channels;
+/** An event name. */
+export type EventName = keyof typeof events;
+/** The request type of a channel. */
+export type RequestOf<C extends Channel> = z.infer<(typeof channels)[C]['request']>;
+/** The response type of a channel. */
+export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
+/** The payload of an event. */
+export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** What crosses the boundary for every call (STYLE §7). */
+export type Envelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: z.infer<typeof errorInfo> };
+
+/** The API the preload (and its WebSocket twin) exposes as `window.sifport`. */
+export interface SifportApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+}
