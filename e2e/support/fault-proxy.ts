@@ -182,7 +182,9 @@ export async function startFaultProxy(
       else outgoing.end();
     });
     req.on('close', () => {
-      if (!req.complete && !cutting) outgoing.destroy();
+      if (req.complete || cutting) return;
+      entry.outcome = 'error'; // the client went away mid-body
+      outgoing.destroy();
     });
   };
 

@@ -33,6 +33,7 @@ export async function startCommand(dir: string, ttlSeconds?: number): Promise<Te
 export async function stopCommand(dir: string): Promise<string[]> {
   const outcomes = await stopRecordedServices(dir);
   await rm(join(resolve(dir), testBedFileName), { force: true });
+  await rm(join(resolve(dir), 'run', 'token.ports.json'), { force: true });
   return outcomes.map((o) => `${o.name}: ${o.outcome} (pid ${o.pid})`);
 }
 

@@ -82,7 +82,10 @@ describe('preferredChallenge', () => {
   it('prefers Bearer over Basic, falls back to Basic, ignores other schemes', () => {
     const both = parseChallenges('Basic realm="a", Bearer realm="b"');
     assert.equal(preferredChallenge(both)?.scheme, 'bearer');
-    assert.equal(preferredChallenge(parseChallenges('Digest realm="x", Basic realm="a"'))?.scheme, 'basic');
+    assert.equal(
+      preferredChallenge(parseChallenges('Digest realm="x", Basic realm="a"'))?.scheme,
+      'basic',
+    );
     assert.equal(preferredChallenge(parseChallenges('Digest realm="x"')), undefined);
   });
 });

@@ -6,6 +6,7 @@ import type { Credential, CredentialProvider } from './credentials.js';
 import {
   NodeHttpTransport,
   headerValue,
+  isCertificateError,
   type HttpResponse,
   type HttpTransport,
   type TlsOptions,
@@ -111,6 +112,8 @@ export class RegistryClient {
       if (err instanceof SifportError && (err.code === 'TLS' || err.code === 'NETWORK')) {
         const http = new URL(`http://${host}`);
         if (err.code === 'NETWORK' && /refused/.test(err.message)) throw err;
+        // An untrusted certificate proves the registry speaks TLS: say so, never downgrade.
+        if (isCertificateError(err)) throw err;
         return http;
       }
       throw err;

@@ -59,6 +59,12 @@ const TLS_ERROR_CODES = new Set([
   'CERT_REJECTED',
 ]);
 
+/** True when `err` is a certificate failure: the host speaks TLS but is not trusted. */
+export function isCertificateError(err: SifportError): boolean {
+  const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
+  return err.code === 'TLS' && code !== undefined && TLS_ERROR_CODES.has(code);
+}
+
 /** Turns a socket-level failure into a typed error that says what to do. */
 export function networkError(err: unknown, url: URL): SifportError {
   if (err instanceof SifportError) return err;

@@ -23,7 +23,10 @@ function assertInvalid(input: string, why: RegExp): void {
   assert.throws(
     () => parseReference(input),
     (err: unknown) => {
-      assert.ok(err instanceof SifportError, `expected a SifportError for ${JSON.stringify(input)}`);
+      assert.ok(
+        err instanceof SifportError,
+        `expected a SifportError for ${JSON.stringify(input)}`,
+      );
       assert.equal(err.code, 'REFERENCE_INVALID');
       assert.match(err.message, why);
       // The message quotes what the user typed so they can find the mistake.
@@ -50,7 +53,10 @@ describe('parseReference (oras.md §2)', () => {
 
   it('defaults the tag to latest only when neither tag nor digest is given', () => {
     assert.equal(parseReference('ghcr.io/o/i').tag, 'latest');
-    assert.deepEqual(parseReference(`ghcr.io/o/i@${DIGEST}`), ref('ghcr.io', 'o/i', undefined, DIGEST));
+    assert.deepEqual(
+      parseReference(`ghcr.io/o/i@${DIGEST}`),
+      ref('ghcr.io', 'o/i', undefined, DIGEST),
+    );
     assert.deepEqual(parseReference(`ghcr.io/o/i:t@${DIGEST}`), ref('ghcr.io', 'o/i', 't', DIGEST));
   });
 
@@ -62,8 +68,14 @@ describe('parseReference (oras.md §2)', () => {
 
   it('maps every Docker Hub alias to docker.io, with library/ when needed', () => {
     for (const host of ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'Docker.IO']) {
-      assert.deepEqual(parseReference(`${host}/alpine`), ref('docker.io', 'library/alpine', 'latest'));
-      assert.deepEqual(parseReference(`${host}/library/alpine:edge`), ref('docker.io', 'library/alpine', 'edge'));
+      assert.deepEqual(
+        parseReference(`${host}/alpine`),
+        ref('docker.io', 'library/alpine', 'latest'),
+      );
+      assert.deepEqual(
+        parseReference(`${host}/library/alpine:edge`),
+        ref('docker.io', 'library/alpine', 'edge'),
+      );
       assert.deepEqual(parseReference(`${host}/user/img`), ref('docker.io', 'user/img', 'latest'));
     }
     assert.equal(apiHost('docker.io'), 'registry-1.docker.io');

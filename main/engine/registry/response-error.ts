@@ -81,7 +81,12 @@ export async function errorFromResponse(
   const body = await res.text(64 * 1024).catch(() => '');
   const entries = parseOciErrors(body);
   const first = entries[0];
-  const code = (first && CODE_BY_REGISTRY_CODE[first.code]) ?? codeForStatus(res.status);
+  // 413 says what to do (send less) more precisely than the body's code, which is often
+  // SIZE_INVALID (GHCR-style chunk caps); the uploader shrinks its chunks on TOO_LARGE.
+  const code =
+    res.status === 413
+      ? 'TOO_LARGE'
+      : ((first && CODE_BY_REGISTRY_CODE[first.code]) ?? codeForStatus(res.status));
   const retryable = res.status === 429 || res.status >= 500;
   const said = first
     ? `${first.code}${first.message ? `: ${first.message}` : ''}`

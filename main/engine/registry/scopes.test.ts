@@ -45,7 +45,10 @@ describe('scopes (oras.md §4.4)', () => {
   });
 
   it('splits at the first and the last colon, so names may hold host:port', () => {
-    const merged = mergeScopes('repository:127.0.0.1:5000/x:pull', 'repository:127.0.0.1:5000/x:push');
+    const merged = mergeScopes(
+      'repository:127.0.0.1:5000/x:pull',
+      'repository:127.0.0.1:5000/x:push',
+    );
     assert.deepEqual(scopeStrings(merged), ['repository:127.0.0.1:5000/x:pull,push']);
   });
 

@@ -70,7 +70,10 @@ export async function uploadStatus(
   }
   await res.discard();
   if (res.status !== 204 && res.status !== 200) return undefined;
-  const offset = nextOffsetFromRange(res) ?? 0;
+  // Distribution answers `0-0` for an empty session as well as for one byte (oras.md §3.3).
+  // In practice it means a PATCH broke before anything was stored: resume from 0, not 1.
+  const range = headerValue(res.headers, 'range')?.trim();
+  const offset = range === '0-0' || range === 'bytes=0-0' ? 0 : (nextOffsetFromRange(res) ?? 0);
   return { offset, location: locationOf(res) ?? session.location };
 }
 

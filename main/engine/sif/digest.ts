@@ -55,48 +55,90 @@ export function digestBytes(algorithm: string, bytes: Uint8Array): string {
   return createHash(algorithm).update(bytes).digest('hex');
 }
 
+/** Progress of a long sign or verify run: bytes hashed so far, of an estimated total. */
+export interface HashProgress {
+  readonly kind: 'bytes';
+  readonly done: number;
+  readonly total: number;
+}
+
 /**
- * Hashes a byte range while streaming it in large chunks, computing every algorithm in
- * `algorithms` (Node names) in one pass (spec B2.3, B7). Returns hex digests by algorithm.
+ * Hashes byte ranges one after another into one digest per algorithm (`algorithms` are Node
+ * names), streaming large chunks (spec B2.3, B7). `onChunk` hears each chunk's length.
  */
-export async function digestRange(
+export async function digestRanges(
   source: ByteSource,
-  range: ByteRange,
+  ranges: readonly ByteRange[],
   algorithms: readonly string[],
   signal?: AbortSignal,
+  onChunk?: (bytes: number) => void,
 ): Promise<Map<string, string>> {
   const hashes = algorithms.map((a) => [a, createHash(a)] as const);
-  for await (const chunk of readChunks(source, range, undefined, signal)) {
-    for (const [, hash] of hashes) hash.update(chunk);
+  for (const range of ranges) {
+    for await (const chunk of readChunks(source, range, undefined, signal)) {
+      for (const [, hash] of hashes) hash.update(chunk);
+      onChunk?.(chunk.length);
+    }
   }
   return new Map(hashes.map(([a, hash]) => [a, hash.digest('hex')]));
 }
 
+/** Options for a {@link DigestCache}. */
+export interface DigestCacheOptions {
+  readonly signal?: AbortSignal;
+  /** Called after every chunk hashed (STYLE 12: long jobs report progress). */
+  readonly onProgress?: (progress: HashProgress) => void;
+}
+
 /**
  * Remembers object data digests during one sign or verify run, so an object covered by several
- * signatures is read once per algorithm. Keyed by byte range, so it is valid for one source.
+ * signatures is read once per algorithm, and reports hashing progress. Keyed by byte range,
+ * so it is valid for one source.
  */
 export class DigestCache {
   readonly #source: ByteSource;
-  readonly #signal: AbortSignal | undefined;
+  readonly #options: DigestCacheOptions;
   readonly #entries = new Map<string, Promise<string>>();
+  #done = 0;
+  #total = 0;
 
-  constructor(source: ByteSource, signal?: AbortSignal) {
+  constructor(source: ByteSource, options: DigestCacheOptions = {}) {
     this.#source = source;
-    this.#signal = signal;
+    this.#options = options;
   }
 
-  /** Hex digest (Node algorithm name) of the bytes in `range`. */
+  /** Adds the sizes of `ranges` (each distinct range once) to the progress total. */
+  expect(ranges: readonly ByteRange[]): void {
+    const seen = new Set<string>();
+    for (const r of ranges) {
+      const key = `${r.offset}:${r.size}`;
+      if (!seen.has(key)) this.#total += r.size;
+      seen.add(key);
+    }
+  }
+
+  /** Hex digest (Node algorithm name) of the bytes in `range`, computed at most once. */
   digest(range: ByteRange, algorithm: string): Promise<string> {
     const key = `${range.offset}:${range.size}:${algorithm}`;
     let entry = this.#entries.get(key);
     if (!entry) {
-      entry = digestRange(this.#source, range, [algorithm], this.#signal).then(
-        (m) => m.get(algorithm) ?? '',
-      );
+      entry = this.digestMany([range], algorithm);
       this.#entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** Hex digest of several ranges hashed as one stream (legacy group signatures, spec B7). */
+  async digestMany(ranges: readonly ByteRange[], algorithm: string): Promise<string> {
+    const { signal, onProgress } = this.#options;
+    const onChunk = onProgress
+      ? (bytes: number) => {
+          this.#done += bytes;
+          onProgress({ kind: 'bytes', done: this.#done, total: Math.max(this.#total, this.#done) });
+        }
+      : undefined;
+    const digests = await digestRanges(this.#source, ranges, [algorithm], signal, onChunk);
+    return digests.get(algorithm) ?? '';
   }
 }
 

@@ -51,20 +51,26 @@ class FileBytes implements FileByteTarget {
   }
 
   async read(offset: number, length: number): Promise<Uint8Array> {
-    const handle = this.#open();
     const want = Math.max(0, Math.min(length, this.#size - offset));
     const buffer = Buffer.allocUnsafe(want);
+    const done = await this.readInto(offset, buffer);
+    return done === want ? buffer : buffer.subarray(0, done);
+  }
+
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const handle = this.#open();
+    const want = Math.max(0, Math.min(target.length, this.#size - offset));
     let done = 0;
     try {
       while (done < want) {
-        const { bytesRead } = await handle.read(buffer, done, want - done, offset + done);
+        const { bytesRead } = await handle.read(target, done, want - done, offset + done);
         if (bytesRead === 0) break;
         done += bytesRead;
       }
     } catch (cause) {
       throw ioError(`reading ${this.path}`, cause);
     }
-    return done === want ? buffer : buffer.subarray(0, done);
+    return done;
   }
 
   async write(offset: number, bytes: Uint8Array): Promise<void> {

@@ -1,5 +1,4 @@
 import type { ByteSource } from './byte-source.js';
-import { classifySignature } from './cleartext.js';
 import type { SignatureFormat } from './cleartext.js';
 import { DataType } from './codes.js';
 import type { PartitionInfo, SifDescriptor } from './descriptor.js';
@@ -9,6 +8,7 @@ import { loadSif } from './load.js';
 import type { SifImage } from './load.js';
 import { readObject } from './objects.js';
 import { primaryPartition, signatureObjects } from './select.js';
+import { readSignatureObject } from './signature-object.js';
 import { typeLabel } from './siftool-format.js';
 import { readRootfsMetadata } from './rootfs-metadata.js';
 
@@ -79,7 +79,10 @@ export async function inspectImage(image: SifImage): Promise<InspectReport> {
     const env = await text(first(DataType.envVars));
     if (labels || env !== undefined) {
       metadataSource = 'sif-objects';
-      metadata = { ...(labels ? { labels } : {}), ...(env !== undefined ? { environment: { 'Env.Vars': env } } : {}) };
+      metadata = {
+        ...(labels ? { labels } : {}),
+        ...(env !== undefined ? { environment: { 'Env.Vars': env } } : {}),
+      };
     }
     const fromRootfs = await readRootfsMetadata(image, primary);
     if (typeof fromRootfs === 'string') unavailable.push(fromRootfs);
@@ -93,7 +96,7 @@ export async function inspectImage(image: SifImage): Promise<InspectReport> {
     const details = sig.details.kind === 'signature' ? sig.details : undefined;
     signatures.push({
       id: sig.id,
-      format: classifySignature((await text(sig)) ?? ''),
+      format: (await readSignatureObject(image.source, sig)).format,
       hashType: details?.hashTypeName,
       fingerprint: details?.fingerprint,
       linkedId: sig.linkedId,

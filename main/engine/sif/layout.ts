@@ -4,8 +4,9 @@ import { malformed } from './errors.js';
 export const HEADER_SIZE = 128;
 /** Size of one descriptor record in bytes (spec A3). */
 export const DESCRIPTOR_SIZE = 585;
-/** Offset and bytes of the magic `SIF_MAGIC\0` (spec A2). */
+/** Offset of the magic in the header (spec A2). */
 export const MAGIC_OFFSET = 32;
+/** The magic bytes `SIF_MAGIC\0` (spec A2). */
 export const MAGIC = new Uint8Array([0x53, 0x49, 0x46, 0x5f, 0x4d, 0x41, 0x47, 0x49, 0x43, 0x00]);
 /** The only supported spec version, `01\0` (spec A2). */
 export const VERSION_01 = new Uint8Array([0x30, 0x31, 0x00]);
@@ -13,8 +14,9 @@ export const VERSION_01 = new Uint8Array([0x30, 0x31, 0x00]);
 export const GROUP_MARKER = 0xf0000000;
 /** Go's zero time in Unix seconds: how deterministic images spell "unset" (conventions). */
 export const UNSET_TIME = -62135596800;
-/** Default descriptor capacity and table offset the library writes (spec A1). */
+/** Default descriptor capacity the library writes (spec A1). */
 export const DEFAULT_DESCRIPTOR_CAPACITY = 48;
+/** Default descriptor table offset the library writes (spec A1). */
 export const DEFAULT_DESCRIPTORS_OFFSET = 4096;
 /** Partitions are aligned to this many bytes when added (spec A8). */
 export const PARTITION_ALIGNMENT = 4096;
@@ -54,8 +56,9 @@ export const DescriptorField = {
   extra: 201,
 } as const;
 
-/** Length of the descriptor name and extra fields (spec A3). */
+/** Length of the descriptor name field in bytes (spec A3). */
 export const NAME_LENGTH = 128;
+/** Length of the descriptor extra field in bytes (spec A3, A4). */
 export const EXTRA_LENGTH = 384;
 
 /** A little-endian view over `bytes` (spec conventions: no padding, little-endian). */

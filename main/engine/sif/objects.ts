@@ -38,7 +38,9 @@ export async function readObject(
 /**
  * Streams a byte range in chunks of `chunkSize` bytes (spec A7 step 5). The next read is
  * started before the current chunk is handed out, so I/O overlaps with the caller's work
- * (hashing), which is what keeps sign/verify close to `openssl dgst` speed.
+ * (hashing), which is what keeps sign/verify close to `openssl dgst` speed. When the source
+ * offers `readInto`, two buffers are reused: a chunk is then only valid until the caller asks
+ * for the next one, so callers must consume each chunk at once (as hashing does).
  */
 export async function* readChunks(
   source: ByteSource,
@@ -47,15 +49,37 @@ export async function* readChunks(
   signal?: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
   const end = range.offset + range.size;
-  const next = (at: number): Promise<Uint8Array> | undefined =>
-    at < end ? readExact(source, at, Math.min(chunkSize, end - at), 'object data') : undefined;
+  if (end > source.size) {
+    throw malformed(`object data (bytes ${range.offset}-${end}) lies past the end of the data`);
+  }
+  const buffers = source.readInto
+    ? [
+        new Uint8Array(Math.min(chunkSize, range.size)),
+        new Uint8Array(Math.min(chunkSize, range.size)),
+      ]
+    : [];
+  const next = (at: number, turn: number): Promise<Uint8Array> | undefined => {
+    if (at >= end) return undefined;
+    const length = Math.min(chunkSize, end - at);
+    const buffer = buffers[turn % 2];
+    if (!buffer || !source.readInto) return readExact(source, at, length, 'object data');
+    const view = buffer.subarray(0, length);
+    return source.readInto(at, view).then((n) => {
+      if (n < length) {
+        throw malformed(`object data: only ${n} of ${length} bytes could be read at ${at}`);
+      }
+      return view;
+    });
+  };
   let position = range.offset;
-  let pending = next(position);
+  let turn = 0;
+  let pending = next(position, turn);
   while (pending) {
     signal?.throwIfAborted();
     const chunk = await pending;
     position += chunk.length;
-    pending = next(position);
+    turn += 1;
+    pending = next(position, turn);
     // Keep a failed prefetch from surfacing as an unhandled rejection if the caller stops early.
     pending?.catch(() => undefined);
     yield chunk;

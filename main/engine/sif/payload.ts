@@ -90,8 +90,9 @@ export function parsePayload(text: string): SignedPayload | string {
     ) {
       return 'the signed payload has an invalid relative ID';
     }
-    if (!descriptorDigest || !objectDigest)
+    if (!descriptorDigest || !objectDigest) {
       return 'the signed payload has an invalid object digest';
+    }
     objects.push({ relativeId, descriptorDigest, objectDigest });
   }
   return { version: json.version, header, objects };

@@ -25,10 +25,14 @@ export async function removeSignatures(
   options: RemoveSignaturesOptions = {},
 ): Promise<number[]> {
   let image = await loadSif(target);
-  const chosen = options.ids ? options.ids.map((id) => findObject(image, id)) : signatureObjects(image);
+  const chosen = options.ids
+    ? options.ids.map((id) => findObject(image, id))
+    : signatureObjects(image);
   for (const d of chosen) {
     if (d.dataType !== DataType.signature) {
-      throw new SifError('USAGE', `Object ${d.id} is a ${d.dataTypeName}, not a signature`, { id: d.id });
+      throw new SifError('USAGE', `Object ${d.id} is a ${d.dataTypeName}, not a signature`, {
+        id: d.id,
+      });
     }
   }
   const date = (options.now ?? (() => new Date()))();

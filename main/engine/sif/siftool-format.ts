@@ -53,14 +53,16 @@ export function typeLabel(d: SifDescriptor): string {
 /** The key/value block `siftool header` prints (spec A10). */
 export function formatHeader(header: SifHeader): string {
   const rows: [string, string][] = [];
-  if (header.launchScript !== '')
+  if (header.launchScript !== '') {
     rows.push(['Launch Script:', header.launchScript.replace(/\n$/, '')]);
+  }
   rows.push(['Version:', header.version]);
   if (header.arch !== 'unknown') rows.push(['Primary Architecture:', header.arch]);
   if (!/^[0-]+$/.test(header.id)) rows.push(['ID:', header.id]);
   if (header.createdAt !== UNSET_TIME) rows.push(['Created At:', formatGoTime(header.createdAt)]);
-  if (header.modifiedAt !== UNSET_TIME)
+  if (header.modifiedAt !== UNSET_TIME) {
     rows.push(['Modified At:', formatGoTime(header.modifiedAt)]);
+  }
   rows.push(
     ['Descriptors Free:', String(header.descriptorsFree)],
     ['Descriptors Total:', String(header.descriptorsTotal)],

@@ -4,6 +4,7 @@ import type { ByteTarget } from './byte-source.js';
 import { DataType } from './codes.js';
 import type { SifDescriptor } from './descriptor.js';
 import { DigestCache } from './digest.js';
+import type { DigestCacheOptions, HashProgress } from './digest.js';
 import { SifError } from './errors.js';
 import { EXTRA_LENGTH, GROUP_MARKER, UNSET_TIME } from './layout.js';
 import { loadSif } from './load.js';
@@ -33,6 +34,8 @@ export interface SignOptions {
   /** Leave out the random salt notation so output is reproducible (see `clearSign`). */
   readonly reproducible?: boolean;
   readonly signal?: AbortSignal;
+  /** Hears hashing progress; object data dominates the time on large images. */
+  readonly onProgress?: (progress: HashProgress) => void;
 }
 
 /** One signature object that {@link signSif} added. */
@@ -50,38 +53,41 @@ export interface AddedSignature {
  * Signs a SIF in place like `apptainer sign` (spec B5): by default one signature per object
  * group, ascending; or only `groupId`; or only `objectIds`. Each signature clear-signs the B3
  * payload and is appended as an unaligned, ungrouped object linked to its group (spec B4).
- * Object data is hashed while streaming, once per object.
+ * Object data is hashed while streaming, once per object. Nothing is written until every
+ * signature is made.
  */
 export async function signSif(target: ByteTarget, options: SignOptions): Promise<AddedSignature[]> {
   const key = await unlockPrivateKey(options.key, options.passphrase);
   let image = await loadSif(target);
   const plans = planSignatures(image, options);
-  const cache = new DigestCache(target, options.signal);
-  const payloads = [];
-  for (const plan of plans) {
-    payloads.push(await buildPayload(image, plan.objects, groupMinId(image, plan.groupId), cache));
-  }
+  const cache = new DigestCache(target, cacheOptions(options));
+  cache.expect(plans.flatMap((p) => p.objects));
   const fingerprint = fingerprintOf(key);
-  const added: AddedSignature[] = [];
-  for (const [i, plan] of plans.entries()) {
-    const payload = payloads[i] ?? '';
+  // Sign everything first, so a failure or an abort leaves the file untouched.
+  const signed = [];
+  for (const plan of plans) {
+    const payload = await buildPayload(image, plan.objects, groupMinId(image, plan.groupId), cache);
     const date = (options.now ?? (() => new Date()))();
-    const signed = await clearSign(payload, key, {
+    const envelope = await clearSign(payload, key, {
       date,
       ...(options.hash ? { hash: options.hash } : {}),
       ...(options.reproducible ? { reproducible: true } : {}),
     });
+    signed.push({ plan, date, envelope });
+  }
+  options.signal?.throwIfAborted();
+  const added: AddedSignature[] = [];
+  for (const { plan, date, envelope } of signed) {
     const time = isDeterministicImage(image) ? UNSET_TIME : Math.floor(date.getTime() / 1000);
-    options.signal?.throwIfAborted();
     const appended = await appendObject(
       target,
       image,
       {
         dataType: DataType.signature,
-        data: new TextEncoder().encode(signed.armored),
+        data: new TextEncoder().encode(envelope.armored),
         groupId: 0,
         link: (GROUP_MARKER | plan.groupId) >>> 0,
-        extra: signatureExtra(signed.hashType, fingerprint),
+        extra: signatureExtra(envelope.hashType, fingerprint),
       },
       time,
     );
@@ -143,4 +149,11 @@ function signatureExtra(hashType: number, fingerprint: string): Uint8Array {
   new DataView(extra.buffer).setInt32(0, hashType, true);
   extra.set(Buffer.from(fingerprint, 'hex').subarray(0, 20), 4);
   return extra;
+}
+
+function cacheOptions(options: SignOptions): DigestCacheOptions {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
 }

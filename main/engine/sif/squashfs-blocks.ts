@@ -19,7 +19,14 @@ export interface Superblock {
 
 const MAGIC = 0x73717368;
 const GZIP = 1;
-const COMPRESSOR_NAMES: Readonly<Record<number, string>> = { 1: 'gzip', 2: 'lzma', 3: 'lzo', 4: 'xz', 5: 'lz4', 6: 'zstd' };
+const COMPRESSOR_NAMES: Readonly<Record<number, string>> = {
+  1: 'gzip',
+  2: 'lzma',
+  3: 'lzo',
+  4: 'xz',
+  5: 'lz4',
+  6: 'zstd',
+};
 const METADATA_SIZE = 8192;
 
 /**
@@ -45,8 +52,12 @@ export class SquashfsBlocks {
   static async open(source: ByteSource, range: ByteRange): Promise<SquashfsBlocks> {
     if (range.size < 96) throw malformed('the partition is too small to hold a squashfs');
     const sb = view(await readExact(source, range.offset, 96, 'squashfs superblock'));
-    if (sb.getUint32(0, true) !== MAGIC) throw malformed('the partition does not start with a squashfs superblock');
-    if (sb.getUint16(28, true) !== 4) throw new SifError('UNSUPPORTED', 'only squashfs version 4 can be read');
+    if (sb.getUint32(0, true) !== MAGIC) {
+      throw malformed('the partition does not start with a squashfs superblock');
+    }
+    if (sb.getUint16(28, true) !== 4) {
+      throw new SifError('UNSUPPORTED', 'only squashfs version 4 can be read');
+    }
     const blockSize = sb.getUint32(12, true);
     if (blockSize < 4096 || blockSize > 1 << 20 || (blockSize & (blockSize - 1)) !== 0) {
       throw malformed(`squashfs block size ${blockSize} is invalid`);
@@ -85,9 +96,14 @@ export class SquashfsBlocks {
     let done = 0;
     while (done < length) {
       const block = await this.#metadataBlock(position);
-      if (offset > block.data.length) throw malformed('squashfs metadata offset is past its block');
+      if (offset >= block.data.length) {
+        // The wanted bytes start in a later block (offsets may run past one block's end).
+        if (block.data.length === 0) throw malformed('empty squashfs metadata block');
+        offset -= block.data.length;
+        position = block.next;
+        continue;
+      }
       const take = Math.min(length - done, block.data.length - offset);
-      if (take === 0 && block.data.length === 0) throw malformed('empty squashfs metadata block');
       out.set(block.data.subarray(offset, offset + take), done);
       done += take;
       position = block.next;
@@ -100,7 +116,9 @@ export class SquashfsBlocks {
   async dataBlock(position: number, word: number): Promise<Uint8Array> {
     const size = word & 0xffffff;
     if (size === 0) return new Uint8Array(this.superblock.blockSize);
-    if (size > this.superblock.blockSize) throw malformed('squashfs data block is larger than the block size');
+    if (size > this.superblock.blockSize) {
+      throw malformed('squashfs data block is larger than the block size');
+    }
     const bytes = await this.raw(position, size);
     return (word & 0x1000000) !== 0 ? bytes : this.#inflate(bytes, this.superblock.blockSize);
   }

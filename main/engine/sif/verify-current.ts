@@ -61,8 +61,9 @@ export async function checkCurrentSignature(
   const checks: ObjectCheck[] = [];
   for (const d of targets) {
     const entry = findEntry(parsed, d.id - minId);
-    if (!entry)
+    if (!entry) {
       return result('objects-changed', `object ${d.id} is not covered by this signature`, checks);
+    }
     const descriptorBytes = descriptorIntegrityBytes(d, d.id - minId);
     checks.push({
       id: d.id,
@@ -73,21 +74,24 @@ export async function checkCurrentSignature(
         (await ctx.cache.digest(d, entry.objectDigest.nodeAlgorithm)) === entry.objectDigest.hex,
     });
   }
-  if (!headerOk)
+  if (!headerOk) {
     return result(
       'header-tampered',
       'the image header (launch script, version or ID) changed since signing',
       checks,
     );
+  }
   for (const c of checks) {
-    if (!c.descriptorOk)
+    if (!c.descriptorOk) {
       return result(
         'descriptor-tampered',
         `the descriptor of object ${c.id} changed since signing`,
         checks,
       );
-    if (!c.dataOk)
+    }
+    if (!c.dataOk) {
       return result('data-tampered', `the data of object ${c.id} changed since signing`, checks);
+    }
   }
   const who = envelope.signer.userId
     ? `${envelope.signer.userId} (${envelope.signer.fingerprint})`
@@ -103,8 +107,9 @@ export async function checkCurrentSignature(
 function idSetChange(current: readonly number[], signed: readonly number[]): string | undefined {
   const signedSet = new Set(signed);
   const added = current.find((id) => !signedSet.has(id));
-  if (added !== undefined)
+  if (added !== undefined) {
     return `object ${added} was added to the group after signing (object not signed)`;
+  }
   const currentSet = new Set(current);
   const missing = signed.find((id) => !currentSet.has(id));
   if (missing !== undefined) return `object ${missing} was signed but is no longer in the group`;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 
 import { hashTypeNodeName } from './codes.js';
 import type { SifDescriptor } from './descriptor.js';
-import { readChunks } from './objects.js';
 import { checkClearSigned } from './pgp-verify.js';
 import { describeSignature } from './verify-types.js';
 import type { SignatureResult, Verdict, VerifyContext } from './verify-types.js';
@@ -35,11 +34,12 @@ export async function checkLegacySignature(
   });
   const algorithm =
     sig.details.kind === 'signature' ? hashTypeNodeName(sig.details.hashType) : undefined;
-  if (!algorithm)
+  if (!algorithm) {
     return result(
       'malformed',
       `signature object ${sig.id} records a hash type legacy signatures cannot use`,
     );
+  }
   if (!envelope.ok) return result(envelope.failure, envelope.message);
   const expected = envelope.text
     .replace(/^SIFHASH:\r?\n/, '')
@@ -52,7 +52,7 @@ export async function checkLegacySignature(
   const actual =
     covered.length === 1 && covered[0]
       ? await ctx.cache.digest(covered[0], algorithm)
-      : await digestConcatenation(ctx, covered, algorithm);
+      : await ctx.cache.digestMany(covered, algorithm);
   if (actual !== expected) {
     return result(
       'data-tampered',
@@ -64,15 +64,4 @@ export async function checkLegacySignature(
     `legacy signature by ${envelope.signer.fingerprint} matches object(s) ${coveredIds.join(', ')}; legacy signatures do not protect the header or descriptors`,
     true,
   );
-}
-
-async function digestConcatenation(
-  ctx: VerifyContext,
-  objects: readonly SifDescriptor[],
-  algorithm: string,
-): Promise<string> {
-  const hash = createHash(algorithm);
-  for (const d of objects)
-    for await (const chunk of readChunks(ctx.image.source, d)) hash.update(chunk);
-  return hash.digest('hex');
 }

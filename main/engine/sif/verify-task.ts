@@ -10,6 +10,7 @@ import {
 } from './select.js';
 import { checkCurrentSignature } from './verify-current.js';
 import { checkLegacySignature } from './verify-legacy.js';
+import type { SignatureObject } from './signature-object.js';
 import { describeSignature } from './verify-types.js';
 import type { SignatureResult, TaskResult, VerifyContext } from './verify-types.js';
 
@@ -18,7 +19,7 @@ export type Task =
   | { readonly kind: 'group'; readonly groupId: number; readonly legacy: boolean }
   | { readonly kind: 'object'; readonly object: SifDescriptor; readonly legacy: boolean };
 
-type Texts = ReadonlyMap<number, { readonly text: string; readonly format: SignatureFormat }>;
+type Texts = ReadonlyMap<number, SignatureObject>;
 
 /**
  * Runs one task (spec B6 steps 3-4, B7): picks the signatures that apply (current-format ones

@@ -1,15 +1,22 @@
 import type { Key } from 'openpgp';
 
 import type { ByteSource } from './byte-source.js';
-import { classifySignature } from './cleartext.js';
 import type { SignatureFormat } from './cleartext.js';
 import { DataType } from './codes.js';
 import type { SifDescriptor } from './descriptor.js';
 import { DigestCache } from './digest.js';
+import type { HashProgress } from './digest.js';
 import { loadSif } from './load.js';
 import type { SifImage } from './load.js';
-import { readObject } from './objects.js';
-import { findObject, groupIds, primaryPartition, signatureObjects } from './select.js';
+import {
+  findObject,
+  groupIds,
+  groupObjects,
+  primaryPartition,
+  signatureObjects,
+} from './select.js';
+import { readSignatureObject } from './signature-object.js';
+import type { SignatureObject } from './signature-object.js';
 import { runTask } from './verify-task.js';
 import type { Task } from './verify-task.js';
 import { describeSignature } from './verify-types.js';
@@ -30,6 +37,8 @@ export interface VerifyOptions {
   /** Clock for key and signature validity checks (default: the system clock). */
   readonly now?: () => Date;
   readonly signal?: AbortSignal;
+  /** Hears hashing progress; `total` estimates the bytes of the groups being verified. */
+  readonly onProgress?: (progress: HashProgress) => void;
 }
 
 /**
@@ -48,12 +57,14 @@ export async function verifyImage(image: SifImage, options: VerifyOptions): Prom
     image,
     keys: options.keys,
     date: (options.now ?? (() => new Date()))(),
-    cache: new DigestCache(image.source, options.signal),
+    cache: new DigestCache(image.source, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }),
   };
-  const texts = new Map<number, { text: string; format: SignatureFormat }>();
+  const texts = new Map<number, SignatureObject>();
   for (const sig of signatureObjects(image)) {
-    const text = new TextDecoder().decode(await readObject(image.source, sig));
-    texts.set(sig.id, { text, format: classifySignature(text) });
+    texts.set(sig.id, await readSignatureObject(image.source, sig));
   }
   const problems = image.descriptors
     .filter((d) => d.groupId === 0 && d.dataType !== DataType.signature)
@@ -62,6 +73,9 @@ export async function verifyImage(image: SifImage, options: VerifyOptions): Prom
         `object ${d.id} (${d.dataTypeName}) is in no object group; apptainer refuses to verify such images`,
     );
   const tasks = selectTasks(image, options, legacy, problems);
+  ctx.cache.expect(
+    tasks.flatMap((t) => (t.kind === 'object' ? [t.object] : groupObjects(image, t.groupId))),
+  );
   const results = new Map<number, SignatureResult>();
   const taskResults: TaskResult[] = [];
   for (const task of tasks) {
@@ -81,8 +95,9 @@ function selectTasks(
   legacy: boolean,
   problems: string[],
 ): Task[] {
-  if (options.objectId !== undefined)
+  if (options.objectId !== undefined) {
     return [{ kind: 'object', object: findObject(image, options.objectId), legacy }];
+  }
   if (options.groupId !== undefined) return [{ kind: 'group', groupId: options.groupId, legacy }];
   if (options.legacyAll) {
     return image.descriptors
@@ -92,13 +107,15 @@ function selectTasks(
   if (legacy) {
     // apptainer's --legacy-insecure default: object signatures of the primary partition.
     const primary = primaryPartition(image);
-    if (!primary)
+    if (!primary) {
       problems.push('the image has no primary partition; choose a group or object to verify');
+    }
     return primary ? [{ kind: 'object', object: primary, legacy: true }] : [];
   }
   const groups = groupIds(image);
-  if (groups.length === 0)
+  if (groups.length === 0) {
     problems.push('the image has no object groups, so nothing can be verified');
+  }
   return groups.map((groupId) => ({ kind: 'group', groupId, legacy: false }));
 }
 

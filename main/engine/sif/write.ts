@@ -84,8 +84,9 @@ export async function appendObject(
   writeInt64(r, DescriptorField.createdAt, time);
   writeInt64(r, DescriptorField.modifiedAt, time);
   record.set(fixedField(object.name ?? '', NAME_LENGTH, 'name'), DescriptorField.name);
-  if (object.extra)
+  if (object.extra) {
     record.set(fixedBytes(object.extra, EXTRA_LENGTH, 'extra'), DescriptorField.extra);
+  }
 
   const header = Uint8Array.from(h.raw);
   const hv = view(header);

@@ -1,14 +1,16 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { chmod, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
 import { openBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
+import { networkError } from '../registry/http.js';
 import { getManifest } from '../registry/manifests.js';
 import { formatReference, type Reference } from '../registry/reference.js';
 import { parseManifest, pickPlatform, sifLayerOf, type Descriptor } from '../registry/sif-layer.js';
+import { writeBodyToFile } from './download-sink.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { requireSifFile } from './sif-check.js';
 
@@ -87,6 +89,26 @@ async function destinationPath(options: PullOptions, layer: Descriptor): Promise
   return options.destination;
 }
 
+const FILE_ERRNOS = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+]);
+
+/** A failure of the local file system (missing folder, no space, no permission) as FILE_ERROR. */
+function localFileError(err: unknown, target: string): SifportError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (err instanceof SifportError || code === undefined || !FILE_ERRNOS.has(code)) return undefined;
+  return new SifportError('FILE_ERROR', `Cannot write ${target}: ${(err as Error).message}.`, {
+    cause: err,
+  });
+}
+
 /** Hashes an existing partial file so a download can continue after it. */
 async function hashPrefix(path: string): Promise<{ hash: Hash; size: number }> {
   const hash = createHash('sha256');
@@ -131,6 +153,8 @@ export async function pullSif(options: PullOptions): Promise<PullResult> {
   progress.setPhase('downloading', written);
   try {
     while (written < layer.size) {
+      let body: Readable | undefined;
+      let bodyUrl: URL | undefined;
       try {
         const { response, partial } = await openBlob(
           client,
@@ -139,37 +163,41 @@ export async function pullSif(options: PullOptions): Promise<PullResult> {
           written,
           signal,
         );
+        body = response.body;
+        bodyUrl = response.url;
         if (!partial && written > 0) {
           hash = createHash('sha256');
           written = 0;
         }
-        const out = createWriteStream(temp, { flags: written > 0 ? 'a' : 'w', mode: 0o600 });
-        await pipeline(
-          response.body,
-          async function* (source: AsyncIterable<Buffer>) {
-            for await (const chunk of source) {
-              written += chunk.length;
-              if (written > layer.size) {
-                throw new SifportError(
-                  'SIZE_MISMATCH',
-                  `The registry sent more than the ${layer.size} bytes the manifest declares; nothing was written to ${target}.`,
-                );
-              }
-              hash.update(chunk);
-              progress.update(written);
-              yield chunk;
-            }
-          },
-          out,
-          ...(signal ? [{ signal }] : []),
-        );
+        const base = written;
+        written += await writeBodyToFile(response.body, {
+          path: temp,
+          append: written > 0,
+          hash,
+          maxBytes: layer.size - written,
+          tooLong: () =>
+            new SifportError(
+              'SIZE_MISMATCH',
+              `The registry sent more than the ${layer.size} bytes the manifest declares; nothing was written to ${target}.`,
+            ),
+          onBytes: (accepted) => progress.update(base + accepted),
+          signal,
+        });
         if (written < layer.size)
           throw new SifportError('NETWORK', 'The download ended early.', { retryable: true });
       } catch (err) {
-        const e = toSifportError(err);
+        // A connection that breaks mid-body fails the response stream with a plain Error
+        // ("aborted", ECONNRESET): a network failure to resume from, not an internal one.
+        const e =
+          body?.errored && bodyUrl && !signal?.aborted && !(err instanceof SifportError)
+            ? networkError(err, bodyUrl)
+            : (localFileError(err, target) ?? toSifportError(err));
         if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
-        written = (await stat(temp).catch(() => ({ size: 0 }))).size;
-        ({ hash } = await hashPrefix(temp).catch(() => ({ hash: createHash('sha256') })));
+        // The sink has written every byte it hashed and closed the file: resume after them.
+        ({ hash, size: written } = await hashPrefix(temp).catch(() => ({
+          hash: createHash('sha256'),
+          size: 0,
+        })));
         resumes++;
       }
     }
@@ -186,7 +214,7 @@ export async function pullSif(options: PullOptions): Promise<PullResult> {
     await chmod(temp, 0o755);
     await rename(temp, target);
   } catch (err) {
-    const e = toSifportError(err);
+    const e = localFileError(err, target) ?? toSifportError(err);
     // Keep a partial download for a later resume only when it may still be good.
     if (e.code !== 'NETWORK' && e.code !== 'CANCELLED') await rm(temp, { force: true });
     if (e.code === 'NOT_A_SIF') {

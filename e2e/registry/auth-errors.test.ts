@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { SifportError } from '../../main/engine/errors.js';
+import { RegistryClient } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import {
+  bed,
+  clientFor,
+  FAST_RETRY,
+  makeSif,
+  tempDir,
+  testBedSkipReason,
+  uniqueRepo,
+  type RegistryName,
+} from './bed.js';
+
+const skip = bed ? false : testBedSkipReason;
+const WRONG = 'Wr0ng-passw0rd-xyz';
+
+/** Runs `action`, expects a SifportError, and returns it. */
+async function failure(action: () => Promise<unknown>): Promise<SifportError> {
+  const err = await action().then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof SifportError, `expected a SifportError, got ${String(err)}`);
+  return err;
+}
+
+/** The password must not appear anywhere a user or a log could see it. */
+function assertNoSecret(err: SifportError, secret: string): void {
+  const shown = [err.message, JSON.stringify(err.toInfo()), String(err.stack)].join('\n');
+  assert.ok(!shown.includes(secret), `the secret leaked: ${shown}`);
+  assert.ok(!shown.includes(Buffer.from(`tester:${secret}`).toString('base64')));
+}
+
+describe('authentication and error answers of real registries (oras.md §3.9, §4)', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let sif: Awaited<ReturnType<typeof makeSif>>;
+
+  before(async () => {
+    ({ dir, remove } = await tempDir('auth-errors'));
+    sif = await makeSif(dir, 'auth.sif', 200_000);
+  });
+  after(() => remove?.());
+
+  for (const name of ['basic', 'bearer', 'tls'] as const satisfies readonly RegistryName[]) {
+    it(
+      `${name}: a wrong password is AUTH_REQUIRED and the password never shows`,
+      { skip },
+      async () => {
+        const info = bed!;
+        const client = clientFor(info, name, { username: 'tester', password: WRONG });
+        try {
+          const err = await failure(() =>
+            pushSif({
+              client,
+              file: sif.path,
+              reference: parseReference(`${info[name].host}/${uniqueRepo('wrong')}:t`),
+            }),
+          );
+          assert.equal(err.code, 'AUTH_REQUIRED');
+          assert.match(err.message, /rejected the credentials/);
+          assert.match(err.message, /sifport login/);
+          assertNoSecret(err, WRONG);
+        } finally {
+          client.close();
+        }
+      },
+    );
+  }
+
+  it('basic: no login at all is AUTH_REQUIRED with a hint to log in', { skip }, async () => {
+    const info = bed!;
+    const client = clientFor(info, 'basic', 'anonymous');
+    try {
+      const err = await failure(() =>
+        pullSif({
+          client,
+          reference: parseReference(`${info.basic.host}/${uniqueRepo('anon')}:t`),
+          destination: join(dir, 'x.sif'),
+        }),
+      );
+      assert.equal(err.code, 'AUTH_REQUIRED');
+      assert.match(
+        err.message,
+        new RegExp(`sifport login ${info.basic.host.replace(/\./g, '\\.')}`),
+      );
+    } finally {
+      client.close();
+    }
+  });
+
+  for (const name of ['open', 'bearer'] as const satisfies readonly RegistryName[]) {
+    it(
+      `${name}: pulling from a repository that does not exist is NOT_FOUND`,
+      { skip },
+      async () => {
+        const info = bed!;
+        const client = clientFor(info, name);
+        const repo = uniqueRepo('missing');
+        try {
+          const err = await failure(() =>
+            pullSif({
+              client,
+              reference: parseReference(`${info[name].host}/${repo}:nope`),
+              destination: join(dir, `${name}-missing.sif`),
+            }),
+          );
+          assert.equal(err.code, 'NOT_FOUND');
+          assert.equal(err.status, 404);
+          assert.ok(err.message.includes(`${repo}:nope does not exist`), err.message);
+          assert.ok(!(await readdir(dir)).includes(`${name}-missing.sif`));
+        } finally {
+          client.close();
+        }
+      },
+    );
+  }
+
+  it('bearer: reader may pull but pushing is DENIED', { skip }, async () => {
+    const info = bed!;
+    const repo = uniqueRepo('reader');
+    const reference = parseReference(`${info.bearer.host}/${repo}:v1`);
+    const tester = clientFor(info, 'bearer', 'tester');
+    const reader = clientFor(info, 'bearer', 'reader');
+    try {
+      await pushSif({ client: tester, file: sif.path, reference });
+      const out = join(dir, 'reader-pulled.sif');
+      await pullSif({ client: reader, reference, destination: out });
+      assert.ok((await readFile(out)).equals(sif.bytes));
+
+      const err = await failure(() =>
+        pushSif({
+          client: reader,
+          file: sif.path,
+          reference: parseReference(`${info.bearer.host}/${uniqueRepo('reader-push')}:v1`),
+        }),
+      );
+      assert.equal(err.code, 'DENIED');
+      assert.match(err.message, /no right to pull\/push/);
+      assertNoSecret(err, info.users.reader.password);
+    } finally {
+      tester.close();
+      reader.close();
+    }
+  });
+
+  it(
+    'bearer: anonymous pull works on public/*, anonymous push asks for a login',
+    { skip },
+    async () => {
+      const info = bed!;
+      const repo = `public/${uniqueRepo('anon').replace('/', '-')}`;
+      const reference = parseReference(`${info.bearer.host}/${repo}:v1`);
+      const tester = clientFor(info, 'bearer', 'tester');
+      const anonymous = clientFor(info, 'bearer', 'anonymous');
+      try {
+        await pushSif({ client: tester, file: sif.path, reference });
+        const out = join(dir, 'anon-pulled.sif');
+        await pullSif({ client: anonymous, reference, destination: out });
+        assert.ok((await readFile(out)).equals(sif.bytes));
+        const err = await failure(() =>
+          pushSif({
+            client: anonymous,
+            file: sif.path,
+            reference: parseReference(`${info.bearer.host}/${repo}:v2`),
+          }),
+        );
+        assert.equal(err.code, 'AUTH_REQUIRED');
+        assert.match(err.message, /needs a login/);
+      } finally {
+        tester.close();
+        anonymous.close();
+      }
+    },
+  );
+
+  it(
+    'tls: without the CA the answer is TLS with a hint, never a silent switch to HTTP',
+    { skip },
+    async () => {
+      const info = bed!;
+      const client = new RegistryClient({
+        registry: info.tls.host,
+        retry: FAST_RETRY,
+        credentials: { kind: 'basic', username: 'tester', password: 'testpass' },
+      });
+      try {
+        const err = await failure(() =>
+          pushSif({
+            client,
+            file: sif.path,
+            reference: parseReference(`${info.tls.host}/${uniqueRepo('noca')}:v1`),
+          }),
+        );
+        assert.equal(err.code, 'TLS');
+        assert.match(err.message, /--ca-file/);
+      } finally {
+        client.close();
+      }
+    },
+  );
+});

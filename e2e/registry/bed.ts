@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import type { Credential } from '../../main/engine/registry/credentials.js';
+import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
+import type { RetryPolicy } from '../../main/engine/registry/retry.js';
+import { loadTestBed } from '../support/testbed-env.js';
+import type { TestBedInfo } from '../support/testbed-types.js';
+
+export { testBedSkipReason } from '../support/testbed-env.js';
+
+const run = promisify(execFile);
+
+/** The running bed, or undefined (tests then skip with `testBedSkipReason`). */
+export const bed: TestBedInfo | undefined = loadTestBed();
+
+/** Retry fast in tests (the brief's policy). */
+export const FAST_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
+
+/** One of the bed's four registries. */
+export type RegistryName = 'open' | 'basic' | 'bearer' | 'tls';
+
+/** Who to be: a bed user, explicit credentials, or nobody. */
+export type Who = 'tester' | 'reader' | 'anonymous' | { username: string; password: string };
+
+export const MiB = 1024 * 1024;
+
+/** The fixture whose header makes a file a SIF (push only checks the header). */
+export const FIXTURE_SIF = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
+
+function credential(info: TestBedInfo, who: Who): Credential | undefined {
+  if (who === 'anonymous') return undefined;
+  const user = typeof who === 'string' ? info.users[who] : who;
+  return { kind: 'basic', username: user.username, password: user.password };
+}
+
+/** A client for one bed registry (TLS trusts the bed CA), retrying fast. */
+export function clientFor(
+  info: TestBedInfo,
+  name: RegistryName,
+  who: Who = name === 'open' ? 'anonymous' : 'tester',
+  extra: Partial<RegistryOptions> = {},
+): RegistryClient {
+  return new RegistryClient({
+    registry: info[name].host,
+    retry: FAST_RETRY,
+    credentials: credential(info, who),
+    ...(name === 'tls' ? { tls: { caFile: info.caFile } } : {}),
+    ...extra,
+  });
+}
+
+/** A repository name nobody else uses: `sifport-e2e/<prefix>-<random>`. */
+export function uniqueRepo(prefix: string): string {
+  return `sifport-e2e/${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+/** A temporary directory, removed by the returned function. */
+export async function tempDir(
+  prefix: string,
+): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `sifport-${prefix}-`));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A SIF file in `dir`: the fixture followed by random bytes up to `size`. */
+export async function makeSif(
+  dir: string,
+  name: string,
+  size: number,
+): Promise<{ path: string; bytes: Buffer; digest: string }> {
+  const fixture = await readFile(FIXTURE_SIF);
+  const bytes =
+    size <= fixture.length ? fixture : Buffer.concat([fixture, randomBytes(size - fixture.length)]);
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return { path, bytes, digest: sha256(bytes) };
+}
+
+/** `sha256:<hex>` of some bytes. */
+export function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** skopeo's transport flags for one bed registry (certificate dir for TLS, creds or none). */
+export async function skopeoFlags(
+  info: TestBedInfo,
+  name: RegistryName,
+  who: Who,
+  certDir: string,
+  direction: 'src' | 'dest' | 'inspect' = 'inspect',
+): Promise<string[]> {
+  const p = direction === 'inspect' ? '--' : `--${direction}-`;
+  const flags: string[] = [];
+  if (name === 'tls') {
+    await mkdir(certDir, { recursive: true });
+    await copyFile(info.caFile, join(certDir, 'ca.crt'));
+    flags.push(`${p}cert-dir`, certDir);
+  } else {
+    flags.push(`${p}tls-verify=false`);
+  }
+  const cred = credential(info, who);
+  if (cred?.kind === 'basic') flags.push(`${p}creds`, `${cred.username}:${cred.password}`);
+  else flags.push(`${p}no-creds`);
+  return flags;
+}
+
+/** Runs skopeo (never through a shell) and returns its stdout. */
+export async function skopeo(args: readonly string[]): Promise<string> {
+  const { stdout } = await run('skopeo', [...args], {
+    timeout: 30_000,
+    maxBuffer: 16 * MiB,
+    // Keep the user's own registry logins out of the test.
+    env: { ...process.env, REGISTRY_AUTH_FILE: join(tmpdir(), 'sifport-e2e-no-auth.json') },
+  });
+  return stdout;
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { RegistryClient } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import {
+  bed,
+  clientFor,
+  FAST_RETRY,
+  makeSif,
+  MiB,
+  tempDir,
+  testBedSkipReason,
+  uniqueRepo,
+} from './bed.js';
+
+const skip = bed ? false : testBedSkipReason;
+
+describe('skipping and mounting blobs the registry already has (oras.md §3.3 step 1, §3.4)', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let sif: Awaited<ReturnType<typeof makeSif>>;
+
+  before(async () => {
+    ({ dir, remove } = await tempDir('dedupe'));
+    sif = await makeSif(dir, 'dedupe.sif', 2 * MiB);
+  });
+  after(() => remove?.());
+
+  /** Blob uploads (not the config, not mounts) the proxy forwarded. */
+  function uploadRequests(proxy: FaultProxy): string[] {
+    return proxy.requests
+      .filter((r) => /\/blobs\/uploads\//.test(r.path) && r.method !== 'POST')
+      .map((r) => `${r.method} ${r.status}`);
+  }
+
+  it(
+    'open: a second push of the same file to the same repository sends no blob',
+    { skip },
+    async () => {
+      const info = bed!;
+      const proxy = await startFaultProxy(info.open.url);
+      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+      const cache = new MemoryDigestCache();
+      const repo = uniqueRepo('present');
+      try {
+        const first = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${repo}:a`),
+          digestCache: cache,
+        });
+        assert.equal(first.blob, 'uploaded');
+        proxy.reset();
+        const second = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${repo}:b`),
+          digestCache: cache,
+        });
+        assert.equal(second.blob, 'present');
+        assert.equal(second.layerDigest, first.layerDigest);
+        assert.equal(
+          second.manifestDigest,
+          first.manifestDigest,
+          'same file, same title: same manifest',
+        );
+        assert.deepEqual(uploadRequests(proxy), [], 'no PATCH or PUT of blob bytes');
+        assert.ok(!proxy.requests.some((r) => r.method === 'POST'), 'no upload session at all');
+        const heads = proxy.requests.filter((r) => r.method === 'HEAD').map((r) => r.status);
+        assert.deepEqual(heads, [200, 200], 'config and SIF found by HEAD');
+      } finally {
+        client.close();
+        await proxy.stop();
+      }
+    },
+  );
+
+  for (const name of ['open', 'bearer'] as const) {
+    it(
+      `${name}: pushing to repository B after A with the same digest cache mounts the blob`,
+      { skip },
+      async () => {
+        const info = bed!;
+        const proxy = await startFaultProxy(info[name].url);
+        const client = new RegistryClient({
+          registry: proxy.host,
+          retry: FAST_RETRY,
+          ...(name === 'bearer'
+            ? { credentials: { kind: 'basic' as const, ...info.users.tester } }
+            : {}),
+        });
+        const cache = new MemoryDigestCache();
+        const repoA = uniqueRepo('mount-a');
+        const repoB = uniqueRepo('mount-b');
+        try {
+          const a = await pushSif({
+            client,
+            file: sif.path,
+            reference: parseReference(`${proxy.host}/${repoA}:v1`),
+            digestCache: cache,
+          });
+          assert.equal(a.blob, 'uploaded');
+          proxy.reset();
+          const b = await pushSif({
+            client,
+            file: sif.path,
+            reference: parseReference(`${proxy.host}/${repoB}:v1`),
+            digestCache: cache,
+          });
+          assert.equal(b.blob, 'mounted');
+          assert.equal(b.mountedFrom, repoA);
+          const mounts = proxy.requests.filter(
+            (r) => r.method === 'POST' && r.path.includes('mount='),
+          );
+          assert.equal(mounts.length, 1);
+          assert.ok(mounts[0]!.path.includes(`from=${encodeURIComponent(repoA)}`), mounts[0]!.path);
+          assert.equal(mounts[0]!.status, 201);
+          assert.deepEqual(
+            uploadRequests(proxy).filter((r) => r.startsWith('PATCH')),
+            [],
+            'the SIF bytes were not sent again',
+          );
+        } finally {
+          client.close();
+          await proxy.stop();
+        }
+        // Repository B really holds the blob: pull it straight from the registry.
+        const direct = clientFor(info, name);
+        try {
+          const out = join(dir, `${name}-mounted.sif`);
+          await pullSif({
+            client: direct,
+            reference: parseReference(`${info[name].host}/${repoB}:v1`),
+            destination: out,
+          });
+          assert.ok((await readFile(out)).equals(sif.bytes));
+        } finally {
+          direct.close();
+        }
+      },
+    );
+  }
+});

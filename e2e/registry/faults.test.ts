@@ -1,0 +1,436 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { SifportError } from '../../main/engine/errors.js';
+import { RegistryClient } from '../../main/engine/registry/client.js';
+import { NodeHttpTransport, type HttpTransport } from '../../main/engine/registry/http.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
+import {
+  bed,
+  clientFor,
+  FAST_RETRY,
+  makeSif,
+  MiB,
+  tempDir,
+  testBedSkipReason,
+  uniqueRepo,
+} from './bed.js';
+
+const skip = bed ? false : testBedSkipReason;
+
+/** What the proxy saw, one `METHOD kind status` line per request, for readable assertions. */
+function summary(proxy: FaultProxy): string[] {
+  return proxy.requests.map((r) => {
+    const kind = r.path.includes('/manifests/')
+      ? 'manifest'
+      : r.path.includes('/blobs/uploads/')
+        ? 'upload'
+        : r.path.includes('/blobs/')
+          ? 'blob'
+          : r.path;
+    return `${r.method} ${kind} ${r.outcome === 'cut' ? 'cut' : r.status}`;
+  });
+}
+
+/** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
+function assertRestartSequence(lines: string[]): void {
+  const cut = lines.indexOf('PATCH upload cut');
+  assert.ok(cut > 0, lines.join('\n'));
+  assert.deepEqual(lines.slice(cut + 1, cut + 4), [
+    'GET upload 404',
+    'POST upload 202',
+    'PATCH upload 202',
+  ]);
+  assert.deepEqual(lines.slice(-2), ['PUT upload 201', 'PUT manifest 201']);
+}
+
+describe('pushes and pulls through faults (oras.md §3.3, §3.9)', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let sif: Awaited<ReturnType<typeof makeSif>>;
+
+  before(async () => {
+    ({ dir, remove } = await tempDir('faults'));
+    sif = await makeSif(dir, 'faults.sif', 4 * MiB + 999);
+  });
+  after(() => remove?.());
+
+  /** Runs `body` with a fault proxy in front of the open registry and a client through it. */
+  async function viaProxy(
+    body: (proxy: FaultProxy, client: RegistryClient) => Promise<void>,
+  ): Promise<void> {
+    const proxy = await startFaultProxy(bed!.open.url);
+    const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+    try {
+      await body(proxy, client);
+    } finally {
+      client.close();
+      await proxy.stop();
+    }
+  }
+
+  /** Pulls `repo:tag` straight from the open registry and compares with the source. */
+  async function assertStored(repo: string, tag: string): Promise<void> {
+    const client = clientFor(bed!, 'open');
+    try {
+      const out = join(dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
+      await pullSif({
+        client,
+        reference: parseReference(`${bed!.open.host}/${repo}:${tag}`),
+        destination: out,
+      });
+      assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes equal the source');
+    } finally {
+      client.close();
+    }
+  }
+
+  it('a PATCH cut half-way: the push starts a new session and completes', { skip }, async () => {
+    await viaProxy(async (proxy, client) => {
+      const repo = uniqueRepo('cut-mid');
+      proxy.cutAfter({ method: 'PATCH', bytes: 500_000 });
+      const result = await pushSif({
+        client,
+        file: sif.path,
+        reference: parseReference(`${proxy.host}/${repo}:v1`),
+        chunkSize: MiB,
+      });
+      // distribution 2.8 cannot resume a broken PATCH: the status GET answers 404 and the
+      // uploader opens a fresh session (oras.md §3.3).
+      assert.deepEqual([result.restarts, result.resumes], [1, 0]);
+      assertRestartSequence(summary(proxy));
+      await assertStored(repo, 'v1');
+    });
+  });
+
+  it(
+    'a chunk that arrived but whose answer was lost: the push still completes',
+    { skip },
+    async () => {
+      await viaProxy(async (proxy, client) => {
+        const repo = uniqueRepo('cut-answer');
+        // The first PATCH is forwarded whole, then both connections are cut.
+        proxy.cutAfter({ method: 'PATCH', bytes: 64 * MiB });
+        const result = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+          chunkSize: MiB,
+        });
+        // distribution 2.8 binds the offset into _state: the old Location is useless afterwards.
+        assert.deepEqual([result.restarts, result.resumes], [1, 0]);
+        assertRestartSequence(summary(proxy));
+        await assertStored(repo, 'v1');
+      });
+    },
+  );
+
+  it(
+    '500 on the manifest PUT and 429 with Retry-After on the blob HEAD are retried',
+    { skip },
+    async () => {
+      await viaProxy(async (proxy, client) => {
+        const repo = uniqueRepo('retry-a');
+        proxy.failNext({ method: 'PUT', pathPattern: /\/manifests\//, status: 500, times: 1 });
+        proxy.failNext({
+          method: 'HEAD',
+          pathPattern: new RegExp(`/blobs/${sif.digest}$`),
+          status: 429,
+          retryAfter: '1',
+          times: 1,
+        });
+        const started = Date.now();
+        const result = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+        });
+        assert.equal(result.blob, 'uploaded');
+        const lines = summary(proxy);
+        const manifestPuts = lines.filter((l) => l.startsWith('PUT manifest'));
+        assert.deepEqual(manifestPuts, ['PUT manifest 500', 'PUT manifest 201']);
+        const sifHeads = proxy.requests.filter(
+          (r) => r.method === 'HEAD' && r.path.endsWith(sif.digest),
+        );
+        assert.deepEqual(
+          sifHeads.map((r) => r.status),
+          [429, 404],
+        );
+        // Retry-After: 1 was honoured up to the policy's 50 ms cap, not ignored, not waited in full.
+        assert.ok(Date.now() - started < 5000);
+        await assertStored(repo, 'v1');
+      });
+    },
+  );
+
+  it(
+    '429 with an HTTP-date Retry-After on the manifest PUT and 503s on the blob HEAD are retried',
+    { skip },
+    async () => {
+      await viaProxy(async (proxy, client) => {
+        const repo = uniqueRepo('retry-b');
+        proxy.failNext({
+          method: 'PUT',
+          pathPattern: /\/manifests\//,
+          status: 429,
+          retryAfter: new Date(Date.now() + 2000).toUTCString(),
+          times: 1,
+        });
+        proxy.failNext({
+          method: 'HEAD',
+          pathPattern: new RegExp(`/blobs/${sif.digest}$`),
+          status: 503,
+          times: 2,
+        });
+        await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+        });
+        const lines = summary(proxy);
+        assert.deepEqual(
+          lines.filter((l) => l.startsWith('PUT manifest')),
+          ['PUT manifest 429', 'PUT manifest 201'],
+        );
+        assert.deepEqual(
+          proxy.requests
+            .filter((r) => r.method === 'HEAD' && r.path.endsWith(sif.digest))
+            .map((r) => r.status),
+          [503, 503, 404],
+        );
+        await assertStored(repo, 'v1');
+      });
+    },
+  );
+
+  it(
+    'persistent 500s on the manifest PUT fail with a retryable SERVER_ERROR after the attempts',
+    { skip },
+    async () => {
+      await viaProxy(async (proxy, client) => {
+        proxy.failNext({ method: 'PUT', pathPattern: /\/manifests\//, status: 500, times: 10 });
+        const err = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${uniqueRepo('retry-c')}:v1`),
+        }).then(
+          () => assert.fail('push should fail'),
+          (e: unknown) => e as SifportError,
+        );
+        assert.equal(err.code, 'SERVER_ERROR');
+        assert.equal(err.retryable, true);
+        assert.equal(
+          summary(proxy).filter((l) => l.startsWith('PUT manifest')).length,
+          FAST_RETRY.attempts,
+        );
+      });
+    },
+  );
+
+  it(
+    'a file that is not a SIF is refused with NOT_A_SIF before any request',
+    { skip },
+    async () => {
+      await viaProxy(async (proxy, client) => {
+        const text = join(dir, 'not-a-sif.txt');
+        await writeFile(text, 'just text\n'.repeat(100));
+        const err = await pushSif({
+          client,
+          file: text,
+          reference: parseReference(`${proxy.host}/${uniqueRepo('notsif')}:v1`),
+        }).then(
+          () => assert.fail('push should be refused'),
+          (e: unknown) => e as SifportError,
+        );
+        assert.equal(err.code, 'NOT_A_SIF');
+        assert.deepEqual(proxy.requests, [], 'nothing reached the registry');
+      });
+    },
+  );
+
+  it(
+    'cancel during the upload: CANCELLED, and the upload session is deleted',
+    { skip },
+    async () => {
+      const proxy = await startFaultProxy(bed!.open.url);
+      const controller = new AbortController();
+      const inner = new NodeHttpTransport();
+      let patches = 0;
+      // Aborts as the second PATCH goes out: the first chunk is stored, the session is open.
+      // (Aborts in the middle of a PATCH body: main/engine/registry/upload.test.ts.)
+      const transport: HttpTransport = {
+        send(request) {
+          if (request.method === 'PATCH' && ++patches === 2) controller.abort();
+          return inner.send(request);
+        },
+      };
+      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY, transport });
+      try {
+        const err = await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${proxy.host}/${uniqueRepo('cancel')}:v1`),
+          chunkSize: MiB,
+          signal: controller.signal,
+        }).then(
+          () => assert.fail('push should be cancelled'),
+          (e: unknown) => e as SifportError,
+        );
+        assert.equal(err.code, 'CANCELLED');
+        const deletes = proxy.requests.filter(
+          (r) => r.method === 'DELETE' && r.path.includes('/blobs/uploads/'),
+        );
+        assert.equal(deletes.length, 1, summary(proxy).join('\n'));
+        assert.ok(
+          !proxy.requests.some((r) => r.path.includes('/manifests/')),
+          'no manifest after a cancel',
+        );
+        // The registry no longer knows the session.
+        const uuid = /\/blobs\/uploads\/([^?]+)/.exec(deletes[0]!.path)![1]!;
+        const status = await fetch(`${bed!.open.url}${deletes[0]!.path.split('?')[0]}`);
+        assert.equal(status.status, 404, `session ${uuid} should be gone`);
+      } finally {
+        client.close();
+        inner.close();
+        await proxy.stop();
+      }
+    },
+  );
+
+  describe('downloads', () => {
+    let repo: string;
+    before(async () => {
+      if (!bed) return;
+      repo = uniqueRepo('pull-faults');
+      const client = clientFor(bed, 'open');
+      try {
+        await pushSif({
+          client,
+          file: sif.path,
+          reference: parseReference(`${bed.open.host}/${repo}:v1`),
+        });
+      } finally {
+        client.close();
+      }
+    });
+
+    async function pullThrough(plan: (n: number) => BodyFault, out: string) {
+      const proxy = await startBodyFaultProxy(bed!.open.url, plan);
+      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+      try {
+        const result = await pullSif({
+          client,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+          destination: out,
+        }).then(
+          (value) => ({ value, error: undefined }),
+          (error: unknown) => ({ value: undefined, error: error as SifportError }),
+        );
+        return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
+      } finally {
+        client.close();
+        await proxy.stop();
+      }
+    }
+
+    it('a cut download is resumed with Range and completes', { skip }, async () => {
+      const { dir: outDir, remove: rmOut } = await tempDir('pull-cut');
+      try {
+        const out = join(outDir, 'cut.sif');
+        const { value, error, log } = await pullThrough(
+          (n) => (n === 0 ? { kind: 'cut', bytes: MiB } : { kind: 'pass' }),
+          out,
+        );
+        assert.equal(error, undefined, String(error));
+        assert.equal(value?.resumes, 1);
+        assert.deepEqual(
+          log.map((r) => r.status),
+          [200, 206],
+        );
+        assert.equal(log[0]!.range, undefined);
+        // Resumed after what had reached the file: at most the 1 MiB sent before the cut.
+        const resumedAt = Number(/^bytes=(\d+)-$/.exec(log[1]!.range ?? '')?.[1]);
+        assert.ok(resumedAt > 0 && resumedAt <= MiB, `resumed at ${log[1]!.range}`);
+        assert.ok((await readFile(out)).equals(sif.bytes));
+        assert.deepEqual(await readdir(outDir), ['cut.sif']);
+      } finally {
+        await rmOut();
+      }
+    });
+
+    it(
+      'corrupted bytes: DIGEST_MISMATCH, no destination, no partial file left',
+      { skip },
+      async () => {
+        const { dir: outDir, remove: rmOut } = await tempDir('pull-corrupt');
+        try {
+          const { error } = await pullThrough(
+            () => ({ kind: 'corrupt', offset: 2 * MiB }),
+            join(outDir, 'bad.sif'),
+          );
+          assert.ok(error instanceof SifportError);
+          assert.equal(error.code, 'DIGEST_MISMATCH');
+          assert.match(error.message, /nothing was written/);
+          assert.deepEqual(await readdir(outDir), []);
+        } finally {
+          await rmOut();
+        }
+      },
+    );
+
+    it(
+      'a download that keeps breaking fails cleanly; a later pull resumes and completes',
+      { skip },
+      async () => {
+        const { dir: outDir, remove: rmOut } = await tempDir('pull-broken');
+        try {
+          const out = join(outDir, 'broken.sif');
+          const first = await pullThrough(() => ({ kind: 'cut', bytes: 256 * 1024 }), out);
+          assert.ok(first.error instanceof SifportError);
+          assert.equal(first.error.code, 'NETWORK');
+          const left = await readdir(outDir);
+          assert.ok(!left.includes('broken.sif'), 'nothing at the destination');
+          assert.ok(
+            left.every((f) => f.startsWith('.broken.sif.') && f.endsWith('.partial')),
+            left.join(),
+          );
+
+          const second = await pullThrough(() => ({ kind: 'pass' }), out);
+          assert.equal(second.error, undefined, String(second.error));
+          assert.match(
+            second.log[0]?.range ?? '',
+            /^bytes=[1-9]\d*-$/,
+            'continued from the partial file',
+          );
+          assert.ok((await readFile(out)).equals(sif.bytes));
+          assert.deepEqual(await readdir(outDir), ['broken.sif']);
+        } finally {
+          await rmOut();
+        }
+      },
+    );
+
+    it('a blob GET whose answer is lost is simply asked again', { skip }, async () => {
+      await viaProxy(async (proxy, client) => {
+        proxy.cutAfter({ method: 'GET', pathPattern: /\/blobs\/sha256:/, bytes: 0 });
+        const out = join(dir, 'lost-answer.sif');
+        await pullSif({
+          client,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+          destination: out,
+        });
+        assert.ok((await readFile(out)).equals(sif.bytes));
+        assert.deepEqual(
+          summary(proxy).filter((l) => l.includes(' blob ')),
+          ['GET blob cut', 'GET blob 200'],
+        );
+      });
+    });
+  });
+});

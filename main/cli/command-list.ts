@@ -1,0 +1,24 @@
+import type { Command } from './command.js';
+import { loginCommand } from './commands/login.js';
+import { logoutCommand } from './commands/logout.js';
+import { pullCommand } from './commands/pull.js';
+import { pushCommand } from './commands/push.js';
+import { reposCommand } from './commands/repos.js';
+import { rmCommand } from './commands/rm.js';
+import { tagsCommand } from './commands/tags.js';
+
+/** Every `sifport` command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  loginCommand,
+  logoutCommand,
+  pushCommand,
+  pullCommand,
+  reposCommand,
+  tagsCommand,
+  rmCommand,
+];
+
+/** The command called `name`, if there is one. */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

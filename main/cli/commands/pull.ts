@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { parseReference } from '../../engine/registry/reference.js';
+import { pullSif } from '../../engine/transfers/pull.js';
+import { stringFlag, boolFlag } from '../args.js';
+import type { Command, CommandContext } from '../command.js';
+
+/**
+ * `sifport pull oras://REGISTRY/REPO[:TAG|@DIGEST] [OUT.sif|DIR]`: pulls as `apptainer pull`
+ * does (oras.md §1.3), verifying size and sha256 before the file appears at its path.
+ */
+export const pullCommand: Command = {
+  name: 'pull',
+  synopsis: 'oras://REGISTRY/REPO[:TAG|@DIGEST] [OUT.sif|DIR]',
+  summary: 'pull a SIF image to a file (or into a directory, under its pushed name)',
+  details: [
+    'Without OUT the file goes into the current directory under the name it was pushed with.',
+    'The SIF is checked (size, sha256, SIF header) before it appears at its path; an',
+    'interrupted download resumes on the next pull.',
+  ],
+  flags: [
+    { name: 'force', help: 'replace OUT if it exists' },
+    {
+      name: 'arch',
+      value: 'ARCH',
+      help: 'architecture to pick from an image index (amd64, arm64, …)',
+    },
+  ],
+  arity: { min: 1, max: 2 },
+  async run(ctx: CommandContext): Promise<void> {
+    const [source, destination = '.'] = ctx.args.positionals as [string, string?];
+    const reference = parseReference(source);
+    const client = await ctx.connect(reference.registry);
+    const bar = ctx.progressBar();
+    const result = await pullSif({
+      client,
+      reference,
+      destination: resolve(ctx.cwd, destination),
+      force: boolFlag(ctx.args, 'force'),
+      arch: stringFlag(ctx.args, 'arch'),
+      signal: ctx.signal,
+      onProgress: bar?.update,
+    });
+    bar?.clear();
+    ctx.out.result(result);
+    ctx.out.line(`Pulled ${result.reference} to ${result.path}.`);
+    ctx.out.line(result.manifestDigest);
+  },
+};

@@ -1,0 +1,51 @@
+import { join, resolve } from 'node:path';
+import { formatReference, parseReference } from '../../engine/registry/reference.js';
+import { FileDigestCache } from '../../engine/transfers/digest-cache.js';
+import { pushSif, type PushResult } from '../../engine/transfers/push.js';
+import type { Command, CommandContext } from '../command.js';
+import { CONFIG_FILES } from '../config-dir.js';
+import { FileUploadTuningStore } from '../upload-tuning-file.js';
+
+function howStored(result: PushResult): string {
+  if (result.blob === 'present') return 'the registry already had the SIF';
+  if (result.blob === 'mounted')
+    return `SIF mounted from ${result.mountedFrom ?? 'another repository'}`;
+  return 'SIF uploaded';
+}
+
+/**
+ * `sifport push FILE.sif oras://REGISTRY/REPO:TAG`: pushes as `apptainer push` does
+ * (oras.md §1.2), remembering file digests and the registry's upload quirks in the config
+ * directory. The last line of stdout is the manifest digest.
+ */
+export const pushCommand: Command = {
+  name: 'push',
+  synopsis: 'FILE.sif oras://REGISTRY/REPO:TAG',
+  summary: 'push a SIF image; the last line printed is the manifest digest',
+  details: [
+    'The manifest is byte-identical to what `apptainer push` writes. Ctrl-C cancels the upload.',
+  ],
+  flags: [],
+  arity: { min: 2, max: 2 },
+  async run(ctx: CommandContext): Promise<void> {
+    const [file, target] = ctx.args.positionals as [string, string];
+    const reference = parseReference(target);
+    const client = await ctx.connect(reference.registry);
+    const tuning = await FileUploadTuningStore.open(join(ctx.configDir, CONFIG_FILES.uploadTuning));
+    ctx.onExit(() => tuning.flush());
+    const bar = ctx.progressBar();
+    const result = await pushSif({
+      client,
+      file: resolve(ctx.cwd, file),
+      reference,
+      digestCache: new FileDigestCache(join(ctx.configDir, CONFIG_FILES.digestCache)),
+      tuning,
+      signal: ctx.signal,
+      onProgress: bar?.update,
+    });
+    bar?.clear();
+    ctx.out.result(result);
+    ctx.out.line(`Pushed ${file} to ${formatReference(reference)} (${howStored(result)}).`);
+    ctx.out.line(result.manifestDigest);
+  },
+};

@@ -1,0 +1,7 @@
+// The key store's public surface: a directory keyring and the "signed by" policy.
+
+export { Keyring } from './keyring.js';
+export type { GenerateOptions, ImportOptions } from './keyring.js';
+export type { KeySummary } from './key-summary.js';
+export { evaluateSignedBy, requireSignedBy } from './fingerprint-policy.js';
+export type { RequireSignedByOptions, SignedByDecision } from './fingerprint-policy.js';

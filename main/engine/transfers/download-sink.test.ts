@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+
+import { WriteBatcher, skipBytes, writeBodyToFile } from './download-sink.js';
+
+const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('WriteBatcher', () => {
+  it('signals a full batch at the threshold and hands everything over', () => {
+    const b = new WriteBatcher(10);
+    assert.equal(b.add(Buffer.alloc(4)), false);
+    assert.equal(b.add(Buffer.alloc(4)), false);
+    assert.equal(b.pending, 8);
+    assert.equal(b.add(Buffer.alloc(4)), true);
+    assert.equal(b.full, true);
+    const batch = b.take();
+    assert.equal(batch.size, 12);
+    assert.equal(batch.chunks.length, 3);
+    assert.equal(b.pending, 0);
+    assert.equal(b.full, false);
+  });
+});
+
+describe('skipBytes', () => {
+  it('drops whole and partial buffers from the front', () => {
+    const bufs = [Buffer.from('abc'), Buffer.from('de'), Buffer.from('fgh')];
+    assert.equal(Buffer.concat(skipBytes(bufs, 0)).toString(), 'abcdefgh');
+    assert.equal(Buffer.concat(skipBytes(bufs, 3)).toString(), 'defgh');
+    assert.equal(Buffer.concat(skipBytes(bufs, 4)).toString(), 'efgh');
+    assert.equal(Buffer.concat(skipBytes(bufs, 8)).toString(), '');
+  });
+});
+
+describe('writeBodyToFile', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sifport-sink-test-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** A body of `data` in chunks of `size` bytes. */
+  const chunked = (data: Buffer, size: number): Readable =>
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+      })(),
+    );
+
+  it('writes and hashes every byte, in order, across batches', async () => {
+    const data = randomBytes(100_000);
+    const path = join(dir, 'whole');
+    const hash = createHash('sha256');
+    const seen: number[] = [];
+    const n = await writeBodyToFile(chunked(data, 7_000), {
+      path,
+      append: false,
+      hash,
+      maxBytes: data.length,
+      tooLong: () => new Error('too long'),
+      onBytes: (x) => seen.push(x),
+      batchBytes: 16_384,
+    });
+    assert.equal(n, data.length);
+    assert.deepEqual(await readFile(path), data);
+    assert.equal(hash.digest('hex'), hex(data));
+    assert.equal(seen.at(-1), data.length);
+    assert.ok(seen.every((x, i) => i === 0 || x >= seen[i - 1]!), 'progress never goes back');
+  });
+
+  it('appends when resuming', async () => {
+    const path = join(dir, 'append');
+    await writeFile(path, 'head-');
+    await writeBodyToFile(Readable.from([Buffer.from('tail')]), {
+      path,
+      append: true,
+      hash: createHash('sha256'),
+      maxBytes: 4,
+      tooLong: () => new Error('too long'),
+    });
+    assert.equal(await readFile(path, 'utf8'), 'head-tail');
+  });
+
+  it('one byte too many fails with tooLong()', async () => {
+    const data = randomBytes(5_000);
+    await assert.rejects(
+      writeBodyToFile(chunked(data, 1_000), {
+        path: join(dir, 'long'),
+        append: false,
+        hash: createHash('sha256'),
+        maxBytes: data.length - 1,
+        tooLong: () => new Error('too long'),
+      }),
+      /too long/,
+    );
+  });
+
+  it('a body that breaks: the error is the body’s, and every accepted byte is on disk', async () => {
+    const body = new PassThrough();
+    const path = join(dir, 'broken');
+    const hash = createHash('sha256');
+    const done = writeBodyToFile(body, {
+      path,
+      append: false,
+      hash,
+      maxBytes: 1_000_000,
+      tooLong: () => new Error('too long'),
+      batchBytes: 1024 * 1024,
+    });
+    const part = randomBytes(20_000);
+    body.write(part);
+    await new Promise((r) => setTimeout(r, 20));
+    body.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    await assert.rejects(done, { code: 'ECONNRESET' });
+    assert.deepEqual(await readFile(path), part);
+    assert.equal(hash.digest('hex'), hex(part));
+  });
+
+  it('an aborted signal stops the download with an AbortError, keeping what arrived', async () => {
+    const body = new PassThrough();
+    const controller = new AbortController();
+    const path = join(dir, 'aborted');
+    const done = writeBodyToFile(body, {
+      path,
+      append: false,
+      hash: createHash('sha256'),
+      maxBytes: 1_000_000,
+      tooLong: () => new Error('too long'),
+      signal: controller.signal,
+    });
+    body.write(Buffer.from('kept'));
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await assert.rejects(done, { name: 'AbortError' });
+    assert.equal(body.destroyed, true);
+    assert.equal(await readFile(path, 'utf8'), 'kept');
+  });
+});

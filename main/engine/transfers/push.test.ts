@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import { SifportError } from '../errors.js';
+import { RegistryClient } from '../registry/client.js';
+import { EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
+import { parseReference } from '../registry/reference.js';
+import { buildSifManifest } from '../registry/sif-manifest.js';
+import { MemoryDigestCache } from './digest-cache.js';
+import type { TransferProgress } from './progress.js';
+import { pushSif } from './push.js';
+
+const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
+const FIXTURE = new URL('../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
+
+describe('pushSif (oras.md §1.2)', () => {
+  let fake: FakeRegistry;
+  let client: RegistryClient;
+  let dir: string;
+  let sifPath: string;
+  let sif: Buffer;
+
+  before(async () => {
+    fake = await startFakeRegistry();
+    client = new RegistryClient({ registry: fake.host, retry: FAST });
+    dir = await mkdtemp(join(tmpdir(), 'sifport-push-test-'));
+    sif = Buffer.concat([await readFile(FIXTURE), randomBytes(300_000)]);
+    sifPath = join(dir, 'my image.sif');
+    await writeFile(sifPath, sif);
+  });
+  after(async () => {
+    client.close();
+    await fake.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function refusedBeforeAnyRequest(file: string, code: string, why: RegExp): Promise<void> {
+    const before = fake.requests.length;
+    await assert.rejects(
+      pushSif({ client, file, reference: parseReference(`${fake.host}/refused/x:t`) }),
+      (err: unknown) => {
+        assert.ok(err instanceof SifportError);
+        assert.equal(err.code, code);
+        assert.match(err.message, why);
+        return true;
+      },
+    );
+    assert.equal(fake.requests.length, before, 'no request reached the registry');
+  }
+
+  it('refuses a non-SIF file with NOT_A_SIF before any request', async () => {
+    const text = join(dir, 'notes.txt');
+    await writeFile(text, 'x'.repeat(4096));
+    await refusedBeforeAnyRequest(text, 'NOT_A_SIF', /is not a SIF image.*apptainer build/);
+    const tiny = join(dir, 'tiny.sif');
+    await writeFile(tiny, 'SIF');
+    await refusedBeforeAnyRequest(tiny, 'NOT_A_SIF', /shorter than a SIF header/);
+  });
+
+  it('refuses missing files and directories with FILE_ERROR before any request', async () => {
+    await refusedBeforeAnyRequest(join(dir, 'missing.sif'), 'FILE_ERROR', /no such file/);
+    await refusedBeforeAnyRequest(dir, 'FILE_ERROR', /not a regular file/);
+  });
+
+  it('refuses a digest reference: a push needs a tag', async () => {
+    const ref = parseReference(`${fake.host}/a/b@sha256:${'a'.repeat(64)}`);
+    await assert.rejects(pushSif({ client, file: sifPath, reference: ref }), (err: unknown) => {
+      assert.equal((err as SifportError).code, 'REFERENCE_INVALID');
+      assert.match((err as Error).message, new RegExp(`use oras://${fake.host}/a/b:latest`));
+      return true;
+    });
+  });
+
+  it('uploads config and SIF and stores the oci13 manifest titled with the local base name', async () => {
+    const cache = new MemoryDigestCache();
+    const phases: string[] = [];
+    const result = await pushSif({
+      client,
+      file: sifPath,
+      reference: parseReference(`oras://${fake.host}/push/exact:v1`),
+      digestCache: cache,
+      onProgress: (p: TransferProgress) => {
+        if (phases.at(-1) !== p.phase) phases.push(p.phase);
+      },
+    });
+    const digest = `sha256:${createHash('sha256').update(sif).digest('hex')}`;
+    const expected = buildSifManifest({ size: sif.length, digest, title: 'my image.sif' });
+    assert.equal(result.layerDigest, digest);
+    assert.equal(result.size, sif.length);
+    assert.equal(result.blob, 'uploaded');
+    assert.equal(
+      result.manifestDigest,
+      `sha256:${createHash('sha256').update(expected).digest('hex')}`,
+    );
+    assert.equal(result.reference, `oras://${fake.host}/push/exact:v1`);
+    assert.deepEqual(phases, ['checking', 'hashing', 'uploading', 'finishing', 'done']);
+
+    // Read back with plain HTTP: the exact bytes, with the OCI Content-Type.
+    const res = await fetch(`${fake.url}/v2/push/exact/manifests/v1`, {
+      headers: { accept: MEDIA_TYPES.ociManifest },
+    });
+    assert.equal(res.headers.get('content-type'), MEDIA_TYPES.ociManifest);
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), expected);
+    const config = await fetch(`${fake.url}/v2/push/exact/blobs/${EMPTY_CONFIG_DIGEST}`);
+    assert.equal(await config.text(), '{}');
+    const layer = await fetch(`${fake.url}/v2/push/exact/blobs/${digest}`);
+    assert.deepEqual(Buffer.from(await layer.arrayBuffer()), sif);
+
+    // The digest cache learnt where the blob lives.
+    const st = await stat(sifPath);
+    const entry = await cache.lookup({
+      path: sifPath,
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      ino: st.ino,
+    });
+    assert.equal(entry?.digest, digest);
+    assert.deepEqual(entry?.locations, [`${fake.host}/push/exact`]);
+  });
+
+  it('oci16 style adds config data and a whole-second UTC created annotation', async () => {
+    const result = await pushSif({
+      client,
+      file: sifPath,
+      reference: parseReference(`${fake.host}/push/exact:oci16`),
+      style: 'oci16',
+    });
+    const res = await fetch(`${fake.url}/v2/push/exact/manifests/oci16`, {
+      headers: { accept: MEDIA_TYPES.ociManifest },
+    });
+    const manifest = JSON.parse(await res.text());
+    assert.equal(manifest.config.data, 'e30=');
+    assert.match(
+      manifest.annotations['org.opencontainers.image.created'],
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
+    assert.equal(result.blob, 'present', 'the same SIF is already in this repository');
+  });
+});
