@@ -89,11 +89,7 @@ export async function requireSignedBy(
       `The public key for ${[...wanted].join(' or ')} is not in the keyring; import it first`,
     );
   }
-  const report = await verifySif(source, {
-    keys: options.keys,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const report = await verifySif(source, options);
   const decision = evaluateSignedBy(report, [...wanted]);
   if (!decision.ok) {
     throw new SifError('SIGNATURE_INVALID', `Signature check failed: ${decision.message}`, {

@@ -34,19 +34,9 @@ export async function summarizeKey(
 ): Promise<KeySummary> {
   const info = key.getAlgorithmInfo();
   const fingerprint = fingerprintOf(key);
-  let expiresAt: number | null = null;
-  try {
-    const expiry = await key.getExpirationTime();
-    if (expiry instanceof Date) expiresAt = Math.floor(expiry.getTime() / 1000);
-  } catch {
-    expiresAt = null;
-  }
-  let revoked = false;
-  try {
-    revoked = await key.isRevoked(undefined, undefined, date);
-  } catch {
-    revoked = false;
-  }
+  const expiry = await key.getExpirationTime().catch(() => null);
+  const expiresAt = expiry instanceof Date ? Math.floor(expiry.getTime() / 1000) : null;
+  const revoked = await key.isRevoked(undefined, undefined, date).catch(() => false);
   return {
     fingerprint,
     keyId: fingerprint.slice(-16),

@@ -1,10 +1,11 @@
 import * as openpgp from 'openpgp';
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
-import { SifError, describeCause } from '../sif/errors.js';
+import { SifError } from '../sif/errors.js';
 import {
   fingerprintOf,
   normalizeFingerprint,
+  readKeys,
   readPublicKeys,
   unlockPrivateKey,
 } from '../sif/pgp-keys.js';
@@ -79,7 +80,7 @@ export class Keyring {
    * merged with what is stored. Returns summaries of the keys imported.
    */
   async importKeys(material: KeyMaterial, options: ImportOptions = {}): Promise<KeySummary[]> {
-    const keys = await readAll(material);
+    const keys = await readKeys(material);
     const out: KeySummary[] = [];
     for (const key of keys) {
       if (key.keyPacket.version !== 4) {
@@ -205,21 +206,6 @@ export class Keyring {
 
   async #hasPrivate(key: Key): Promise<boolean> {
     return (await this.#files.read('private', fingerprintOf(key))) !== undefined;
-  }
-}
-
-async function readAll(material: KeyMaterial): Promise<Key[]> {
-  try {
-    return typeof material === 'string'
-      ? await openpgp.readKeys({ armoredKeys: material })
-      : await openpgp.readKeys({ binaryKeys: material });
-  } catch (cause) {
-    throw new SifError(
-      'KEY_INVALID',
-      `Could not read the key: ${describeCause(cause)}`,
-      undefined,
-      { cause },
-    );
   }
 }
 

@@ -54,7 +54,7 @@ class FileBytes implements FileByteTarget {
     const want = Math.max(0, Math.min(length, this.#size - offset));
     const buffer = Buffer.allocUnsafe(want);
     const done = await this.readInto(offset, buffer);
-    return done === want ? buffer : buffer.subarray(0, done);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, done);
   }
 
   async readInto(offset: number, target: Uint8Array): Promise<number> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { MemoryByteSource, readExact } from './byte-source.js';
-import { isSifError } from './errors.js';
+import { SifError, isSifError, sifErrorToInfo } from './errors.js';
 import { isSif, readSifHeader } from './header.js';
 import { DESCRIPTOR_SIZE, DescriptorField, HeaderField, view, writeInt64 } from './layout.js';
 import { loadSif } from './load.js';
@@ -220,5 +220,17 @@ describe('loadSif (spec A3, A7)', () => {
       /thing \(bytes 8-11\) lies past the end/,
     );
     await assert.rejects(readExact(source, -1, 3, 'thing'), /invalid range/);
+  });
+
+  it('maps fine error codes onto the shared ones', () => {
+    const info = sifErrorToInfo(new SifError('SIF_MALFORMED', 'Malformed SIF: x', { id: 2 }));
+    assert.deepEqual(info, {
+      code: 'NOT_A_SIF',
+      message: 'Malformed SIF: x',
+      retryable: false,
+      detail: { sifCode: 'SIF_MALFORMED', id: 2 },
+    });
+    assert.equal(sifErrorToInfo(new SifError('PASSPHRASE_WRONG', 'p')).code, 'KEY_INVALID');
+    assert.equal(sifErrorToInfo(new SifError('IO_ERROR', 'io')).retryable, true);
   });
 });

@@ -7,26 +7,32 @@ import { SifError, describeCause } from './errors.js';
 export type KeyMaterial = string | Uint8Array;
 
 /**
- * Reads every key in `material` (armored or binary, one or many) as public keys, for
- * verification (spec B6 step 4.2). Private keys are reduced to their public part. Throws
+ * Reads every key in `material` (armored or binary, one or many, public or private). Throws
  * KEY_INVALID when nothing readable is found.
  */
-export async function readPublicKeys(material: KeyMaterial): Promise<PublicKey[]> {
-  let keys: Key[];
+export async function readKeys(material: KeyMaterial): Promise<Key[]> {
   try {
-    keys =
-      typeof material === 'string'
-        ? await openpgp.readKeys({ armoredKeys: material })
-        : await openpgp.readKeys({ binaryKeys: material });
+    return typeof material === 'string'
+      ? await openpgp.readKeys({ armoredKeys: material })
+      : await openpgp.readKeys({ binaryKeys: material });
   } catch (cause) {
     throw new SifError(
       'KEY_INVALID',
       `Could not read the OpenPGP key: ${describeCause(cause)}`,
       undefined,
-      { cause },
+      {
+        cause,
+      },
     );
   }
-  return keys.map((k) => (k.isPrivate() ? k.toPublic() : k));
+}
+
+/**
+ * Reads every key in `material` as public keys, for verification (spec B6 step 4.2). Private
+ * keys are reduced to their public part.
+ */
+export async function readPublicKeys(material: KeyMaterial): Promise<PublicKey[]> {
+  return (await readKeys(material)).map((k) => (k.isPrivate() ? k.toPublic() : k));
 }
 
 /**

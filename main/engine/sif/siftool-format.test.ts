@@ -35,10 +35,12 @@ describe('siftool-style output (spec A10)', () => {
     const image = await loadSif(memoryFixture('signed.sif'));
     assert.equal(formatList(image), SIGNED_LIST);
     assert.equal(formatInfo(image.descriptors[2]!), SIGNED_INFO_3);
-    assert.match(
-      formatHeader(image.header),
-      /^Launch Script:        #!\/usr\/bin\/env run-singularity\nVersion:              01\nPrimary Architecture: amd64\n/,
-    );
+    const header = formatHeader(image.header).split('\n');
+    assert.deepEqual(header.slice(0, 3), [
+      'Launch Script:        #!/usr/bin/env run-singularity',
+      'Version:              01',
+      'Primary Architecture: amd64',
+    ]);
   });
 
   it('rounds sizes like siftool', () => {
@@ -63,7 +65,7 @@ describe('siftool-style output (spec A10)', () => {
         const image = await loadSif(new MemoryByteSource(new Uint8Array(readFileSync(path))));
         // sif 2.8.3's siftool predates the OCI kinds and prints them as `Unknown` (spec C).
         const legacyNames = (text: string) =>
-          text.replace(/OCI\.(RootIndex|Blob)/g, 'Unknown').replace(/  Digest: .*\n/, '');
+          text.replace(/OCI\.(RootIndex|Blob)/g, 'Unknown').replace(/ {2}Digest: .*\n/, '');
         assert.equal(
           legacyNames(formatList(image)),
           execFileSync('siftool', ['list', path], { encoding: 'utf8' }),
@@ -78,11 +80,7 @@ describe('siftool-style output (spec A10)', () => {
           const theirs = execFileSync('siftool', ['info', String(d.id), path], {
             encoding: 'utf8',
           });
-          assert.equal(
-            legacyNames(formatInfo(d)),
-            theirs.replace(/  Digest: .*\n/, ''),
-            `${path} ${d.id}`,
-          );
+          assert.equal(legacyNames(formatInfo(d)), theirs, `${path} ${d.id}`);
         }
       }
     },

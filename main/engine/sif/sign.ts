@@ -4,7 +4,7 @@ import type { ByteTarget } from './byte-source.js';
 import { DataType } from './codes.js';
 import type { SifDescriptor } from './descriptor.js';
 import { DigestCache } from './digest.js';
-import type { DigestCacheOptions, HashProgress } from './digest.js';
+import type { HashProgress } from './digest.js';
 import { SifError } from './errors.js';
 import { EXTRA_LENGTH, GROUP_MARKER, UNSET_TIME } from './layout.js';
 import { loadSif } from './load.js';
@@ -60,7 +60,7 @@ export async function signSif(target: ByteTarget, options: SignOptions): Promise
   const key = await unlockPrivateKey(options.key, options.passphrase);
   let image = await loadSif(target);
   const plans = planSignatures(image, options);
-  const cache = new DigestCache(target, cacheOptions(options));
+  const cache = new DigestCache(target, options);
   cache.expect(plans.flatMap((p) => p.objects));
   const fingerprint = fingerprintOf(key);
   // Sign everything first, so a failure or an abort leaves the file untouched.
@@ -70,8 +70,8 @@ export async function signSif(target: ByteTarget, options: SignOptions): Promise
     const date = (options.now ?? (() => new Date()))();
     const envelope = await clearSign(payload, key, {
       date,
-      ...(options.hash ? { hash: options.hash } : {}),
-      ...(options.reproducible ? { reproducible: true } : {}),
+      hash: options.hash,
+      reproducible: options.reproducible,
     });
     signed.push({ plan, date, envelope });
   }
@@ -149,11 +149,4 @@ function signatureExtra(hashType: number, fingerprint: string): Uint8Array {
   new DataView(extra.buffer).setInt32(0, hashType, true);
   extra.set(Buffer.from(fingerprint, 'hex').subarray(0, 20), 4);
   return extra;
-}
-
-function cacheOptions(options: SignOptions): DigestCacheOptions {
-  return {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  };
 }

@@ -57,10 +57,7 @@ export async function verifyImage(image: SifImage, options: VerifyOptions): Prom
     image,
     keys: options.keys,
     date: (options.now ?? (() => new Date()))(),
-    cache: new DigestCache(image.source, {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    }),
+    cache: new DigestCache(image.source, options),
   };
   const texts = new Map<number, SignatureObject>();
   for (const sig of signatureObjects(image)) {
