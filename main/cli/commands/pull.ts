@@ -3,6 +3,7 @@ import { parseReference } from '../../engine/registry/reference.js';
 import { pullSif } from '../../engine/transfers/pull.js';
 import { stringFlag, boolFlag } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
+import { PULL_VERIFY_FLAGS, pullVerifier } from './pull-verify.js';
 
 /**
  * `sifport pull oras://REGISTRY/REPO[:TAG|@DIGEST] [OUT.sif|DIR]`: pulls as `apptainer pull`
@@ -16,6 +17,8 @@ export const pullCommand: Command = {
     'Without OUT the file goes into the current directory under the name it was pushed with.',
     'The SIF is checked (size, sha256, SIF header) before it appears at its path; an',
     'interrupted download resumes on the next pull.',
+    'With --verify-key FILE or --fingerprint FP [--keyring DIR] the signatures are checked as',
+    '`sifport verify` does first: an image that does not verify is discarded, never written.',
   ],
   flags: [
     { name: 'force', help: 'replace OUT if it exists' },
@@ -24,11 +27,13 @@ export const pullCommand: Command = {
       value: 'ARCH',
       help: 'architecture to pick from an image index (amd64, arm64, …)',
     },
+    ...PULL_VERIFY_FLAGS,
   ],
   arity: { min: 1, max: 2 },
   async run(ctx: CommandContext): Promise<void> {
     const [source, destination = '.'] = ctx.args.positionals as [string, string?];
     const reference = parseReference(source);
+    const verifier = await pullVerifier(ctx);
     const client = await ctx.connect(reference.registry);
     const bar = ctx.progressBar();
     const result = await pullSif({
@@ -39,9 +44,12 @@ export const pullCommand: Command = {
       arch: stringFlag(ctx.args, 'arch'),
       signal: ctx.signal,
       onProgress: bar?.update,
+      beforeCommit: verifier?.beforeCommit,
     });
     bar?.clear();
-    ctx.out.result(result);
+    const verified = verifier?.outcome();
+    ctx.out.result(verified ? { ...result, verified: verified.message } : result);
+    if (verified) ctx.out.line(`Verified: ${verified.message}.`);
     ctx.out.line(`Pulled ${result.reference} to ${result.path}.`);
     ctx.out.line(result.manifestDigest);
   },

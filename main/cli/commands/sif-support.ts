@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { SifportError } from '../../engine/errors.js';
+import { Keyring } from '../../engine/keys/index.js';
+import { registerSecret } from '../../engine/redact.js';
+import type { Key } from 'openpgp';
+import {
+  fingerprintOf,
+  isSifError,
+  normalizeFingerprint,
+  sifErrorToInfo,
+} from '../../engine/sif/index.js';
+import type { KeyMaterial } from '../../engine/sif/index.js';
+import { stringFlag, usageError } from '../args.js';
+import type { CommandContext } from '../command.js';
+import { readPasswordFromStdin } from './login.js';
+
+/** Hints the CLI adds to some engine messages: the engine's fine error code and message. */
+const HINTS: readonly { code: string; match: RegExp; hint: string }[] = [
+  { code: 'PASSPHRASE_REQUIRED', match: /./, hint: 'pipe it in with --passphrase-stdin' },
+  { code: 'KEY_INVALID', match: /not protected/, hint: 'pipe one in with --passphrase-stdin' },
+];
+
+/**
+ * Turns a {@link SifError} from the SIF engine or the key store into the CLI's
+ * {@link SifportError} (code and message from `sifErrorToInfo`), so it prints as the one
+ * `sifport: …` line with the right exit status. Anything else is returned unchanged.
+ */
+export function fromSifError(err: unknown): unknown {
+  if (!isSifError(err)) return err;
+  const info = sifErrorToInfo(err);
+  const hint = HINTS.find((h) => h.code === err.code && h.match.test(err.message))?.hint;
+  const message = hint ? `${info.message.replace(/\.$/, '')} (${hint})` : info.message;
+  return new SifportError(info.code, message, {
+    retryable: info.retryable,
+    detail: info.detail,
+    cause: err,
+  });
+}
+
+/** Runs `fn`, rethrowing SIF engine errors as CLI errors (see {@link fromSifError}). */
+export async function withSifErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw fromSifError(err);
+  }
+}
+
+/** `path` made absolute against the command's working directory. */
+export function cliPath(ctx: CommandContext, path: string): string {
+  return resolve(ctx.cwd, path);
+}
+
+/** The keyring directory: `--keyring DIR`, else `CONFIG_DIR/keys`. */
+export function keyringDir(ctx: CommandContext): string {
+  const flag = stringFlag(ctx.args, 'keyring');
+  return flag === undefined ? join(ctx.configDir, 'keys') : cliPath(ctx, flag);
+}
+
+/** The keyring of this run (see {@link keyringDir}). */
+export function openKeyring(ctx: CommandContext): Keyring {
+  return new Keyring(keyringDir(ctx));
+}
+
+/**
+ * Reads a key file: armored text when it looks armored, else the binary packets. A missing
+ * or unreadable file is a FILE_ERROR naming the path.
+ */
+export async function readKeyFile(ctx: CommandContext, path: string): Promise<KeyMaterial> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(cliPath(ctx, path));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err);
+    throw new SifportError('FILE_ERROR', `Cannot read the key file ${path}: ${reason}`, {
+      cause: err,
+    });
+  }
+  const text = bytes.toString('utf8');
+  return text.includes('-----BEGIN PGP') ? text : new Uint8Array(bytes);
+}
+
+/**
+ * Reads a passphrase from stdin (everything up to EOF, minus one trailing newline) and
+ * registers it as a secret, so output redaction hides it should it ever reach a message.
+ */
+export async function readPassphrase(ctx: CommandContext): Promise<string> {
+  const passphrase = await readPasswordFromStdin(ctx.io.stdin, ctx.signal);
+  registerSecret(passphrase);
+  if (passphrase === '') throw usageError('the passphrase on stdin is empty');
+  return passphrase;
+}
+
+/** Parses a positive integer option (an object or group ID), or undefined when absent. */
+export function idFlag(ctx: CommandContext, name: string): number | undefined {
+  const text = stringFlag(ctx.args, name);
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > 0xffffffff) {
+    throw usageError(`--${name} needs a positive whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+/** `1, 2 and 3` */
+export function listIds(ids: readonly number[]): string {
+  if (ids.length <= 1) return ids.join('');
+  return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+/**
+ * The full fingerprint among `keys` that `text` names (a fingerprint or a 16-digit key ID, any
+ * case, spaces and `0x` ignored); NOT_FOUND naming `where` when none of them matches.
+ */
+export function resolveFingerprint(keys: readonly Key[], text: string, where: string): string {
+  const wanted = normalizeFingerprint(text);
+  const match = keys
+    .map(fingerprintOf)
+    .find((fp) => fp === wanted || (wanted.length === 16 && fp.endsWith(wanted)));
+  if (match === undefined) {
+    throw new SifportError(
+      'NOT_FOUND',
+      `The public key for ${wanted} is not in ${where}; import it first.`,
+    );
+  }
+  return match;
+}
