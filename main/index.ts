@@ -1,9 +1,10 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './app/handlers.js';
-import { RegistryClient } from './engine/registry/client.js';
+import { registryClients } from './app/registry-clients.js';
 import { MemoryUploadTuningStore } from './engine/registry/upload-tuning.js';
 import { FileDigestCache } from './engine/transfers/digest-cache.js';
+import { createAppAccounts } from './electron/app-accounts.js';
 import { bindIpc, sendEvent } from './electron/ipc.js';
 import { notify } from './electron/notify.js';
 import { createMainWindow } from './electron/window.js';
@@ -12,13 +13,11 @@ import { createMainWindow } from './electron/window.js';
 async function main(): Promise<void> {
   await app.whenReady();
   const window = createMainWindow();
+  const { service, storage } = await createAppAccounts(app.getPath('userData'));
+  const clients = registryClients(service, `sifport/${app.getVersion()}`);
   const handlers = createHandlers({
-    clientFor: (registry, options) =>
-      new RegistryClient({
-        registry,
-        tls: { caFile: options.caFile, insecure: options.insecure },
-        plainHttp: options.plainHttp,
-      }),
+    clientFor: clients.clientFor,
+    accounts: { service, storage, clients },
     emit: (event, payload) => sendEvent(window.webContents, event, payload),
     digestCache: new FileDigestCache(join(app.getPath('userData'), 'digest-cache.json')),
     tuning: new MemoryUploadTuningStore(),

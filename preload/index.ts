@@ -1,31 +1,23 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, Envelope, EventName, SifportApi } from '../shared/contract.js';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { Channel, ElectronBridge, EventName } from '../shared/contract.js';
 
-const EVENTS: readonly EventName[] = ['transfer:progress', 'transfer:finished'];
+/** Kept free of zod so the sandboxed preload stays small; the renderer checks payloads. */
+const EVENT_NAMES: readonly EventName[] = ['transfer:progress', 'transfer:finished'];
 
-/** Error thrown in the renderer for a failed call; `code` is one of shared/error-codes. */
-class SifportCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const api: SifportApi = {
-  async invoke(channel: Channel, request: unknown) {
-    const envelope = (await ipcRenderer.invoke(channel, request)) as Envelope<never>;
-    if (envelope.ok) return envelope.value;
-    throw new SifportCallError(envelope.error.code, envelope.error.message);
-  },
+/**
+ * The preload exposes envelopes, not thrown errors: Electron's context bridge keeps only the
+ * message of an Error, so the renderer unwraps the envelope itself (renderer/src/api.ts) and
+ * the error `code` survives (STYLE §7). Payloads are checked against the contract there too.
+ */
+const bridge: ElectronBridge = {
+  invoke: (channel: Channel, request: unknown) => ipcRenderer.invoke(channel, request),
   on(event, listener) {
-    if (!EVENTS.includes(event)) throw new Error(`Unknown event ${event}`);
-    const wrapped = (_e: unknown, payload: unknown): void =>
-      listener(payload as Parameters<typeof listener>[0]);
+    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
+    const wrapped = (_e: unknown, payload: unknown): void => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.off(event, wrapped);
   },
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
-contextBridge.exposeInMainWorld('sifport', api);
+contextBridge.exposeInMainWorld('sifportBridge', bridge);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountChannels, accountEvents } from './accounts-contract.js';
 import { ERROR_CODES } from './error-codes.js';
 
 /**
@@ -38,6 +39,7 @@ export const channels = {
     request: z.object({ jobId: z.string() }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  ...accountChannels,
 } as const;
 
 export const errorInfo = z.object({
@@ -65,6 +67,7 @@ export const events = {
     path: z.string().optional(),
     error: errorInfo.optional(),
   }),
+  ...accountEvents,
 } as const;
 
 /** A channel name. */
@@ -87,4 +90,19 @@ export type Envelope<T> =
 export interface SifportApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+  /**
+   * The path on disk of a dropped or chosen file, where the host can tell (Electron's
+   * `webUtils.getPathForFile`); absent in a browser, where the page asks for a path instead.
+   */
+  pathForFile?(file: File): string;
+}
+
+/**
+ * What the Electron preload exposes as `window.sifportBridge`: raw envelopes and payloads,
+ * which the renderer checks and unwraps into a {@link SifportApi} (renderer/src/api.ts).
+ */
+export interface ElectronBridge {
+  invoke(channel: Channel, request: unknown): Promise<unknown>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+  pathForFile(file: File): string;
 }

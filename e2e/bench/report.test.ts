@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { formatNumber, median, megabytesPerSecond, renderTable, target } from './report.js';
+import {
+  formatNumber,
+  median,
+  megabytesPerSecond,
+  pairedRatios,
+  renderTable,
+  target,
+} from './report.js';
 
 test('median takes the middle value, or the mean of the two middle ones', () => {
   assert.equal(median([3, 1, 2]), 2);
@@ -13,6 +20,10 @@ test('median takes the middle value, or the mean of the two middle ones', () => 
 test('throughput is in MB/s of 10^6 bytes', () => {
   assert.equal(megabytesPerSecond(2_000_000, 2), 1);
   assert.equal(megabytesPerSecond(1, 0), 0);
+});
+
+test('paired ratios compare each round with its own ceiling', () => {
+  assert.deepEqual(pairedRatios([2, 3], [4, 3]), [0.5, 1]);
 });
 
 test('targets compare in the stated direction', () => {

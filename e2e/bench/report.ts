@@ -13,6 +13,17 @@ export function megabytesPerSecond(bytes: number, seconds: number): number {
   return seconds > 0 ? bytes / 1e6 / seconds : 0;
 }
 
+/**
+ * Per-round throughput ratios of `ours` to `ceiling` from their times in seconds (round i of
+ * each ran back to back): ceiling time / our time.
+ */
+export function pairedRatios(
+  ceilingSeconds: readonly number[],
+  ourSeconds: readonly number[],
+): number[] {
+  return ourSeconds.map((ours, i) => (ceilingSeconds[i] ?? Number.NaN) / ours);
+}
+
 /** One measured quantity: every run and the median. */
 export interface Measurement {
   readonly runs: readonly number[];

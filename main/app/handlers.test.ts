@@ -8,6 +8,7 @@ import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js
 import { RegistryClient } from '../engine/registry/client.js';
 import { dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
+import { sessionAccounts } from './session-accounts.js';
 
 const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
 
@@ -31,6 +32,7 @@ function recorder() {
 
 test('dispatch refuses unknown channels and invalid payloads as data, not throws', async () => {
   const handlers = createHandlers({
+    accounts: sessionAccounts().accounts,
     clientFor: () => {
       throw new Error('not reached');
     },
@@ -57,6 +59,7 @@ test(
   async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sifport-handlers-'));
     const clients: RegistryClient[] = [];
+    const { accounts } = sessionAccounts();
     const clientFor = (registry: string) => {
       const client = new RegistryClient({ registry });
       clients.push(client);
@@ -66,7 +69,7 @@ test(
       const reference = `oras://${bed!.open.host}/handlers/t${Date.now()}:v1`;
       const push = recorder();
       const started = await dispatch(
-        createHandlers({ clientFor, emit: push.emit }),
+        createHandlers({ accounts, clientFor, emit: push.emit }),
         'transfer:push',
         { file: fixture, reference },
       );
@@ -78,7 +81,7 @@ test(
 
       const pull = recorder();
       const destination = join(dir, 'out.sif');
-      await dispatch(createHandlers({ clientFor, emit: pull.emit }), 'transfer:pull', {
+      await dispatch(createHandlers({ accounts, clientFor, emit: pull.emit }), 'transfer:pull', {
         reference,
         destination,
       });

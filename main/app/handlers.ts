@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestOf } from '../../shared/contract.js';
 import { toSifportError } from '../engine/errors.js';
 import type { RegistryClient } from '../engine/registry/client.js';
 import { parseReference, parseRegistry } from '../engine/registry/reference.js';
@@ -7,17 +6,25 @@ import type { UploadTuningStore } from '../engine/registry/upload-tuning.js';
 import type { DigestCache } from '../engine/transfers/digest-cache.js';
 import { pullSif } from '../engine/transfers/pull.js';
 import { pushSif } from '../engine/transfers/push.js';
+import { createAccountHandlers, type AccountsDeps } from './accounts-handlers.js';
+import type { ConnectionOptions } from './connection-options.js';
 import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
 
-/** Registry connection settings a request may carry. */
-export type ConnectionOptions = Pick<
-  RequestOf<'transfer:push'>,
-  'caFile' | 'insecure' | 'plainHttp'
->;
+export type { ConnectionOptions } from './connection-options.js';
 
 /** What the handlers need; the Electron shell, the loopback host and tests each supply it. */
 export interface HandlerDeps {
-  clientFor(registry: string, options: ConnectionOptions): RegistryClient;
+  /**
+   * A client for `registry`, logged in with the account for `repository` (absent for
+   * host-wide requests such as the catalog): see `registryClients` in registry-clients.ts.
+   */
+  clientFor(
+    registry: string,
+    options: ConnectionOptions,
+    repository?: string,
+  ): RegistryClient | Promise<RegistryClient>;
+  /** The user's accounts, where `clientFor` gets its credentials too. */
+  readonly accounts: AccountsDeps;
   readonly emit: EventSink;
   readonly digestCache?: DigestCache;
   readonly tuning?: UploadTuningStore;
@@ -78,18 +85,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'registry:tags': async (req) => {
       const ref = parseReference(req.repository);
-      const client = deps.clientFor(ref.registry, req);
+      const client = await deps.clientFor(ref.registry, req, ref.repository);
       if (!deps.listTags) return { tags: [] };
       return { tags: await deps.listTags(client, ref.repository) };
     },
     'registry:repos': async (req) => {
-      const client = deps.clientFor(parseRegistry(req.registry), req);
+      const client = await deps.clientFor(parseRegistry(req.registry), req);
       if (!deps.listRepositories) return { repositories: [] };
       return { repositories: await deps.listRepositories(client) };
     },
     'transfer:push': async (req) => {
       const reference = parseReference(req.reference);
-      const client = deps.clientFor(reference.registry, req);
+      const client = await deps.clientFor(reference.registry, req, reference.repository);
       return startJob('push', req.reference, async (signal, jobId) => {
         const result = await pushSif({
           client,
@@ -105,7 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'transfer:pull': async (req) => {
       const reference = parseReference(req.reference);
-      const client = deps.clientFor(reference.registry, req);
+      const client = await deps.clientFor(reference.registry, req, reference.repository);
       return startJob('pull', req.reference, async (signal, jobId) => {
         const result = await pullSif({
           client,
@@ -123,5 +130,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       job?.abort();
       return { cancelled: job !== undefined };
     },
+    ...createAccountHandlers({ ...deps.accounts, emit: deps.emit }),
   };
 }

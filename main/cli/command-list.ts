@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { accountsCommand } from './commands/accounts.js';
 import { inspectCommand } from './commands/inspect.js';
 import { keysCommand } from './commands/keys.js';
 import { loginCommand } from './commands/login.js';
@@ -15,6 +16,7 @@ import { verifyCommand } from './commands/verify.js';
 export const COMMANDS: readonly Command[] = [
   loginCommand,
   logoutCommand,
+  accountsCommand,
   pushCommand,
   pullCommand,
   reposCommand,

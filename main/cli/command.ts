@@ -1,6 +1,7 @@
+import type { Accounts } from '../engine/accounts/accounts.js';
 import type { CredentialStore } from '../engine/accounts/credential-store.js';
 import type { RegistryClient } from '../engine/registry/client.js';
-import type { Credential } from '../engine/registry/credentials.js';
+import type { Credential, CredentialProvider } from '../engine/registry/credentials.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';
@@ -15,8 +16,13 @@ export interface ConnectionSettings {
 
 /** Overrides for {@link CommandContext.connect}. */
 export interface ConnectOptions {
-  readonly credential?: Credential | undefined;
+  readonly credential?: Credential | CredentialProvider | undefined;
   readonly settings?: ConnectionSettings | undefined;
+  /**
+   * The repository the client is for: picks the account whose namespace matches it
+   * (issue #4); without it only host-wide accounts apply.
+   */
+  readonly repository?: string | undefined;
 }
 
 /** Options every command accepts. */
@@ -44,13 +50,16 @@ export interface CommandContext {
   readonly cwd: string;
   readonly signal: AbortSignal | undefined;
   readonly logins: CredentialStore;
+  /** The user's accounts (metadata, secrets, cloud tokens); `logins` holds the host-wide logins. */
+  readonly accounts: Accounts;
   /** The TLS and scheme settings given on the command line (`--ca-file` made absolute). */
   flagSettings(): ConnectionSettings;
   /** TLS and scheme settings for `registry`: the flags, else those of its saved login. */
-  settingsFor(registry: string): Promise<ConnectionSettings>;
+  settingsFor(registry: string, repository?: string): Promise<ConnectionSettings>;
   /**
    * A client for `registry`. By default its TLS settings come from {@link settingsFor} and
-   * its credentials from the login store; `login` passes both explicitly.
+   * its credentials from the account that matches `options.repository`; `login` passes both
+   * explicitly.
    */
   connect(registry: string, options?: ConnectOptions): Promise<RegistryClient>;
   /** A progress bar on stderr when it is a terminal and not in `--json` mode. */

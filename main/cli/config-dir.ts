@@ -7,6 +7,8 @@ export const CONFIG_DIR_ENV = 'SIFPORT_CONFIG_DIR';
 /** Files inside the configuration directory. */
 export const CONFIG_FILES = {
   logins: 'logins.json',
+  accounts: 'accounts.json',
+  secrets: 'secrets.json',
   digestCache: 'digest-cache.json',
   uploadTuning: 'upload-tuning.json',
 } as const;

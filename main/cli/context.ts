@@ -1,9 +1,13 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import {
-  credentialProviderFor,
-  type CredentialStore,
-} from '../engine/accounts/credential-store.js';
+import { pickAccount } from '../engine/accounts/account.js';
+import { FileAccountStore } from '../engine/accounts/account-store.js';
+import { Accounts } from '../engine/accounts/accounts.js';
+import type { CredentialStore } from '../engine/accounts/credential-store.js';
 import { FileCredentialStore } from '../engine/accounts/file-credential-store.js';
+import { FileSecretStore } from '../engine/accounts/secret-store.js';
+import { credentialFromConfigs } from '../engine/accounts/config-import.js';
+import { toSifportError } from '../engine/errors.js';
+import type { CredentialProvider } from '../engine/registry/credentials.js';
 import { RegistryClient } from '../engine/registry/client.js';
 import { boolFlag, stringFlag, type ParsedArgs } from './args.js';
 import type { CommandContext, ConnectOptions, ConnectionSettings } from './command.js';
@@ -32,6 +36,7 @@ export class CliContext implements CommandContext {
   readonly cwd: string;
   readonly signal: AbortSignal | undefined;
   readonly logins: CredentialStore;
+  readonly accounts: Accounts;
   private readonly clients: RegistryClient[] = [];
   private readonly exitHooks: Array<() => Promise<void> | void> = [];
 
@@ -43,8 +48,21 @@ export class CliContext implements CommandContext {
     this.cwd = io.cwd ?? process.cwd();
     this.signal = io.signal;
     this.configDir = resolveConfigDir(stringFlag(args, 'config-dir'), io.env, this.cwd);
+    const onWarning = (message: string): void => out.warn(message);
     this.logins = new FileCredentialStore(join(this.configDir, CONFIG_FILES.logins), {
-      onWarning: (message) => out.warn(message),
+      onWarning,
+    });
+    this.accounts = new Accounts({
+      store: new FileAccountStore(join(this.configDir, CONFIG_FILES.accounts), { onWarning }),
+      secrets: new FileSecretStore(join(this.configDir, CONFIG_FILES.secrets), { onWarning }),
+      logins: this.logins,
+      // Token commands (aws, az, gcloud) are found on this run's PATH.
+      cloud: {
+        commandOptions: {
+          env: { ...process.env, PATH: io.env['PATH'] ?? process.env.PATH },
+          signal: this.signal,
+        },
+      },
     });
   }
 
@@ -52,10 +70,13 @@ export class CliContext implements CommandContext {
     return connectionFlags(this.args, this.cwd);
   }
 
-  /** Flags override the saved login's settings; a switch can only turn a setting on. */
-  async settingsFor(registry: string): Promise<ConnectionSettings> {
+  /**
+   * Flags override the settings of the account that would be used (the host-wide login
+   * for host-wide requests); a switch can only turn a setting on.
+   */
+  async settingsFor(registry: string, repository?: string): Promise<ConnectionSettings> {
     const flags = this.flagSettings();
-    const saved = await this.logins.get(registry);
+    const saved = pickAccount(await this.accounts.list(), registry, repository);
     return {
       caFile: flags.caFile ?? saved?.caFile,
       insecure: flags.insecure || saved?.insecure === true,
@@ -64,16 +85,39 @@ export class CliContext implements CommandContext {
   }
 
   async connect(registry: string, options: ConnectOptions = {}): Promise<RegistryClient> {
-    const settings = options.settings ?? (await this.settingsFor(registry));
+    const settings = options.settings ?? (await this.settingsFor(registry, options.repository));
     const client = new RegistryClient({
       registry,
       tls: { caFile: settings.caFile, insecure: settings.insecure },
       plainHttp: settings.plainHttp,
-      credentials: options.credential ?? credentialProviderFor(this.logins),
+      credentials: options.credential ?? this.credentialsFor(options.repository),
       userAgent: `sifport/${sifportVersion()}`,
     });
     this.clients.push(client);
     return client;
+  }
+
+  /**
+   * The accounts' provider, falling back (issue #4) to the logins of apptainer, docker and
+   * podman, in apptainer's order, when Sifport has no account for the registry. A broken
+   * config file or helper is a warning there, not a failure: the request goes anonymous.
+   */
+  private credentialsFor(repository: string | undefined): CredentialProvider {
+    const own = this.accounts.providerFor(repository);
+    const env = { ...this.io.env };
+    const fallback = async (registry: string) => {
+      try {
+        return await credentialFromConfigs(registry, repository, { env, home: env['HOME'] });
+      } catch (err) {
+        this.out.warn(
+          `ignoring the docker/apptainer login for ${registry}: ${toSifportError(err).message}`,
+        );
+        return undefined;
+      }
+    };
+    return Object.assign(async (registry: string) => (await own(registry)) ?? fallback(registry), {
+      invalidate: own.invalidate,
+    });
   }
 
   progressBar(): ProgressBar | undefined {

@@ -14,6 +14,8 @@ const UNSIGNED = join(FIXTURES, 'unsigned.sif');
 const bed = loadTestBed();
 let root: string;
 let n = 0;
+/** Everything the runs of this file printed, scanned for secrets by the last test. */
+const printed: string[] = [];
 
 before(async () => {
   root = await mkdtemp(join(tmpdir(), 'sifport-cli-'));
@@ -59,6 +61,7 @@ async function sifport(argv: string[], options: RunOptions = {}): Promise<Run> {
     signal: options.signal,
     cwd: root,
   });
+  printed.push(stdout, stderr);
   return { code, stdout, stderr, lines: stdout.split('\n').filter((l) => l !== '') };
 }
 
@@ -296,4 +299,14 @@ describe('against the registry test bed', { skip: bed ? false : testBedSkipReaso
     );
     assertFailure(run, 130, /[Cc]ancelled/);
   });
+});
+
+test('no password the runs used appears in anything they printed', () => {
+  const secrets = ['hunter2-secret', 'wrong-password'];
+  if (bed) secrets.push(bed.users.tester.password, bed.users.reader.password);
+  const all = printed.join('\n');
+  assert.ok(printed.length > 10);
+  for (const secret of secrets) {
+    assert.equal(all.includes(secret), false, `a ${secret.length}-character secret was printed`);
+  }
 });

@@ -18,7 +18,8 @@ function flagRows(flags: readonly FlagSpec[]): string[] {
 /** What `sifport --help` prints. */
 export function globalHelp(commands: readonly Command[], version: string): string {
   const lines = commands.map((c) => `  ${usageLine(c)}`);
-  const summaries = commands.map((c) => `  ${c.name.padEnd(8)}${c.summary}`);
+  const width = Math.max(8, ...commands.map((c) => c.name.length + 2));
+  const summaries = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
   return [
     `sifport ${version}: push and pull Apptainer SIF images to OCI registries (oras://)`,
     '',

@@ -94,7 +94,8 @@ export const loginCommand: Command = {
     const credential = { kind: 'basic', username, password } as const;
     const client = await ctx.connect(registry, { credential, settings });
     const { authScheme } = await client.ping(ctx.signal);
-    await ctx.logins.put(registry, { username, password, ...settings });
+    // A host-wide account: the login goes to logins.json, its metadata to accounts.json.
+    await ctx.accounts.saveLogin(registry, { username, password, ...settings });
 
     const file = join(ctx.configDir, CONFIG_FILES.logins);
     out.result({ registry, username, authScheme: authScheme ?? null, saved: true, file });

@@ -34,7 +34,7 @@ export const pullCommand: Command = {
     const [source, destination = '.'] = ctx.args.positionals as [string, string?];
     const reference = parseReference(source);
     const verifier = await pullVerifier(ctx);
-    const client = await ctx.connect(reference.registry);
+    const client = await ctx.connect(reference.registry, { repository: reference.repository });
     const bar = ctx.progressBar();
     const result = await pullSif({
       client,

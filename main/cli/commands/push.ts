@@ -30,7 +30,7 @@ export const pushCommand: Command = {
   async run(ctx: CommandContext): Promise<void> {
     const [file, target] = ctx.args.positionals as [string, string];
     const reference = parseReference(target);
-    const client = await ctx.connect(reference.registry);
+    const client = await ctx.connect(reference.registry, { repository: reference.repository });
     const tuning = await FileUploadTuningStore.open(join(ctx.configDir, CONFIG_FILES.uploadTuning));
     ctx.onExit(() => tuning.flush());
     const bar = ctx.progressBar();

@@ -22,7 +22,7 @@ export const rmCommand: Command = {
   arity: { min: 1, max: 1 },
   async run(ctx: CommandContext): Promise<void> {
     const ref = parseReference(ctx.args.positionals[0]!);
-    const client = await ctx.connect(ref.registry);
+    const client = await ctx.connect(ref.registry, { repository: ref.repository });
     if (ref.digest === undefined) {
       const tag = ref.tag ?? 'latest';
       const digest = await resolveManifest(client, ref.repository, tag, ctx.signal);

@@ -12,7 +12,7 @@ export const tagsCommand: Command = {
   arity: { min: 1, max: 1 },
   async run(ctx: CommandContext): Promise<void> {
     const ref = parseReference(ctx.args.positionals[0]!);
-    const client = await ctx.connect(ref.registry);
+    const client = await ctx.connect(ref.registry, { repository: ref.repository });
     const tags = await listTags(client, ref.repository, { signal: ctx.signal });
     ctx.out.result({ registry: ref.registry, repository: ref.repository, tags });
     for (const tag of tags) ctx.out.line(tag);

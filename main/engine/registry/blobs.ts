@@ -73,23 +73,23 @@ export interface BlobStream {
 }
 
 /**
- * GETs a blob from `offset`, following redirects. A redirect to another host is followed
- * without `Authorization` (oras.md §3.2); `Range` is kept on every hop.
+ * GETs a blob with extra `headers` (a `Range`), following redirects: a redirect to another
+ * host is followed without `Authorization` (oras.md §3.2); the headers are kept on every hop.
+ * Returns the final response whatever its status.
  */
-export async function openBlob(
+async function getBlobFollowingRedirects(
   client: RegistryClient,
   repository: string,
   digest: string,
-  offset: number,
-  signal?: AbortSignal,
-): Promise<BlobStream> {
-  const what = `Downloading ${client.registry}/${repository}@${digest.slice(0, 19)}`;
-  const range = offset > 0 ? { range: `bytes=${offset}-` } : undefined;
+  headers: Readonly<Record<string, string>> | undefined,
+  signal: AbortSignal | undefined,
+  what: string,
+): Promise<HttpResponse> {
   let res = await client.request({
     method: 'GET',
     path: `/v2/${repository}/blobs/${digest}`,
     scopes: [pullScope(repository)],
-    ...(range ? { headers: range } : {}),
+    ...(headers ? { headers } : {}),
     signal,
     what,
   });
@@ -106,17 +106,43 @@ export async function openBlob(
             method: 'GET',
             path: target,
             scopes: [pullScope(repository)],
-            ...(range ? { headers: range } : {}),
+            ...(headers ? { headers } : {}),
             signal,
             what,
           })
         : await client.transport.send({
             method: 'GET',
             url: target,
-            ...(range ? { headers: range } : {}),
+            ...(headers ? { headers } : {}),
             signal,
           });
   }
+  return res;
+}
+
+async function blobNotFound(res: HttpResponse, what: string): Promise<SifportError> {
+  await res.discard();
+  return new SifportError(
+    'NOT_FOUND',
+    `${what}: the registry does not have this blob (BLOB_UNKNOWN).`,
+    { status: 404 },
+  );
+}
+
+/**
+ * GETs a blob from `offset`, following redirects. A redirect to another host is followed
+ * without `Authorization` (oras.md §3.2); `Range` is kept on every hop.
+ */
+export async function openBlob(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<BlobStream> {
+  const what = `Downloading ${client.registry}/${repository}@${digest.slice(0, 19)}`;
+  const range = offset > 0 ? { range: `bytes=${offset}-` } : undefined;
+  const res = await getBlobFollowingRedirects(client, repository, digest, range, signal, what);
   if (res.status === 200) return { response: res, partial: false };
   if (res.status === 206 && offset > 0) {
     const contentRange = headerValue(res.headers, 'content-range') ?? '';
@@ -127,12 +153,35 @@ export async function openBlob(
       retryable: true,
     });
   }
-  if (res.status === 404) {
+  if (res.status === 404) throw await blobNotFound(res, what);
+  throw await errorFromResponse(res, what);
+}
+
+/**
+ * GETs bytes `start`..`end` (inclusive) of a blob with `Range: bytes=start-end`, following
+ * redirects as {@link openBlob} does. Resolves to the response when it is 200 (the server
+ * ignored the range: the body is the whole blob) or 206; the caller checks `Content-Range`
+ * and must read or destroy the body. 404 and other failures throw.
+ */
+export async function openBlobRange(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+): Promise<HttpResponse> {
+  const what = `Reading bytes ${start}-${end} of ${client.registry}/${repository}@${digest.slice(0, 19)}`;
+  const range = { range: `bytes=${start}-${end}` };
+  const res = await getBlobFollowingRedirects(client, repository, digest, range, signal, what);
+  if (res.status === 200 || res.status === 206) return res;
+  if (res.status === 404) throw await blobNotFound(res, what);
+  if (res.status === 416) {
     await res.discard();
     throw new SifportError(
-      'NOT_FOUND',
-      `${what}: the registry does not have this blob (BLOB_UNKNOWN).`,
-      { status: 404 },
+      'SIZE_MISMATCH',
+      `${what}: the registry says the range lies outside the blob, which is smaller than its manifest declares.`,
+      { status: 416 },
     );
   }
   throw await errorFromResponse(res, what);

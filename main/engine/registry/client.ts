@@ -175,8 +175,22 @@ export class RegistryClient {
     const url = typeof req.path === 'string' ? new URL(req.path, base) : req.path;
     let scopes = mergeScopes(...req.scopes);
     let forceNewToken = false;
+    let refreshed = false;
+    /** One credential refresh per request (oras.md §4.5): a re-minted cloud token. */
+    const refreshOnce = async (): Promise<boolean> => {
+      if (refreshed) return false;
+      refreshed = true;
+      return this.refreshCredential();
+    };
     for (let round = 0; ; round++) {
-      const auth = await this.authorization(scopes, forceNewToken, req.signal);
+      let auth: string | undefined;
+      try {
+        auth = await this.authorization(scopes, forceNewToken, req.signal);
+      } catch (err) {
+        // The token service rejected the credential: it may have expired; ask once more.
+        if (!isRejectedCredential(err) || !(await refreshOnce())) throw err;
+        auth = await this.authorization(scopes, true, req.signal);
+      }
       const res = await this.transport.send({
         method: req.method,
         url,
@@ -193,14 +207,23 @@ export class RegistryClient {
       if (res.status !== 401) return res;
       const challenge = preferredChallenge(parseChallenges(res.headers['www-authenticate']));
       const credential = await this.getCredential();
-      if (round >= 1 || !challenge) {
-        throw await this.authFailure(res, req, challenge, credential);
+      // Basic credentials sent and refused again: repeating them cannot help.
+      const refusedBasic = auth?.startsWith('Basic ') === true && challenge?.scheme === 'basic';
+      const mayRefresh =
+        (round >= 1 || refusedBasic) &&
+        auth !== undefined &&
+        credential !== undefined &&
+        challenge?.params.error !== 'insufficient_scope';
+      if (round >= 1 || !challenge || refusedBasic) {
+        if (!mayRefresh || !(await refreshOnce())) {
+          throw await this.authFailure(res, req, challenge, credential);
+        }
       }
       await res.discard();
-      this.challenge = challenge;
-      scopes = mergeScopes(...req.scopes, challenge.params.scope);
+      if (challenge) this.challenge = challenge;
+      scopes = mergeScopes(...req.scopes, challenge?.params.scope);
       forceNewToken = true;
-      if (challenge.scheme === 'basic' && !credential) {
+      if (challenge?.scheme === 'basic' && !credential) {
         throw new SifportError(
           'AUTH_REQUIRED',
           `${this.registry} requires a login. Run \`sifport login ${this.registry}\`.`,
@@ -208,6 +231,18 @@ export class RegistryClient {
         );
       }
     }
+  }
+
+  /**
+   * Asks the provider to drop a rejected credential; when it says a fresh one may differ,
+   * forgets the cached credential so the next request asks for it again.
+   */
+  private async refreshCredential(): Promise<boolean> {
+    const source = this.options.credentials;
+    if (typeof source !== 'function' || !source.invalidate) return false;
+    if (!(await source.invalidate(this.registry))) return false;
+    this.credential = undefined;
+    return true;
   }
 
   private async authFailure(
@@ -283,6 +318,15 @@ export class RegistryClient {
   close(): void {
     if (this.ownsTransport && this.transport instanceof NodeHttpTransport) this.transport.close();
   }
+}
+
+/** A token service's 401/403 for the credential we sent (not a missing right). */
+function isRejectedCredential(err: unknown): boolean {
+  return (
+    err instanceof SifportError &&
+    err.code === 'AUTH_REQUIRED' &&
+    (err.status === 401 || err.status === 403)
+  );
 }
 
 function describeScopes(scopes: readonly string[]): string {

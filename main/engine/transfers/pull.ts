@@ -7,11 +7,11 @@ import { SifportError, toSifportError } from '../errors.js';
 import { openBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
 import { networkError } from '../registry/http.js';
-import { getManifest } from '../registry/manifests.js';
 import { formatReference, type Reference } from '../registry/reference.js';
-import { parseManifest, pickPlatform, sifLayerOf, type Descriptor } from '../registry/sif-layer.js';
+import type { Descriptor } from '../registry/sif-layer.js';
 import { writeBodyToFile } from './download-sink.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
+import { resolveSifLayer } from './resolve-layer.js';
 import { requireSifFile } from './sif-check.js';
 
 /** Input to {@link pullSif}. */
@@ -40,41 +40,7 @@ export interface PullResult {
   readonly resumes: number;
 }
 
-const GO_ARCH: Readonly<Record<string, string>> = {
-  x64: 'amd64',
-  ia32: '386',
-  arm64: 'arm64',
-  arm: 'arm',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-};
-
-/** This machine's architecture as Go (and so apptainer) names it. */
-export function hostArch(): string {
-  return GO_ARCH[process.arch] ?? process.arch;
-}
-
-async function resolveLayer(
-  options: PullOptions,
-): Promise<{ layer: Descriptor; manifestDigest: string }> {
-  const { client, reference, signal } = options;
-  const ref = reference.digest ?? reference.tag ?? 'latest';
-  let fetched = await getManifest(client, reference.repository, ref, signal);
-  let parsed = parseManifest(fetched.bytes, fetched.mediaType);
-  if (parsed.kind === 'index') {
-    const entry = pickPlatform(parsed.manifests, options.arch ?? hostArch());
-    fetched = await getManifest(client, reference.repository, entry.digest, signal);
-    parsed = parseManifest(fetched.bytes, fetched.mediaType);
-    if (parsed.kind !== 'image') {
-      throw new SifportError(
-        'MANIFEST_INVALID',
-        'The image index points at another index; nested indexes are not SIF artifacts.',
-      );
-    }
-  }
-  return { layer: sifLayerOf(parsed), manifestDigest: fetched.digest };
-}
+export { hostArch } from './resolve-layer.js';
 
 async function destinationPath(options: PullOptions, layer: Descriptor): Promise<string> {
   const st = await stat(options.destination).catch(() => undefined);
@@ -129,7 +95,7 @@ async function hashPrefix(path: string): Promise<{ hash: Hash; size: number }> {
  */
 export async function pullSif(options: PullOptions): Promise<PullResult> {
   const { client, reference, signal } = options;
-  const { layer, manifestDigest } = await resolveLayer(options);
+  const { layer, manifestDigest } = await resolveSifLayer(client, reference, options.arch, signal);
   const target = await destinationPath(options, layer);
   if (!options.force && (await stat(target).catch(() => undefined))) {
     throw new SifportError(

@@ -1,5 +1,6 @@
-import { create } from 'zustand';
-import type { EventOf } from '../../shared/contract.js';
+import type { StateCreator } from 'zustand';
+import type { EventOf } from '../../../shared/contract.js';
+import type { SifportState } from './store.js';
 
 /** One transfer as the window shows it. */
 export interface TransferView {
@@ -9,18 +10,21 @@ export interface TransferView {
   readonly finished?: EventOf<'transfer:finished'>;
 }
 
-interface TransfersState {
+/** The transfers slice: a map keyed by job id, updated from IPC events (STYLE §12, §14). */
+export interface TransfersSlice {
   readonly transfers: Readonly<Record<string, TransferView>>;
   started(jobId: string, label: string): void;
   progressed(event: EventOf<'transfer:progress'>): void;
   finished(event: EventOf<'transfer:finished'>): void;
 }
 
-/** The transfers slice: a map keyed by job id, updated from IPC events (STYLE §12, §14). */
-export const useTransfers = create<TransfersState>()((set) => ({
+/** Creates the transfers slice. An event may arrive before `started` (fast jobs): it still lands. */
+export const createTransfersSlice: StateCreator<SifportState, [], [], TransfersSlice> = (set) => ({
   transfers: {},
   started: (jobId, label) =>
-    set((s) => ({ transfers: { ...s.transfers, [jobId]: { jobId, label } } })),
+    set((s) => ({
+      transfers: { ...s.transfers, [jobId]: { ...s.transfers[jobId], jobId, label } },
+    })),
   progressed: (event) =>
     set((s) => {
       const current = s.transfers[event.jobId] ?? { jobId: event.jobId, label: event.jobId };
@@ -31,4 +35,4 @@ export const useTransfers = create<TransfersState>()((set) => ({
       const current = s.transfers[event.jobId] ?? { jobId: event.jobId, label: event.reference };
       return { transfers: { ...s.transfers, [event.jobId]: { ...current, finished: event } } };
     }),
-}));
+});

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
+import { sessionAccounts } from '../../main/app/session-accounts.js';
+import { listTags } from '../../main/engine/registry/listing.js';
+import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
+import { chromiumSkipReason, launchChromium, type TestBrowser } from './browser.js';
+import { SifportPage, waitForText } from './sifport-page.js';
+import { ensureWebBuild, webBuildDir } from './web-build.js';
+
+/**
+ * The real renderer in Debian's Chromium, on the real handlers over the loopback host, against
+ * the test bed's open registry (DESIGN.md: "the renderer must run in Debian's chromium under
+ * Playwright against the same handlers over a loopback transport").
+ */
+
+const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
+const bed = loadTestBed();
+/** Every test needs Chromium; only the push needs a registry. */
+const noBrowser = chromiumSkipReason ?? false;
+const noRegistry = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+
+describe('the renderer in Chromium over the loopback host', () => {
+  let host: LoopbackHost;
+  let browser: TestBrowser;
+  let sifport: SifportPage;
+
+  before(async () => {
+    if (noBrowser) return;
+    await ensureWebBuild();
+    host = await startLoopbackHost({
+      staticDir: webBuildDir,
+      ...sessionAccounts(),
+      listTags: (client, repository) => listTags(client, repository),
+    });
+    browser = await launchChromium();
+    sifport = new SifportPage(await browser.newPage());
+    await step('open', () => sifport.open(host.url));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  /** Runs a step; on failure keeps screenshots and the console log, and says where. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (err) {
+      const dir = await browser.keepArtifacts(name).catch(() => 'could not be saved');
+      process.stderr.write(`e2e/web "${name}" failed; screenshots and console log: ${dir}\n`);
+      throw err;
+    }
+  }
+
+  test(
+    'pushes a SIF through the UI, shows its digest, then lists the new tag',
+    { skip: noRegistry },
+    () =>
+      step('push-and-tags', async () => {
+        assert.equal(await sifport.notConnected().count(), 0, 'the page should reach the host');
+        const repository = `oras://${bed!.open.host}/web/t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+        await sifport.push(fixture, `${repository}:v1`);
+        const row = sifport.transfer(`${repository}:v1`);
+        const text = await waitForText(row, /done sha256:[a-f0-9]{64}|failed/, 60_000);
+        assert.match(text, /done sha256:[a-f0-9]{64}/);
+        assert.equal(await sifport.pushError().count(), 0);
+
+        await sifport.listTags(repository);
+        assert.match(await waitForText(sifport.tags(), /v1/), /^v1$/);
+        assert.equal(await sifport.tagsError().count(), 0);
+        const cspViolations = browser.log.filter((l) => /Content Security Policy/i.test(l));
+        assert.deepEqual(cspViolations, []);
+      }),
+  );
+
+  test('an invalid reference shows a clear error', { skip: noBrowser }, () =>
+    step('invalid-reference', async () => {
+      await sifport.push(fixture, 'oras://Bad Host/UPPER:x');
+      assert.match(await waitForText(sifport.pushError(), /\S/), /reference|invalid/i);
+      await sifport.listTags('oras://Bad Host/UPPER');
+      assert.match(await waitForText(sifport.tagsError(), /\S/), /reference|invalid/i);
+    }),
+  );
+
+  test(
+    'a page with a wrong token is refused and says it is not connected',
+    { skip: noBrowser },
+    () =>
+      step('wrong-token', async () => {
+        const page = await browser.newPage();
+        try {
+          const other = new SifportPage(page);
+          await other.open(`${host.origin}/#token=${'A'.repeat(43)}`);
+          await other.notConnected().waitFor({ timeout: 10_000 });
+        } finally {
+          await page.close();
+        }
+      }),
+  );
+
+  test(
+    'another local page cannot open the socket, even knowing the token',
+    { skip: noBrowser },
+    () =>
+      step('other-origin', async () => {
+        const foreign: Server = createServer((_req, res) =>
+          res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end('<!doctype html><title>other</title>'),
+        );
+        await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+        const page = await browser.newPage();
+        try {
+          await page.goto(`http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`);
+          const outcome = await page.evaluate(
+            (url) =>
+              new Promise<string>((resolve) => {
+                const ws = new WebSocket(url);
+                ws.onopen = () => resolve('open');
+                ws.onclose = () => resolve('refused');
+              }),
+            host.socketUrl,
+          );
+          assert.equal(outcome, 'refused');
+        } finally {
+          await page.close();
+          foreign.closeAllConnections();
+          await new Promise((resolve) => foreign.close(resolve));
+        }
+      }),
+  );
+});

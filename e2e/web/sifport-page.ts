@@ -1,0 +1,71 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Waits until `locator`'s text matches `pattern`; returns that text. */
+export async function waitForText(
+  locator: Locator,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${String(pattern)}; last text: ${JSON.stringify(last)}`,
+  );
+}
+
+/** Page object of the Sifport window (STYLE §15): what a user does, by role and label. */
+export class SifportPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the window and waits until React has drawn it. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { name: 'Sifport' }).waitFor();
+  }
+
+  /** The "not connected" notice, shown when the page found no host. */
+  notConnected(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Not connected' });
+  }
+
+  /** Pushes a file by typing its path, as a browser without file paths must. */
+  async push(file: string, reference: string): Promise<void> {
+    await this.page.getByLabel('Push to').fill(reference);
+    await this.page.getByLabel('File path').fill(file);
+    await this.page.getByRole('button', { name: 'Push', exact: true }).click();
+  }
+
+  /** The push form's error, if any. */
+  pushError(): Locator {
+    return this.page.getByRole('region', { name: 'Push' }).getByRole('alert');
+  }
+
+  /** The row of the transfer whose label mentions `text`. */
+  transfer(text: string): Locator {
+    return this.page
+      .getByRole('list', { name: 'transfers' })
+      .getByRole('listitem')
+      .filter({ hasText: text });
+  }
+
+  /** Lists the tags of `repository` in the explorer. */
+  async listTags(repository: string): Promise<void> {
+    await this.page.getByLabel('Repository').fill(repository);
+    await this.page.getByRole('button', { name: 'List tags' }).click();
+  }
+
+  /** The tags the explorer shows. */
+  tags(): Locator {
+    return this.page.getByRole('list', { name: 'tags' });
+  }
+
+  /** The explorer's error, if any. */
+  tagsError(): Locator {
+    return this.page.getByRole('region', { name: 'Tags' }).getByRole('alert');
+  }
+}

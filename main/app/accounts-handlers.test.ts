@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { accountView } from '../../shared/accounts-contract.js';
+import { channels, type EventName, type EventOf } from '../../shared/contract.js';
+import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
+import type { ImportedLogin } from '../engine/accounts/config-import.js';
+import { dispatch, type Handlers } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+import { sessionAccounts } from './session-accounts.js';
+
+const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
+const bed = loadTestBed();
+const PASSWORD = 'handler-Pw-4711';
+
+/** Handlers over in-memory accounts, recording the events they send. */
+function setup(findLogins?: (helpers: boolean) => Promise<ImportedLogin[]>) {
+  const events: { event: EventName; payload: unknown }[] = [];
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    events.push({ event, payload });
+  };
+  const session = sessionAccounts({ findLogins });
+  const handlers: Handlers = createHandlers({ ...session, emit });
+  async function call(channel: string, request: unknown) {
+    const envelope = await dispatch(handlers, channel, request);
+    return envelope;
+  }
+  async function ok<T>(channel: string, request: unknown): Promise<T> {
+    const envelope = await call(channel, request);
+    assert.ok(envelope.ok, JSON.stringify(envelope));
+    return envelope.value as T;
+  }
+  return { events, call, ok, session };
+}
+
+interface ListAnswer {
+  accounts: Array<{ id: string; registry: string; username: string; source: string }>;
+  storage: { mode: string };
+}
+
+describe('accounts handlers over in-memory stores', () => {
+  test('the account list schema has no field that could carry a secret', () => {
+    const keys = Object.keys(accountView.shape);
+    const secretLike = keys.filter((k) =>
+      /^(secret|password|token|auth|identitytoken|registrytoken|credentials?)$/i.test(k),
+    );
+    assert.deepEqual(secretLike, []);
+    assert.ok(!keys.some((k) => /password|credential/i.test(k)));
+    assert.ok(channels['accounts:list'].response.shape.accounts);
+  });
+
+  test('providers: list with their login ritual, detect from a pasted reference', async () => {
+    const { ok } = setup();
+    const { providers } = await ok<{
+      providers: Array<{ id: string; help: string[]; hostHint: string; tokenLifetimeMs?: number }>;
+    }>('providers:list', {});
+    const ocir = providers.find((p) => p.id === 'ocir');
+    assert.equal(ocir?.hostHint, 'REGION.ocir.io');
+    assert.ok((ocir?.help.length ?? 0) > 0);
+    assert.equal(providers.find((p) => p.id === 'ecr')?.tokenLifetimeMs, 12 * 3600_000);
+    assert.equal(providers.at(-1)?.id, 'generic');
+    assert.deepEqual(
+      await ok('providers:detect', {
+        input: 'oras://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1',
+      }),
+      {
+        provider: 'ecr',
+        registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+        namespace: 'team/app',
+      },
+    );
+    assert.deepEqual(await ok('providers:detect', { input: 'ghcr.io' }), {
+      provider: 'ghcr',
+      registry: 'ghcr.io',
+      namespace: undefined,
+    });
+  });
+
+  test('add (untested) then list: no secret in the answer; remove forgets it', async () => {
+    const { ok, events, session } = setup();
+    const { account } = await ok<{ account: { id: string } }>('accounts:add', {
+      provider: 'generic',
+      registry: 'registry.example.org',
+      username: 'alice',
+      secret: PASSWORD,
+      skipTest: true,
+    });
+    const list = await ok<ListAnswer>('accounts:list', {});
+    assert.equal(list.accounts.length, 1);
+    assert.equal(list.accounts[0]?.username, 'alice');
+    assert.equal(list.storage.mode, 'session-only');
+    assert.ok(!JSON.stringify(list).includes(PASSWORD), 'the list must not carry the password');
+    const credential = await session.accounts.service.providerFor('x/y')('registry.example.org');
+    assert.deepEqual(credential, { kind: 'basic', username: 'alice', password: PASSWORD });
+    assert.deepEqual(await ok('accounts:remove', { id: account.id }), { removed: true });
+    assert.deepEqual((await ok<ListAnswer>('accounts:list', {})).accounts, []);
+    assert.deepEqual(
+      events.map((e) => e.payload),
+      [
+        { reason: 'added', id: account.id },
+        { reason: 'removed', id: account.id },
+      ],
+    );
+  });
+
+  test('refuses incomplete requests as USAGE errors, saving nothing', async () => {
+    const { call, ok } = setup();
+    const noSecret = await call('accounts:add', {
+      provider: 'ghcr',
+      registry: 'ghcr.io',
+      username: 'me',
+    });
+    assert.ok(!noSecret.ok && noSecret.error.code === 'USAGE');
+    assert.match(!noSecret.ok ? noSecret.error.message : '', /personal access token/);
+    const noUser = await call('accounts:add', {
+      provider: 'generic',
+      registry: 'r.example',
+      secret: PASSWORD,
+    });
+    assert.match(!noUser.ok ? noUser.error.message : '', /user name is needed/);
+    const noRegion = await call('accounts:add', {
+      provider: 'ecr',
+      registry: '127.0.0.1:9',
+      tokenCommand: {},
+    });
+    assert.match(!noRegion.ok ? noRegion.error.message : '', /region/);
+    const badProvider = await call('accounts:add', { provider: 'nope', registry: 'x' });
+    assert.ok(!badProvider.ok && badProvider.error.code === 'USAGE');
+    const missing = await call('accounts:test', { id: 'generic-00000000' });
+    assert.ok(!missing.ok && missing.error.code === 'NOT_FOUND');
+    assert.deepEqual((await ok<ListAnswer>('accounts:list', {})).accounts, []);
+  });
+
+  test('import saves the logins found with their source file, skips helper-held ones', async () => {
+    const found: ImportedLogin[] = [
+      {
+        registry: 'ghcr.io',
+        source: 'docker',
+        file: '/home/u/.docker/config.json',
+        username: 'bob',
+        credential: { kind: 'basic', username: 'bob', password: PASSWORD },
+      },
+      { registry: 'quay.io', source: 'podman', file: '/run/auth.json', helper: 'secretservice' },
+    ];
+    let askedHelpers: boolean | undefined;
+    const { ok } = setup(async (helpers) => {
+      askedHelpers = helpers;
+      return found;
+    });
+    const report = await ok<{
+      imported: Array<{ registry: string; origin: string }>;
+      skipped: Array<{ registry: string; reason: string }>;
+    }>('accounts:import', {});
+    assert.equal(askedHelpers, false);
+    assert.deepEqual(
+      report.imported.map((i) => [i.registry, i.origin]),
+      [['ghcr.io', '/home/u/.docker/config.json']],
+    );
+    assert.match(report.skipped[0]?.reason ?? '', /docker-credential-secretservice/);
+    const list = await ok<ListAnswer>('accounts:list', {});
+    assert.equal(list.accounts[0]?.source, 'docker-config');
+    assert.ok(!JSON.stringify(list).includes(PASSWORD));
+    await ok('accounts:import', {});
+    assert.equal((await ok<ListAnswer>('accounts:list', {})).accounts.length, 1, 'no duplicate');
+  });
+});
+
+describe(
+  'accounts handlers against the test bed',
+  { skip: bed ? false : testBedSkipReason },
+  () => {
+    test('a wrong password is refused and nothing is saved', async () => {
+      const { call, ok } = setup();
+      const wrong = await call('accounts:add', {
+        provider: 'generic',
+        registry: bed!.basic.host,
+        username: 'tester',
+        secret: 'not-the-password-3',
+      });
+      assert.ok(!wrong.ok);
+      assert.equal(!wrong.ok && wrong.error.code, 'AUTH_REQUIRED');
+      assert.match(!wrong.ok ? wrong.error.message : '', /rejected the credentials/);
+      assert.deepEqual((await ok<ListAnswer>('accounts:list', {})).accounts, []);
+    });
+
+    test('add tests the login; test probes again; transfers log in with the account', async () => {
+      const { ok, events } = setup();
+      const { username, password } = bed!.users.tester;
+      const { account } = await ok<{
+        account: { id: string; capabilities?: { pull: boolean; chunkedUpload: unknown } };
+      }>('accounts:add', {
+        provider: 'generic',
+        registry: bed!.basic.host,
+        username,
+        secret: password,
+      });
+      assert.equal(account.capabilities?.pull, true);
+      assert.equal(account.capabilities?.chunkedUpload, true);
+      const tested = await ok<{ capabilities: { authScheme: string } }>('accounts:test', {
+        id: account.id,
+      });
+      assert.equal(tested.capabilities.authScheme, 'basic');
+      assert.ok(!JSON.stringify(await ok('accounts:list', {})).includes(password));
+
+      const reference = `oras://${bed!.basic.host}/accounts/h${Date.now().toString(36)}:v1`;
+      await ok('transfer:push', { file: fixture, reference });
+      const finished = await new Promise<EventOf<'transfer:finished'>>((resolve) => {
+        const timer = setInterval(() => {
+          const done = events.find((e) => e.event === 'transfer:finished');
+          if (done) {
+            clearInterval(timer);
+            resolve(done.payload as EventOf<'transfer:finished'>);
+          }
+        }, 10);
+      });
+      assert.equal(finished.ok, true, JSON.stringify(finished.error));
+    });
+  },
+);

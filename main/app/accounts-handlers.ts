@@ -1,0 +1,128 @@
+import type { accountChannels } from '../../shared/accounts-contract.js';
+import { normalizeNamespace } from '../engine/accounts/account.js';
+import type { Accounts } from '../engine/accounts/accounts.js';
+import { importDockerLogins, type ImportedLogin } from '../engine/accounts/config-import.js';
+import { PROVIDER_PRESETS } from '../engine/accounts/provider-presets.js';
+import { detectProvider, providerById } from '../engine/accounts/providers.js';
+import { saveImportedLogins } from '../engine/accounts/save-imported.js';
+import type { SecretStorageDecision } from '../engine/accounts/storage-backend.js';
+import { probeRepository, testAccount } from '../engine/accounts/test-account.js';
+import { SifportError } from '../engine/errors.js';
+import { accountViewOf } from './account-view.js';
+import { addAccount } from './add-account.js';
+import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
+import { providerInfoOf } from './provider-info.js';
+import type { RegistryClients } from './registry-clients.js';
+
+/** The accounts channels of the contract. */
+export type AccountChannel = keyof typeof accountChannels;
+
+/** The handlers of {@link AccountChannel}s. */
+export type AccountHandlers = Pick<Handlers, AccountChannel>;
+
+/** What the accounts handlers need; each host (Electron, loopback, tests) supplies its own. */
+export interface AccountsDeps {
+  readonly service: Accounts;
+  /** How the service's secret store keeps secrets, shown on the accounts screen. */
+  readonly storage: SecretStorageDecision;
+  readonly clients: Pick<RegistryClients, 'connect'>;
+  /** Finds the logins of apptainer, docker and podman (default: the user's files). */
+  readonly findLogins?: ((helpers: boolean) => Promise<ImportedLogin[]>) | undefined;
+}
+
+/** The namespace in a pasted `host/ns/…` reference (tag and digest dropped). */
+function pastedNamespace(input: string): string | undefined {
+  const path = input
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .split('/')
+    .slice(1)
+    .join('/');
+  return normalizeNamespace(path.replace(/[@:][^/]*$/, ''));
+}
+
+function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
+  return importDockerLogins({
+    env: { ...process.env },
+    home: process.env['HOME'],
+    resolveHelpers: helpers,
+  });
+}
+
+/**
+ * The accounts screen's handlers (issue #4): providers and their login ritual, the account
+ * list without secrets, add (tested before saving), test, remove and import. Every change
+ * is announced with `accounts:changed` so every window refreshes its list.
+ */
+export function createAccountHandlers(deps: AccountsDeps & { readonly emit: EventSink }) {
+  const { service: accounts } = deps;
+  const changed = (reason: 'added' | 'removed' | 'tested' | 'imported', id?: string): void =>
+    deps.emit('accounts:changed', checkedEvent('accounts:changed', { reason, id }));
+
+  const handlers: AccountHandlers = {
+    'providers:list': async () => ({ providers: PROVIDER_PRESETS.map(providerInfoOf) }),
+    'providers:detect': async ({ input }) => {
+      const detected = detectProvider(input);
+      return {
+        provider: detected.preset.id,
+        registry: detected.registry,
+        namespace: pastedNamespace(input),
+      };
+    },
+    'accounts:list': async () => ({
+      accounts: (await accounts.list()).map(accountViewOf),
+      storage: deps.storage,
+    }),
+    'accounts:add': async (req) => {
+      const account = await addAccount(accounts, deps.clients, req);
+      changed('added', account.id);
+      return { account: accountViewOf(account) };
+    },
+    'accounts:remove': async ({ id }) => {
+      const removed = await accounts.remove(id);
+      if (removed) changed('removed', id);
+      return { removed };
+    },
+    'accounts:test': async ({ id }) => {
+      const account = await accounts.get(id);
+      if (!account) throw new SifportError('NOT_FOUND', `There is no account ${id}.`);
+      const client = deps.clients.connect(
+        account.registry,
+        account,
+        accounts.providerForAccount(account),
+      );
+      try {
+        const capabilities = await testAccount(client, {
+          repository: probeRepository(account.namespace),
+          tagDelete: providerById(account.provider).quirks.tagDelete,
+        });
+        const latest = (await accounts.get(id)) ?? account;
+        const updated = { ...latest, capabilities };
+        await accounts.update(updated);
+        changed('tested', id);
+        return { account: accountViewOf(updated), capabilities };
+      } finally {
+        client.close();
+      }
+    },
+    'accounts:import': async ({ helpers }) => {
+      const found = await (deps.findLogins ?? defaultFindLogins)(helpers === true);
+      const report = await saveImportedLogins(
+        accounts,
+        found,
+        'allow credential helpers to import it',
+      );
+      if (report.imported.length > 0) changed('imported');
+      return {
+        imported: report.imported.map((a) => ({
+          id: a.id,
+          registry: a.registry,
+          username: a.username,
+          origin: a.origin ?? '',
+        })),
+        skipped: report.skipped,
+      };
+    },
+  };
+  return handlers;
+}

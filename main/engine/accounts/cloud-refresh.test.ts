@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
+import { isSifportError } from '../errors.js';
+import type { Credential, CredentialProvider } from '../registry/credentials.js';
+import { CATALOG_SCOPE } from '../registry/scopes.js';
+import { headBlob } from '../registry/blobs.js';
+import { RegistryClient } from '../registry/client.js';
+import { NodeHttpTransport, type HttpTransport } from '../registry/http.js';
+import { uploadBlob } from '../registry/upload.js';
+import { MemoryAccountStore } from './account-store.js';
+import { Accounts } from './accounts.js';
+import { FakeCloudClis, fakeToken } from '../../../e2e/support/fake-cloud-cli.js';
+import { MemorySecretStore } from './secret-store.js';
+
+let root: string;
+let fakes: FakeCloudClis;
+let registry: FakeRegistry;
+/** What the fake ECR accepts right now; the test "expires" the first token mid-upload. */
+const accepted = { username: 'AWS', password: '' };
+
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'sifport-refresh-'));
+  fakes = await FakeCloudClis.create(['aws']);
+  accepted.password = fakeToken('aws', 1);
+  registry = await startFakeRegistry({ auth: accepted });
+});
+after(async () => {
+  await registry.stop();
+  await fakes.remove();
+  await rm(root, { recursive: true, force: true });
+});
+
+test('a cloud token rejected mid-upload is re-minted and only the current chunk is resent', async () => {
+  const accounts = new Accounts({
+    store: new MemoryAccountStore(),
+    secrets: new MemorySecretStore(),
+    cloud: { commandOptions: { env: { PATH: fakes.path() } } },
+  });
+  await accounts.add({
+    provider: 'ecr',
+    registry: registry.host,
+    username: 'AWS',
+    secretKind: 'cloud-command',
+    source: 'sifport',
+    tokenCommand: ['aws', 'ecr', 'get-login-password', '--region', 'eu-west-1'],
+    tokenLifetimeMs: 12 * 3_600_000,
+    mintedAs: 'password',
+  });
+  const inner = new NodeHttpTransport();
+  let patches = 0;
+  // The registry stops accepting the first token after the first chunk landed.
+  const transport: HttpTransport = {
+    async send(request) {
+      const res = await inner.send(request);
+      if (request.method === 'PATCH' && res.status === 202 && ++patches === 1) {
+        accepted.password = fakeToken('aws', 2);
+      }
+      return res;
+    },
+  };
+  const client = new RegistryClient({
+    registry: registry.host,
+    plainHttp: true,
+    credentials: accounts.providerFor('team/blob'),
+    transport,
+  });
+  const bytes = randomBytes(64 * 1024);
+  const path = join(root, 'blob.bin');
+  await writeFile(path, bytes);
+  try {
+    const result = await uploadBlob({
+      client,
+      repository: 'team/blob',
+      path,
+      size: bytes.length,
+      chunkSize: 16 * 1024,
+    });
+    assert.equal(result.digest, `sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    assert.deepEqual([result.restarts, result.resumes, result.chunks], [0, 0, 4]);
+    assert.equal(await fakes.calls('aws'), 2, 'minted once, then once more after the 401');
+    const log = registry.requests.filter((r) => r.path.includes('/blobs/uploads'));
+    // The first POST learns the Basic challenge; one session is opened.
+    assert.deepEqual(
+      log.filter((r) => r.method === 'POST').map((r) => r.status),
+      [401, 202],
+    );
+    assert.deepEqual(
+      log.filter((r) => r.method === 'PATCH').map((r) => r.status),
+      [202, 401, 202, 202, 202],
+    );
+    assert.ok(await headBlob(client, 'team/blob', result.digest));
+  } finally {
+    inner.close();
+  }
+});
+
+const bed = loadTestBed();
+
+test(
+  'a credential the token service rejects is asked for once more (bearer)',
+  { skip: bed ? false : testBedSkipReason },
+  async () => {
+    const passwords = ['expired-secret-1', bed!.users.tester.password, 'never-used-2'];
+    let invalidations = 0;
+    const provider: CredentialProvider = Object.assign(
+      async (): Promise<Credential> => ({
+        kind: 'basic',
+        username: 'tester',
+        password: passwords.shift()!,
+      }),
+      { invalidate: async () => (++invalidations, true) },
+    );
+    const client = new RegistryClient({ registry: bed!.bearer.host, credentials: provider });
+    try {
+      const req = {
+        method: 'GET',
+        path: '/v2/_catalog?n=1',
+        scopes: [CATALOG_SCOPE],
+        what: 'Listing',
+      };
+      const res = await client.request(req);
+      await res.discard();
+      assert.equal(res.status, 200);
+      assert.equal(invalidations, 1);
+      // Only once per request: a credential that stays wrong fails as before.
+      const stuck: CredentialProvider = Object.assign(
+        async (): Promise<Credential> => ({
+          kind: 'basic',
+          username: 'tester',
+          password: 'wrong-again-3',
+        }),
+        { invalidate: async () => true },
+      );
+      const other = new RegistryClient({ registry: bed!.bearer.host, credentials: stuck });
+      await assert.rejects(other.request(req), (err) => isSifportError(err, 'AUTH_REQUIRED'));
+      other.close();
+    } finally {
+      client.close();
+    }
+  },
+);

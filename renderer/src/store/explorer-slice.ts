@@ -1,0 +1,42 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api.js';
+import type { SifportState } from './store.js';
+
+/** What the tags explorer shows: the last repository asked for and its answer. */
+export interface ExplorerView {
+  readonly repository: string;
+  readonly status: 'idle' | 'loading' | 'done' | 'failed';
+  readonly tags: readonly string[];
+  readonly error?: string;
+}
+
+/** The explorer slice: lists the tags of one repository through `registry:tags`. */
+export interface ExplorerSlice {
+  readonly explorer: ExplorerView;
+  listTags(repository: string): Promise<void>;
+}
+
+/** Creates the explorer slice; a late answer for another repository is ignored. */
+export const createExplorerSlice: StateCreator<SifportState, [], [], ExplorerSlice> = (
+  set,
+  get,
+) => ({
+  explorer: { repository: '', status: 'idle', tags: [] },
+  async listTags(repository) {
+    set({ explorer: { repository, status: 'loading', tags: [] } });
+    const settle = (view: ExplorerView): void => {
+      if (get().explorer.repository === repository) set({ explorer: view });
+    };
+    const host = api();
+    if (!host) {
+      settle({ repository, status: 'failed', tags: [], error: 'Not connected to a Sifport host.' });
+      return;
+    }
+    try {
+      const { tags } = await host.invoke('registry:tags', { repository });
+      settle({ repository, status: 'done', tags });
+    } catch (err) {
+      settle({ repository, status: 'failed', tags: [], error: (err as Error).message });
+    }
+  },
+});

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+/**
+ * The accounts part of the IPC contract (issue #4), spread into `channels` and `events` of
+ * contract.ts. Secrets travel one way only: `accounts:add` accepts one, and no response
+ * schema has a field that could hold one. Response objects are plain `z.object`s, which
+ * strip unknown keys, so even a stray field on the main side never reaches the renderer.
+ */
+
+/** The registry providers Sifport knows (engine `ProviderId`). */
+export const PROVIDER_IDS = [
+  'gcp',
+  'ecr',
+  'acr',
+  'dockerhub',
+  'ocir',
+  'gitlab',
+  'ghcr',
+  'quay',
+  'harbor',
+  'generic',
+] as const;
+
+const providerId = z.enum(PROVIDER_IDS);
+const host = z.string().min(1).max(255);
+
+/** What the "Add account" form shows for a provider: its login ritual, never a secret. */
+export const providerInfo = z.object({
+  id: providerId,
+  name: z.string(),
+  /** Example host (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`) or the default registry. */
+  hostHint: z.string(),
+  defaultRegistry: z.string().optional(),
+  /** The user name tokens go with (`AWS`, `oauth2accesstoken`), when fixed. */
+  fixedUsername: z.string().optional(),
+  usernameHint: z.string(),
+  secretHint: z.string(),
+  help: z.array(z.string()),
+  /** Lifetime of a token the provider's CLI mints, in ms; absent without a token command. */
+  tokenLifetimeMs: z.number().optional(),
+  /** Options the token command needs (`region`, `name`). */
+  tokenCommandNeeds: z.array(z.string()).optional(),
+  listing: z.enum(['catalog', 'vendor-api', 'add-by-name']),
+  quirks: z.object({
+    maxChunkBytes: z.number().optional(),
+    tagDelete: z.boolean().optional(),
+    repositoryMustExist: z.boolean().optional(),
+    notes: z.array(z.string()),
+  }),
+});
+
+const triState = z.union([z.boolean(), z.literal('unknown')]);
+
+/** What "Test connection" found out (engine `AccountCapabilities`). */
+export const capabilities = z.object({
+  checkedAt: z.number(),
+  authScheme: z.string().nullable(),
+  pull: z.boolean(),
+  catalog: triState,
+  referrers: triState,
+  chunkedUpload: triState,
+  tagDelete: triState,
+});
+
+/** An account as the renderer sees it: metadata only, no secret and no secret-shaped field. */
+export const accountView = z.object({
+  id: z.string(),
+  provider: providerId,
+  registry: z.string(),
+  namespace: z.string().optional(),
+  username: z.string(),
+  /** What kind of secret is kept (password, token…), never the secret. */
+  secretKind: z.enum(['password', 'token', 'identity-token', 'cloud-command']),
+  source: z.enum([
+    'sifport',
+    'docker-config',
+    'apptainer-config',
+    'containers-auth',
+    'credential-helper',
+  ]),
+  /** For imported accounts: the file (and helper) the login came from. */
+  origin: z.string().optional(),
+  /** Epoch ms. */
+  createdAt: z.number(),
+  /** Cloud accounts: when the current token was minted and expires, epoch ms. */
+  tokenMintedAt: z.number().optional(),
+  tokenExpiresAt: z.number().optional(),
+  tokenLifetimeMs: z.number().optional(),
+  capabilities: capabilities.optional(),
+  caFile: z.string().optional(),
+  insecure: z.boolean().optional(),
+  plainHttp: z.boolean().optional(),
+});
+
+/** How secrets are kept (engine `SecretStorageDecision`), stated honestly. */
+export const secretStorage = z.object({
+  mode: z.enum(['persistent', 'session-only']),
+  protection: z.enum(['os', 'weak', 'none']),
+  backend: z.string(),
+  explanation: z.string(),
+});
+
+export const accountChannels = {
+  'providers:list': {
+    request: z.object({}),
+    response: z.object({ providers: z.array(providerInfo) }),
+  },
+  'providers:detect': {
+    request: z.object({ input: z.string().min(1).max(1024) }),
+    response: z.object({
+      provider: providerId,
+      registry: z.string(),
+      namespace: z.string().optional(),
+    }),
+  },
+  'accounts:list': {
+    request: z.object({}),
+    response: z.object({ accounts: z.array(accountView), storage: secretStorage }),
+  },
+  'accounts:add': {
+    request: z.object({
+      provider: providerId,
+      registry: host,
+      namespace: z.string().max(255).optional(),
+      username: z.string().max(512).optional(),
+      /** Password or token: write-only, never returned, never logged. */
+      secret: z.string().min(1).max(65536).optional(),
+      /** `identity-token`: the secret is an OAuth2 refresh token. */
+      secretKind: z.enum(['password', 'identity-token']).optional(),
+      /** Mint tokens with the provider's CLI instead of a stored secret (ECR, ACR, GCP). */
+      tokenCommand: z
+        .object({
+          region: z.string().max(64).optional(),
+          name: z.string().max(128).optional(),
+          profile: z.string().max(128).optional(),
+        })
+        .optional(),
+      caFile: z.string().optional(),
+      insecure: z.boolean().optional(),
+      plainHttp: z.boolean().optional(),
+      /** Save without testing the login first. */
+      skipTest: z.boolean().optional(),
+    }),
+    response: z.object({ account: accountView }),
+  },
+  'accounts:remove': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  'accounts:test': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ account: accountView, capabilities }),
+  },
+  'accounts:import': {
+    request: z.object({ helpers: z.boolean().optional() }),
+    response: z.object({
+      imported: z.array(
+        z.object({
+          id: z.string(),
+          registry: z.string(),
+          username: z.string(),
+          origin: z.string(),
+        }),
+      ),
+      skipped: z.array(z.object({ registry: z.string(), file: z.string(), reason: z.string() })),
+    }),
+  },
+} as const;
+
+export const accountEvents = {
+  /** The account list changed (added, removed, tested, imported): fetch it again. */
+  'accounts:changed': z.object({
+    reason: z.enum(['added', 'removed', 'tested', 'imported']),
+    id: z.string().optional(),
+  }),
+} as const;
