@@ -26,11 +26,56 @@ async function findTests(dir: string, out: string[] = []): Promise<string[]> {
   return out;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  capture?: Buffer[],
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    const child = spawn(command, args, {
+      cwd: root,
+      env,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    if (capture) {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        capture.push(chunk);
+        process.stdout.write(chunk);
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        capture.push(chunk);
+        process.stderr.write(chunk);
+      });
+    }
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
+}
+
+/** Every file below `dir`, read as text (registry and token-server logs). */
+async function readTree(dir: string): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await readTree(path)));
+    else out.push({ name: path, text: await readFile(path, 'utf8').catch(() => '') });
+  }
+  return out;
+}
+
+/**
+ * The suite-wide secret check (issue #4): the passwords and passphrases the tests use must
+ * appear in nothing the suite printed and in no log the test bed wrote. Says where, never what.
+ */
+async function findLeaks(
+  secrets: readonly string[],
+  printed: string,
+  logsDir: string,
+): Promise<string[]> {
+  const places = [{ name: 'test output', text: printed }, ...(await readTree(logsDir))];
+  return places
+    .filter((p) => secrets.some((secret) => p.text.includes(secret)))
+    .map((p) => relative(root, p.name) || p.name);
 }
 
 function step(title: string): void {
@@ -68,6 +113,7 @@ async function main(): Promise<number> {
     `open ${info.open.url}, basic ${info.basic.url}, bearer ${info.bearer.url}, tls ${info.tls.url}\n`,
   );
   const tapFile = join(bedDir, 'results.tap');
+  const printed: Buffer[] = [];
   let code: number;
   try {
     step(`tests (${files.length} files)`);
@@ -85,18 +131,40 @@ async function main(): Promise<number> {
         ...files.map((f) => relative(root, f)),
       ],
       { ...process.env, SIFPORT_TESTBED: join(bedDir, testBedFileName) },
+      printed,
     );
   } finally {
     await stopCommand(bedDir).catch((err: Error) => process.stderr.write(`${err.message}\n`));
   }
   const tap = await readFile(tapFile, 'utf8').catch(() => '');
+  const passphrase = await readFile(
+    new URL('../../shared/fixtures/sif/test-passphrase.txt', import.meta.url),
+    'utf8',
+  ).catch(() => '');
+  const secrets = [info.users.tester.password, info.users.reader.password, passphrase.trim()];
+  const leaks = await findLeaks(
+    secrets.filter((s) => s.length >= 6),
+    Buffer.concat(printed).toString('utf8') + tap,
+    join(bedDir, 'logs'),
+  );
+  if (leaks.length > 0) {
+    process.stdout.write(
+      `\nsecret check: a test password or passphrase appears in: ${leaks.join(', ')}\n`,
+    );
+  } else {
+    process.stdout.write(
+      '\nsecret check: no test password or passphrase in the output or the registry logs\n',
+    );
+  }
   const count = (name: string): number =>
     Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   const failed = count('fail') + count('cancelled');
-  process.stdout.write(`\ntests: ${count('pass')} passed, ${failed} failed, ${count('skipped')} skipped\n`);
+  process.stdout.write(
+    `\ntests: ${count('pass')} passed, ${failed} failed, ${count('skipped')} skipped\n`,
+  );
   if (code === 0 && failed === 0) await rm(bedDir, { recursive: true, force: true });
   else process.stdout.write(`registry logs kept in ${bedDir}/logs\n`);
-  return code !== 0 || failed > 0 || count('pass') === 0 ? 1 : 0;
+  return code !== 0 || failed > 0 || count('pass') === 0 || leaks.length > 0 ? 1 : 0;
 }
 
 main().then(

@@ -10,6 +10,17 @@ import { WriteBatcher, skipBytes, writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+
+/** Resolves once the sink has read everything written to `body` (no fixed sleeps: CI is slow). */
+async function consumed(body: PassThrough): Promise<void> {
+  for (let i = 0; i < 500 && body.readableLength > 0; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  // Let the sink finish handling the chunk it just read.
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 10));
+}
+
 describe('WriteBatcher', () => {
   it('signals a full batch at the threshold and hands everything over', () => {
     const b = new WriteBatcher(10);
@@ -113,7 +124,7 @@ describe('writeBodyToFile', () => {
     });
     const part = randomBytes(20_000);
     body.write(part);
-    await new Promise((r) => setTimeout(r, 20));
+    await consumed(body);
     body.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
     await assert.rejects(done, { code: 'ECONNRESET' });
     assert.deepEqual(await readFile(path), part);
@@ -133,7 +144,7 @@ describe('writeBodyToFile', () => {
       signal: controller.signal,
     });
     body.write(Buffer.from('kept'));
-    await new Promise((r) => setTimeout(r, 20));
+    await consumed(body);
     controller.abort();
     await assert.rejects(done, { name: 'AbortError' });
     assert.equal(body.destroyed, true);
