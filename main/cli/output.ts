@@ -45,10 +45,11 @@ export class Output {
   error(err: SifportError): void {
     const message = redact(oneLine(err.message));
     if (this.json) {
-      const info: Pick<ErrorInfo, 'code' | 'message' | 'retryable'> = {
+      const info: Pick<ErrorInfo, 'code' | 'message' | 'retryable' | 'detail'> = {
         code: err.code,
         message,
         retryable: err.retryable,
+        ...(err.detail === undefined ? {} : { detail: err.detail }),
       };
       this.stdout.write(`${redact(JSON.stringify({ error: info }))}\n`);
     }

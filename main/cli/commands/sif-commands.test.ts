@@ -139,8 +139,15 @@ describe('verify', () => {
       '--json',
     ]);
     assert.equal(json.code, 1);
-    const body = JSON.parse(json.stdout) as { error: { code: string } };
+    const body = JSON.parse(json.stdout) as {
+      error: { code: string; detail: { report: { signatures: { verdict: string }[] } } };
+    };
     assert.equal(body.error.code, 'SIGNATURE_INVALID');
+    // The per-signature report still reaches scripts when verification fails.
+    assert.deepEqual(
+      body.error.detail.report.signatures.map((sig) => sig.verdict),
+      ['unknown-signer'],
+    );
     const both = await sifport([
       'verify',
       fixture('signed-by-other.sif'),

@@ -164,7 +164,7 @@ export const verifyCommand: Command = {
     'requires that the image is signed by that key. Exit status 0 only when every signature',
     'checked verifies. Legacy (Singularity 3.0-3.5) signatures are accepted only with',
     '--legacy-insecure: they do not protect the header or descriptors (CVE-2020-13847).',
-    '--json prints the verification report when it passes, and the error when it does not.',
+    "--json prints the verification report; when it does not verify, as the error's detail.",
   ],
   flags: [
     { name: 'key', value: 'FILE', help: 'public key file(s) to verify with' },
@@ -187,6 +187,7 @@ export const verifyCommand: Command = {
       throw new SifportError(
         'SIGNATURE_INVALID',
         `${file} does not verify: ${outcome.message.replace(/\.$/, '')}.`,
+        { detail: outcome },
       );
     }
     out.result(outcome);

@@ -10,7 +10,6 @@ import { WriteBatcher, skipBytes, writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-
 /** Resolves once the sink has read everything written to `body` (no fixed sleeps: CI is slow). */
 async function consumed(body: PassThrough): Promise<void> {
   for (let i = 0; i < 500 && body.readableLength > 0; i++) {
@@ -80,7 +79,10 @@ describe('writeBodyToFile', () => {
     assert.deepEqual(await readFile(path), data);
     assert.equal(hash.digest('hex'), hex(data));
     assert.equal(seen.at(-1), data.length);
-    assert.ok(seen.every((x, i) => i === 0 || x >= seen[i - 1]!), 'progress never goes back');
+    assert.ok(
+      seen.every((x, i) => i === 0 || x >= seen[i - 1]!),
+      'progress never goes back',
+    );
   });
 
   it('appends when resuming', async () => {
