@@ -19,21 +19,17 @@
  * (the path is printed). Removes the temp directory and stops the registry at the end, also on
  * failure or Ctrl-C. Exit 0 when everything was measured, even if a target was missed.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-import { RegistryClient } from '../../main/engine/registry/client.js';
-import { parseReference } from '../../main/engine/registry/reference.js';
-import { FileDigestCache, MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
-import { pullSif } from '../../main/engine/transfers/pull.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
+import { FileDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { tailFile } from '../support/service-process.js';
+import { describeRuns, log } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
+import { curlGet, curlPut, opensslDigest } from './ceilings.js';
+import { cliMeasure, cliRows, type CliResult } from './cli-measure.js';
 import {
   formatNumber,
   measurement,
@@ -47,282 +43,11 @@ import {
   type Target,
 } from './report.js';
 import { createBenchSif } from './sif-fixture.js';
-import type { ChildReport } from './transfer-child.js';
+import { childTransfer, repush, sifportPull, sifportPush } from './sifport-transfers.js';
 
 /** Runs per measurement (median of these); `BENCH_RUNS=5 npm run bench` for a steadier figure. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const PAYLOAD_SIZE = 1024 * 1024 * 1024;
-const OP_TIMEOUT_MS = 120_000;
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function log(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
-
-interface ProcessResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly seconds: number;
-}
-
-/** Runs a command to completion, timing its wall clock; rejects on a non-zero exit. */
-function runProcess(
-  command: string,
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
-): Promise<ProcessResult> {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(command, [...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.env ? { env: options.env } : {}),
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), OP_TIMEOUT_MS);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      const seconds = (performance.now() - started) / 1000;
-      if (code === 0) resolvePromise({ stdout, stderr, seconds });
-      else
-        reject(
-          new Error(
-            `${command} ${args.join(' ')} exited with ${code ?? signal}: ${stderr.trim().slice(-500)}`,
-          ),
-        );
-    });
-  });
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-  const started = performance.now();
-  const value = await fn();
-  return { value, seconds: (performance.now() - started) / 1000 };
-}
-
-function newClient(registry: BenchRegistry): RegistryClient {
-  return new RegistryClient({ registry: registry.host, plainHttp: true });
-}
-
-async function sifportPush(
-  registry: BenchRegistry,
-  file: string,
-  repository: string,
-  expectDigest: string,
-): Promise<number> {
-  const client = newClient(registry);
-  try {
-    const { value, seconds } = await timed(() =>
-      pushSif({
-        client,
-        file,
-        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
-        digestCache: new MemoryDigestCache(),
-        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
-        onProgress: () => {},
-      }),
-    );
-    if (value.blob !== 'uploaded') throw new Error(`push did not upload (${value.blob})`);
-    if (value.layerDigest !== expectDigest)
-      throw new Error(`push computed ${value.layerDigest}, openssl ${expectDigest}`);
-    return seconds;
-  } finally {
-    client.close();
-  }
-}
-
-/** curl POST of a session + one monolithic PUT of the whole file (the ceiling for push). */
-async function curlPut(
-  registry: BenchRegistry,
-  file: string,
-  repository: string,
-  digest: string,
-): Promise<number> {
-  const started = performance.now();
-  const post = await runProcess('curl', [
-    '-sS',
-    '-f',
-    '-X',
-    'POST',
-    '-H',
-    'Content-Length: 0',
-    '-D',
-    '-',
-    '-o',
-    '/dev/null',
-    '--max-time',
-    '30',
-    `${registry.url}/v2/${repository}/blobs/uploads/`,
-  ]);
-  const location = /^location:\s*(\S+)\s*$/im.exec(post.stdout)?.[1];
-  if (!location) throw new Error(`curl POST: no Location in\n${post.stdout}`);
-  const url = new URL(location, registry.url);
-  url.searchParams.append('digest', digest);
-  const put = await runProcess('curl', [
-    '-sS',
-    '-f',
-    '-X',
-    'PUT',
-    '-T',
-    file,
-    '-H',
-    'Content-Type: application/octet-stream',
-    '-H',
-    'Expect:',
-    '-o',
-    '/dev/null',
-    '-w',
-    '%{http_code}',
-    '--max-time',
-    String(OP_TIMEOUT_MS / 1000),
-    url.href,
-  ]);
-  if (put.stdout.trim() !== '201') throw new Error(`curl PUT answered ${put.stdout}`);
-  return (performance.now() - started) / 1000;
-}
-
-async function sifportPull(
-  registry: BenchRegistry,
-  repository: string,
-  destination: string,
-  size: number,
-): Promise<number> {
-  const client = newClient(registry);
-  try {
-    const { value, seconds } = await timed(() =>
-      pullSif({
-        client,
-        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
-        destination,
-        force: true,
-        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
-        onProgress: () => {},
-      }),
-    );
-    if (value.size !== size || (await stat(destination)).size !== size)
-      throw new Error('pull wrote the wrong size');
-    return seconds;
-  } finally {
-    client.close();
-    await rm(destination, { force: true });
-  }
-}
-
-async function curlGet(
-  registry: BenchRegistry,
-  repository: string,
-  digest: string,
-  destination: string,
-  size: number,
-): Promise<number> {
-  try {
-    const get = await runProcess('curl', [
-      '-sS',
-      '-f',
-      '-o',
-      destination,
-      '-w',
-      '%{size_download}',
-      '--max-time',
-      String(OP_TIMEOUT_MS / 1000),
-      `${registry.url}/v2/${repository}/blobs/${digest}`,
-    ]);
-    if (Number(get.stdout.trim()) !== size) throw new Error(`curl GET got ${get.stdout} bytes`);
-    return get.seconds;
-  } finally {
-    await rm(destination, { force: true });
-  }
-}
-
-async function opensslDigest(file: string): Promise<{ digest: string; seconds: number }> {
-  const result = await runProcess('openssl', ['dgst', '-sha256', file]);
-  const hex = /=\s*([0-9a-f]{64})\s*$/.exec(result.stdout)?.[1];
-  if (!hex) throw new Error(`openssl printed ${result.stdout}`);
-  return { digest: `sha256:${hex}`, seconds: result.seconds };
-}
-
-async function childTransfer(
-  registry: BenchRegistry,
-  file: string,
-  dir: string,
-): Promise<ChildReport> {
-  const input = {
-    registry: registry.host,
-    file,
-    repository: 'bench/rss',
-    tag: 'v1',
-    pullTo: join(dir, 'rss-pull.sif'),
-  };
-  const result = await runProcess(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'e2e', 'bench', 'transfer-child.ts'), JSON.stringify(input)],
-    { cwd: repoRoot },
-  );
-  const lastLine = result.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(lastLine) as ChildReport;
-}
-
-/** Unchanged re-push with a FileDigestCache (new instance each run, read from disk). */
-async function repush(
-  registry: BenchRegistry,
-  file: string,
-  repository: string,
-  cacheFile: string,
-): Promise<number> {
-  const client = newClient(registry);
-  try {
-    const { value, seconds } = await timed(() =>
-      pushSif({
-        client,
-        file,
-        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
-        digestCache: new FileDigestCache(cacheFile),
-        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
-        onProgress: () => {},
-      }),
-    );
-    if (value.blob !== 'present') throw new Error(`re-push did not skip the blob (${value.blob})`);
-    return seconds;
-  } finally {
-    client.close();
-  }
-}
-
-/** The re-push through the CLI, when bin/sifport.js exists: one warm-up push, then timed ones. */
-async function cliRepush(
-  registry: BenchRegistry,
-  file: string,
-  dir: string,
-): Promise<{ skipped: string } | { runs: number[] }> {
-  const cli = join(repoRoot, 'bin', 'sifport.js');
-  if (!existsSync(cli)) return { skipped: 'bin/sifport.js does not exist (CLI not written yet)' };
-  const home = join(dir, 'cli-home');
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-  };
-  const ref = `oras://${registry.host}/bench/push-1:v1`;
-  const args = [cli, 'push', file, ref];
-  await runProcess(process.execPath, args, { env, cwd: dir });
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++)
-    runs.push((await runProcess(process.execPath, args, { env, cwd: dir })).seconds);
-  return { runs };
-}
-
-function describeRuns(runs: readonly number[], unit: string, digits = 2): string {
-  return `runs ${runs.map((r) => r.toFixed(digits)).join(' / ')} ${unit}`;
-}
 
 async function main(): Promise<number> {
   const benchStart = performance.now();
@@ -406,7 +131,8 @@ async function main(): Promise<number> {
     for (let i = 0; i < RUNS; i++)
       repushRuns.push(await repush(registry, sif.path, 'bench/push-1', cacheFile));
     let cliError: string | undefined;
-    const cli = await cliRepush(registry, sif.path, dir).catch((err: unknown) => {
+    log('CLI process push, pull and re-push');
+    const cli = await cliMeasure(registry, sif.path, dir, RUNS).catch((err: unknown): CliResult => {
       cliError = err instanceof Error ? err.message : String(err);
       return { skipped: `CLI failed: ${cliError.split('\n')[0]}` };
     });
@@ -419,7 +145,7 @@ async function main(): Promise<number> {
       opensslSha256: measurement(digestRuns),
       repush: measurement(repushRuns),
     } satisfies Record<string, Measurement>;
-    const cliMeasure = 'runs' in cli ? measurement(cli.runs) : undefined;
+    const cliRepush = 'repushRuns' in cli ? measurement(cli.repushRuns) : undefined;
     const mbps = (x: Measurement): number => megabytesPerSecond(size, x.median);
     const pushRatio = mbps(m.push) / mbps(m.curlPut);
     const pullRatio = mbps(m.pull) / mbps(m.curlGet);
@@ -434,6 +160,14 @@ async function main(): Promise<number> {
       target('peak RSS', rssMiB, '<', 150, 'MiB'),
       target('re-push', m.repush.median, '<', 0.5, 's'),
     ];
+    const cliTargets =
+      'repushRuns' in cli && cliRepush
+        ? [
+            target('CLI push peak RSS', cli.pushRssKiB / 1024, '<', 150, 'MiB'),
+            target('CLI pull peak RSS', cli.pullRssKiB / 1024, '<', 150, 'MiB'),
+            target('CLI re-push', cliRepush.median, '<', 0.5, 's'),
+          ]
+        : [];
     const rows: Row[] = [
       {
         label: '(a) sifport push',
@@ -488,17 +222,7 @@ async function main(): Promise<number> {
         target: targets[3]!,
         detail: describeRuns(repushRuns, 's', 3),
       },
-      cliMeasure
-        ? {
-            label: '(g) re-push, CLI process',
-            value: `${cliMeasure.median.toFixed(3)} s`,
-            detail: describeRuns(cliMeasure.runs, 's', 3),
-          }
-        : {
-            label: '(g) re-push, CLI process',
-            value: 'SKIP',
-            detail: 'skipped' in cli ? cli.skipped : '',
-          },
+      ...cliRows(cli, cliRepush, cliTargets),
     ];
     const table = renderTable(rows);
     const totalSeconds = (performance.now() - benchStart) / 1000;
@@ -523,7 +247,7 @@ async function main(): Promise<number> {
         what: 'siftool new + siftool add of 1 GiB random bytes (partition, Data, Raw)',
       },
       runs: RUNS,
-      secondsByMeasure: { ...m, ...(cliMeasure ? { cliRepush: cliMeasure } : {}) },
+      secondsByMeasure: { ...m, ...(cliRepush ? { cliRepush } : {}) },
       megabytesPerSecond: {
         push: mbps(m.push),
         curlPut: mbps(m.curlPut),
@@ -537,7 +261,7 @@ async function main(): Promise<number> {
       },
       child,
       targets,
-      cli: 'skipped' in cli ? { skipped: cli.skipped } : { runs: cli.runs },
+      cli: { ...cli, targets: cliTargets },
       benchSeconds: totalSeconds,
       table,
     };

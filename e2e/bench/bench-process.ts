@@ -1,0 +1,73 @@
+/**
+ * Process and timing helpers of the transfer bench (`run.ts`): log lines, child processes with a
+ * wall-clock time and a hard timeout, and the formatting of a measurement's runs.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+/** Hard limit of one transfer, curl or child process, in milliseconds. */
+export const OP_TIMEOUT_MS = 120_000;
+/** The repository's root directory (where `bin/`, `dist/` and `main/` are). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Writes one progress line to stderr (stdout is kept for the table). */
+export function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** What a finished process printed, and how long it ran. */
+export interface ProcessResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+}
+
+/** Runs a command to completion, timing its wall clock; rejects on a non-zero exit. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<ProcessResult> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, [...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), OP_TIMEOUT_MS);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolvePromise({ stdout, stderr, seconds });
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code ?? signal}: ${stderr.trim().slice(-500)}`,
+          ),
+        );
+    });
+  });
+}
+
+/** Runs `fn` and returns its value with its wall-clock time in seconds. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The individual runs of a measurement, for a table row's detail column. */
+export function describeRuns(runs: readonly number[], unit: string, digits = 2): string {
+  return `runs ${runs.map((r) => r.toFixed(digits)).join(' / ')} ${unit}`;
+}

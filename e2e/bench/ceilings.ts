@@ -1,0 +1,94 @@
+/**
+ * The ceilings of the transfer bench: curl PUT and GET of the same bytes against the same
+ * registry, and `openssl dgst -sha256` of the SIF (which also gives the expected digest).
+ */
+import { rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+
+import { OP_TIMEOUT_MS, runProcess } from './bench-process.js';
+import type { BenchRegistry } from './bench-registry.js';
+
+/** curl POST of a session + one monolithic PUT of the whole file (the ceiling for push). */
+export async function curlPut(
+  registry: BenchRegistry,
+  file: string,
+  repository: string,
+  digest: string,
+): Promise<number> {
+  const started = performance.now();
+  const post = await runProcess('curl', [
+    '-sS',
+    '-f',
+    '-X',
+    'POST',
+    '-H',
+    'Content-Length: 0',
+    '-D',
+    '-',
+    '-o',
+    '/dev/null',
+    '--max-time',
+    '30',
+    `${registry.url}/v2/${repository}/blobs/uploads/`,
+  ]);
+  const location = /^location:\s*(\S+)\s*$/im.exec(post.stdout)?.[1];
+  if (!location) throw new Error(`curl POST: no Location in\n${post.stdout}`);
+  const url = new URL(location, registry.url);
+  url.searchParams.append('digest', digest);
+  const put = await runProcess('curl', [
+    '-sS',
+    '-f',
+    '-X',
+    'PUT',
+    '-T',
+    file,
+    '-H',
+    'Content-Type: application/octet-stream',
+    '-H',
+    'Expect:',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '--max-time',
+    String(OP_TIMEOUT_MS / 1000),
+    url.href,
+  ]);
+  if (put.stdout.trim() !== '201') throw new Error(`curl PUT answered ${put.stdout}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** curl GET of the blob to `destination` (removed afterwards): the ceiling for pull. */
+export async function curlGet(
+  registry: BenchRegistry,
+  repository: string,
+  digest: string,
+  destination: string,
+  size: number,
+): Promise<number> {
+  try {
+    const get = await runProcess('curl', [
+      '-sS',
+      '-f',
+      '-o',
+      destination,
+      '-w',
+      '%{size_download}',
+      '--max-time',
+      String(OP_TIMEOUT_MS / 1000),
+      `${registry.url}/v2/${repository}/blobs/${digest}`,
+    ]);
+    if (Number(get.stdout.trim()) !== size) throw new Error(`curl GET got ${get.stdout} bytes`);
+    return get.seconds;
+  } finally {
+    await rm(destination, { force: true });
+  }
+}
+
+/** `openssl dgst -sha256` of the file: its digest, and the time openssl took. */
+export async function opensslDigest(file: string): Promise<{ digest: string; seconds: number }> {
+  const result = await runProcess('openssl', ['dgst', '-sha256', file]);
+  const hex = /=\s*([0-9a-f]{64})\s*$/.exec(result.stdout)?.[1];
+  if (!hex) throw new Error(`openssl printed ${result.stdout}`);
+  return { digest: `sha256:${hex}`, seconds: result.seconds };
+}
