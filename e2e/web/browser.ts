@@ -69,3 +69,21 @@ export async function launchChromium(): Promise<TestBrowser> {
     },
   };
 }
+
+/**
+ * Runs one e2e step; when it fails, keeps screenshots and the console log and says where,
+ * then rethrows.
+ */
+export async function keepArtifactsOnFailure(
+  browser: TestBrowser,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const dir = await browser.keepArtifacts(name).catch(() => 'could not be saved');
+    process.stderr.write(`e2e/web "${name}" failed; screenshots and console log: ${dir}\n`);
+    throw err;
+  }
+}

@@ -6,7 +6,12 @@ import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-ho
 import { sessionAccounts } from '../../main/app/session-accounts.js';
 import { listTags } from '../../main/engine/registry/listing.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason, launchChromium, type TestBrowser } from './browser.js';
+import {
+  chromiumSkipReason,
+  launchChromium,
+  type TestBrowser,
+  keepArtifactsOnFailure,
+} from './browser.js';
 import { SifportPage, waitForText } from './sifport-page.js';
 import { ensureWebBuild, webBuildDir } from './web-build.js';
 
@@ -45,16 +50,8 @@ describe('the renderer in Chromium over the loopback host', () => {
     await host?.stop();
   });
 
-  /** Runs a step; on failure keeps screenshots and the console log, and says where. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (err) {
-      const dir = await browser.keepArtifacts(name).catch(() => 'could not be saved');
-      process.stderr.write(`e2e/web "${name}" failed; screenshots and console log: ${dir}\n`);
-      throw err;
-    }
-  }
+  const step = (name: string, body: () => Promise<void>): Promise<void> =>
+    keepArtifactsOnFailure(browser, name, body);
 
   test(
     'pushes a SIF through the UI, shows its digest, then lists the new tag',
