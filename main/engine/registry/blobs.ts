@@ -84,6 +84,7 @@ async function getBlobFollowingRedirects(
   headers: Readonly<Record<string, string>> | undefined,
   signal: AbortSignal | undefined,
   what: string,
+  bulkBody = false,
 ): Promise<HttpResponse> {
   let res = await client.request({
     method: 'GET',
@@ -92,6 +93,7 @@ async function getBlobFollowingRedirects(
     ...(headers ? { headers } : {}),
     signal,
     what,
+    bulkBody,
   });
   const origin = (await client.baseUrl(signal)).origin;
   for (let hop = 0; res.status >= 301 && res.status <= 308 && res.status !== 304; hop++) {
@@ -109,12 +111,14 @@ async function getBlobFollowingRedirects(
             ...(headers ? { headers } : {}),
             signal,
             what,
+            bulkBody,
           })
         : await client.transport.send({
             method: 'GET',
             url: target,
             ...(headers ? { headers } : {}),
             signal,
+            bulkBody,
           });
   }
   return res;
@@ -142,7 +146,15 @@ export async function openBlob(
 ): Promise<BlobStream> {
   const what = `Downloading ${client.registry}/${repository}@${digest.slice(0, 19)}`;
   const range = offset > 0 ? { range: `bytes=${offset}-` } : undefined;
-  const res = await getBlobFollowingRedirects(client, repository, digest, range, signal, what);
+  const res = await getBlobFollowingRedirects(
+    client,
+    repository,
+    digest,
+    range,
+    signal,
+    what,
+    true,
+  );
   if (res.status === 200) return { response: res, partial: false };
   if (res.status === 206 && offset > 0) {
     const contentRange = headerValue(res.headers, 'content-range') ?? '';

@@ -47,6 +47,8 @@ export interface RegistryRequest {
   readonly retry?: boolean;
   /** What is being attempted, for error messages ("Fetching the manifest of x"). */
   readonly what: string;
+  /** A large response body is expected (blob download); see `HttpRequest.bulkBody`. */
+  readonly bulkBody?: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -203,6 +205,7 @@ export class RegistryClient {
           ? {}
           : { body: Buffer.isBuffer(req.body) ? req.body : req.body() }),
         signal: req.signal,
+        bulkBody: req.bulkBody,
       });
       if (res.status !== 401) return res;
       const challenge = preferredChallenge(parseChallenges(res.headers['www-authenticate']));

@@ -3,6 +3,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
+import { RawGetUnsupported, rawGet } from './raw-http-get.js';
 import { SifportError, isAbortError } from '../errors.js';
 
 /** TLS settings for one registry (oras.md §6: custom CA per account, explicit insecure). */
@@ -23,6 +24,11 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: HttpBody;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * A large body is expected (a blob download): over plain HTTP it is read off the socket
+   * with one reused buffer ({@link rawGet}) instead of node:http's per-64 KiB chunks.
+   */
+  readonly bulkBody?: boolean | undefined;
 }
 
 /** A response whose body has not been read yet. Read it, or call `discard()`. */
@@ -125,7 +131,20 @@ export class NodeHttpTransport implements HttpTransport {
     });
   }
 
-  send(request: HttpRequest): Promise<HttpResponse> {
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const { url, method, signal } = request;
+    if (request.bulkBody && url.protocol === 'http:' && method === 'GET' && !request.body) {
+      try {
+        const raw = await rawGet(url, request.headers ?? {}, signal, IDLE_TIMEOUT_MS);
+        return wrapResponse(raw.body, raw.status, raw.headers, url);
+      } catch (err) {
+        if (!(err instanceof RawGetUnsupported)) throw networkError(err, url);
+      }
+    }
+    return this.sendWithNodeHttp(request);
+  }
+
+  private sendWithNodeHttp(request: HttpRequest): Promise<HttpResponse> {
     const { url, method, signal } = request;
     const isHttps = url.protocol === 'https:';
     const lib = isHttps ? https : http;
@@ -154,7 +173,7 @@ export class NodeHttpTransport implements HttpTransport {
           // connection holds a half-sent request and must not be reused.
           if (!bodyFinished) req.destroy();
         });
-        resolve(wrapResponse(res, url, () => bodyFinished));
+        resolve(wrapResponse(res, res.statusCode ?? 0, res.headers, url));
       });
       const body = request.body;
       if (body === undefined) {
@@ -190,10 +209,15 @@ function readCaFile(path: string): string {
   }
 }
 
-function wrapResponse(res: IncomingMessage, url: URL, _bodyFinished: () => boolean): HttpResponse {
+function wrapResponse(
+  res: Readable,
+  status: number,
+  headers: IncomingHttpHeaders,
+  url: URL,
+): HttpResponse {
   return {
-    status: res.statusCode ?? 0,
-    headers: res.headers,
+    status,
+    headers,
     url,
     body: res,
     async text(limit = DEFAULT_TEXT_LIMIT): Promise<string> {
@@ -213,8 +237,13 @@ function wrapResponse(res: IncomingMessage, url: URL, _bodyFinished: () => boole
       return Buffer.concat(chunks).toString('utf8');
     },
     async discard(): Promise<void> {
+      if (res.readableEnded || res.destroyed) return;
       res.resume();
-      if (!res.complete) await new Promise<void>((r) => res.once('close', r));
+      await new Promise<void>((r) => {
+        res.once('end', r);
+        res.once('close', r);
+        res.once('error', () => r());
+      });
     },
   };
 }

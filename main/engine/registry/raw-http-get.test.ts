@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { NodeHttpTransport } from './http.js';
+import { parseHead, rawGet, RawGetUnsupported } from './raw-http-get.js';
+
+const blob = randomBytes(9 * 1024 * 1024 + 123);
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+async function drain(body: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of body) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
+describe('rawGet: blob bodies straight off the socket', () => {
+  let server: http.Server;
+  let base: string;
+  before(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/blob') {
+        res.setHeader('content-length', blob.length);
+        res.setHeader('x-seen-auth', req.headers.authorization ?? 'none');
+        res.end(blob);
+      } else if (req.url === '/chunked') {
+        res.write(blob.subarray(0, 1000));
+        res.end(blob.subarray(1000, 5000));
+      } else if (req.url === '/cut') {
+        res.setHeader('content-length', blob.length);
+        res.write(blob.subarray(0, 2 * 1024 * 1024), () => res.socket?.destroy());
+      } else {
+        res.statusCode = 404;
+        res.setHeader('content-length', 2);
+        res.end('{}');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('parses a status line and repeated headers', () => {
+    const head = parseHead(
+      'HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 5-9/10\r\nX-A: 1\r\nx-a: 2',
+    );
+    assert.equal(head.status, 206);
+    assert.equal(head.headers['content-range'], 'bytes 5-9/10');
+    assert.equal(head.headers['x-a'], '1, 2');
+  });
+
+  it('delivers exactly Content-Length bytes, with the request headers sent', async () => {
+    const res = await rawGet(new URL(`${base}/blob`), { authorization: 'Bearer abc' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['x-seen-auth'], 'Bearer abc');
+    assert.equal(sha(await drain(res.body)), sha(blob));
+  });
+
+  it('refuses chunked framing, and the transport then falls back to node:http', async () => {
+    await assert.rejects(rawGet(new URL(`${base}/chunked`), {}), RawGetUnsupported);
+    const transport = new NodeHttpTransport();
+    try {
+      const res = await transport.send({
+        method: 'GET',
+        url: new URL(`${base}/chunked`),
+        bulkBody: true,
+      });
+      assert.deepEqual(await drain(res.body), blob.subarray(0, 5000));
+    } finally {
+      transport.close();
+    }
+  });
+
+  it('a connection cut mid-body is an ECONNRESET error on the body, not a short success', async () => {
+    const res = await rawGet(new URL(`${base}/cut`), {});
+    await assert.rejects(drain(res.body), { code: 'ECONNRESET' });
+  });
+
+  it('error answers come back with their status and small body', async () => {
+    const res = await rawGet(new URL(`${base}/missing`), {});
+    assert.equal(res.status, 404);
+    assert.equal((await drain(res.body)).toString(), '{}');
+  });
+});
