@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { SifportError } from '../../main/engine/errors.js';
+import type { SifportError } from '../../main/engine/errors.js';
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { NodeHttpTransport, type HttpTransport } from '../../main/engine/registry/http.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import {
   bed,
   clientFor,
@@ -21,22 +20,9 @@ import {
   testBedSkipReason,
   uniqueRepo,
 } from './bed.js';
+import { summary, viaProxy } from './fault-helpers.js';
 
 const skip = bed ? false : testBedSkipReason;
-
-/** What the proxy saw, one `METHOD kind status` line per request, for readable assertions. */
-function summary(proxy: FaultProxy): string[] {
-  return proxy.requests.map((r) => {
-    const kind = r.path.includes('/manifests/')
-      ? 'manifest'
-      : r.path.includes('/blobs/uploads/')
-        ? 'upload'
-        : r.path.includes('/blobs/')
-          ? 'blob'
-          : r.path;
-    return `${r.method} ${kind} ${r.outcome === 'cut' ? 'cut' : r.status}`;
-  });
-}
 
 /** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
 function assertRestartSequence(lines: string[]): void {
@@ -50,7 +36,7 @@ function assertRestartSequence(lines: string[]): void {
   assert.deepEqual(lines.slice(-2), ['PUT upload 201', 'PUT manifest 201']);
 }
 
-describe('pushes and pulls through faults (oras.md §3.3, §3.9)', () => {
+describe('pushes through faults (oras.md §3.3, §3.9)', () => {
   let dir: string;
   let remove: () => Promise<void>;
   let sif: Awaited<ReturnType<typeof makeSif>>;
@@ -60,20 +46,6 @@ describe('pushes and pulls through faults (oras.md §3.3, §3.9)', () => {
     sif = await makeSif(dir, 'faults.sif', 4 * MiB + 999);
   });
   after(() => remove?.());
-
-  /** Runs `body` with a fault proxy in front of the open registry and a client through it. */
-  async function viaProxy(
-    body: (proxy: FaultProxy, client: RegistryClient) => Promise<void>,
-  ): Promise<void> {
-    const proxy = await startFaultProxy(bed!.open.url);
-    const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
-    try {
-      await body(proxy, client);
-    } finally {
-      client.close();
-      await proxy.stop();
-    }
-  }
 
   /** Pulls `repo:tag` straight from the open registry and compares with the source. */
   async function assertStored(repo: string, tag: string): Promise<void> {
@@ -302,135 +274,4 @@ describe('pushes and pulls through faults (oras.md §3.3, §3.9)', () => {
       }
     },
   );
-
-  describe('downloads', () => {
-    let repo: string;
-    before(async () => {
-      if (!bed) return;
-      repo = uniqueRepo('pull-faults');
-      const client = clientFor(bed, 'open');
-      try {
-        await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${bed.open.host}/${repo}:v1`),
-        });
-      } finally {
-        client.close();
-      }
-    });
-
-    async function pullThrough(plan: (n: number) => BodyFault, out: string) {
-      const proxy = await startBodyFaultProxy(bed!.open.url, plan);
-      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
-      try {
-        const result = await pullSif({
-          client,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          destination: out,
-        }).then(
-          (value) => ({ value, error: undefined }),
-          (error: unknown) => ({ value: undefined, error: error as SifportError }),
-        );
-        return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
-      } finally {
-        client.close();
-        await proxy.stop();
-      }
-    }
-
-    it('a cut download is resumed with Range and completes', { skip }, async () => {
-      const { dir: outDir, remove: rmOut } = await tempDir('pull-cut');
-      try {
-        const out = join(outDir, 'cut.sif');
-        const { value, error, log } = await pullThrough(
-          (n) => (n === 0 ? { kind: 'cut', bytes: MiB } : { kind: 'pass' }),
-          out,
-        );
-        assert.equal(error, undefined, String(error));
-        assert.equal(value?.resumes, 1);
-        assert.deepEqual(
-          log.map((r) => r.status),
-          [200, 206],
-        );
-        assert.equal(log[0]!.range, undefined);
-        // Resumed after what had reached the file: at most the 1 MiB sent before the cut.
-        const resumedAt = Number(/^bytes=(\d+)-$/.exec(log[1]!.range ?? '')?.[1]);
-        assert.ok(resumedAt > 0 && resumedAt <= MiB, `resumed at ${log[1]!.range}`);
-        assert.ok((await readFile(out)).equals(sif.bytes));
-        assert.deepEqual(await readdir(outDir), ['cut.sif']);
-      } finally {
-        await rmOut();
-      }
-    });
-
-    it(
-      'corrupted bytes: DIGEST_MISMATCH, no destination, no partial file left',
-      { skip },
-      async () => {
-        const { dir: outDir, remove: rmOut } = await tempDir('pull-corrupt');
-        try {
-          const { error } = await pullThrough(
-            () => ({ kind: 'corrupt', offset: 2 * MiB }),
-            join(outDir, 'bad.sif'),
-          );
-          assert.ok(error instanceof SifportError);
-          assert.equal(error.code, 'DIGEST_MISMATCH');
-          assert.match(error.message, /nothing was written/);
-          assert.deepEqual(await readdir(outDir), []);
-        } finally {
-          await rmOut();
-        }
-      },
-    );
-
-    it(
-      'a download that keeps breaking fails cleanly; a later pull resumes and completes',
-      { skip },
-      async () => {
-        const { dir: outDir, remove: rmOut } = await tempDir('pull-broken');
-        try {
-          const out = join(outDir, 'broken.sif');
-          const first = await pullThrough(() => ({ kind: 'cut', bytes: 256 * 1024 }), out);
-          assert.ok(first.error instanceof SifportError);
-          assert.equal(first.error.code, 'NETWORK');
-          const left = await readdir(outDir);
-          assert.ok(!left.includes('broken.sif'), 'nothing at the destination');
-          assert.ok(
-            left.every((f) => f.startsWith('.broken.sif.') && f.endsWith('.partial')),
-            left.join(),
-          );
-
-          const second = await pullThrough(() => ({ kind: 'pass' }), out);
-          assert.equal(second.error, undefined, String(second.error));
-          assert.match(
-            second.log[0]?.range ?? '',
-            /^bytes=[1-9]\d*-$/,
-            'continued from the partial file',
-          );
-          assert.ok((await readFile(out)).equals(sif.bytes));
-          assert.deepEqual(await readdir(outDir), ['broken.sif']);
-        } finally {
-          await rmOut();
-        }
-      },
-    );
-
-    it('a blob GET whose answer is lost is simply asked again', { skip }, async () => {
-      await viaProxy(async (proxy, client) => {
-        proxy.cutAfter({ method: 'GET', pathPattern: /\/blobs\/sha256:/, bytes: 0 });
-        const out = join(dir, 'lost-answer.sif');
-        await pullSif({
-          client,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          destination: out,
-        });
-        assert.ok((await readFile(out)).equals(sif.bytes));
-        assert.deepEqual(
-          summary(proxy).filter((l) => l.includes(' blob ')),
-          ['GET blob cut', 'GET blob 200'],
-        );
-      });
-    });
-  });
 });

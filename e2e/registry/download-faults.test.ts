@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { SifportError } from '../../main/engine/errors.js';
+import { RegistryClient } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
+import {
+  bed,
+  clientFor,
+  FAST_RETRY,
+  makeSif,
+  MiB,
+  tempDir,
+  testBedSkipReason,
+  uniqueRepo,
+} from './bed.js';
+import { summary, viaProxy } from './fault-helpers.js';
+
+const skip = bed ? false : testBedSkipReason;
+
+describe('pulls through faults (oras.md §3.2, §1.3)', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let sif: Awaited<ReturnType<typeof makeSif>>;
+  let repo: string;
+  after(() => remove?.());
+
+  before(async () => {
+    ({ dir, remove } = await tempDir('download-faults'));
+    sif = await makeSif(dir, 'faults.sif', 4 * MiB + 999);
+    if (!bed) return;
+    repo = uniqueRepo('pull-faults');
+    const client = clientFor(bed, 'open');
+    try {
+      await pushSif({
+        client,
+        file: sif.path,
+        reference: parseReference(`${bed.open.host}/${repo}:v1`),
+      });
+    } finally {
+      client.close();
+    }
+  });
+
+  async function pullThrough(plan: (n: number) => BodyFault, out: string) {
+    const proxy = await startBodyFaultProxy(bed!.open.url, plan);
+    const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+    try {
+      const result = await pullSif({
+        client,
+        reference: parseReference(`${proxy.host}/${repo}:v1`),
+        destination: out,
+      }).then(
+        (value) => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error: error as SifportError }),
+      );
+      return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
+    } finally {
+      client.close();
+      await proxy.stop();
+    }
+  }
+
+  it('a cut download is resumed with Range and completes', { skip }, async () => {
+    const { dir: outDir, remove: rmOut } = await tempDir('pull-cut');
+    try {
+      const out = join(outDir, 'cut.sif');
+      const { value, error, log } = await pullThrough(
+        (n) => (n === 0 ? { kind: 'cut', bytes: MiB } : { kind: 'pass' }),
+        out,
+      );
+      assert.equal(error, undefined, String(error));
+      assert.equal(value?.resumes, 1);
+      assert.deepEqual(
+        log.map((r) => r.status),
+        [200, 206],
+      );
+      assert.equal(log[0]!.range, undefined);
+      // Resumed after what had reached the file: at most the 1 MiB sent before the cut.
+      const resumedAt = Number(/^bytes=(\d+)-$/.exec(log[1]!.range ?? '')?.[1]);
+      assert.ok(resumedAt > 0 && resumedAt <= MiB, `resumed at ${log[1]!.range}`);
+      assert.ok((await readFile(out)).equals(sif.bytes));
+      assert.deepEqual(await readdir(outDir), ['cut.sif']);
+    } finally {
+      await rmOut();
+    }
+  });
+
+  it(
+    'corrupted bytes: DIGEST_MISMATCH, no destination, no partial file left',
+    { skip },
+    async () => {
+      const { dir: outDir, remove: rmOut } = await tempDir('pull-corrupt');
+      try {
+        const { error } = await pullThrough(
+          () => ({ kind: 'corrupt', offset: 2 * MiB }),
+          join(outDir, 'bad.sif'),
+        );
+        assert.ok(error instanceof SifportError);
+        assert.equal(error.code, 'DIGEST_MISMATCH');
+        assert.match(error.message, /nothing was written/);
+        assert.deepEqual(await readdir(outDir), []);
+      } finally {
+        await rmOut();
+      }
+    },
+  );
+
+  it(
+    'a download that keeps breaking fails cleanly; a later pull resumes and completes',
+    { skip },
+    async () => {
+      const { dir: outDir, remove: rmOut } = await tempDir('pull-broken');
+      try {
+        const out = join(outDir, 'broken.sif');
+        const first = await pullThrough(() => ({ kind: 'cut', bytes: 256 * 1024 }), out);
+        assert.ok(first.error instanceof SifportError);
+        assert.equal(first.error.code, 'NETWORK');
+        const left = await readdir(outDir);
+        assert.ok(!left.includes('broken.sif'), 'nothing at the destination');
+        assert.ok(
+          left.every((f) => f.startsWith('.broken.sif.') && f.endsWith('.partial')),
+          left.join(),
+        );
+
+        const second = await pullThrough(() => ({ kind: 'pass' }), out);
+        assert.equal(second.error, undefined, String(second.error));
+        assert.match(
+          second.log[0]?.range ?? '',
+          /^bytes=[1-9]\d*-$/,
+          'continued from the partial file',
+        );
+        assert.ok((await readFile(out)).equals(sif.bytes));
+        assert.deepEqual(await readdir(outDir), ['broken.sif']);
+      } finally {
+        await rmOut();
+      }
+    },
+  );
+
+  it('a blob GET whose answer is lost is simply asked again', { skip }, async () => {
+    await viaProxy(async (proxy, client) => {
+      proxy.cutAfter({ method: 'GET', pathPattern: /\/blobs\/sha256:/, bytes: 0 });
+      const out = join(dir, 'lost-answer.sif');
+      await pullSif({
+        client,
+        reference: parseReference(`${proxy.host}/${repo}:v1`),
+        destination: out,
+      });
+      assert.ok((await readFile(out)).equals(sif.bytes));
+      assert.deepEqual(
+        summary(proxy).filter((l) => l.includes(' blob ')),
+        ['GET blob cut', 'GET blob 200'],
+      );
+    });
+  });
+});
