@@ -3,7 +3,7 @@
  * processes (peak RSS under /usr/bin/time), and the table rows of what it measured.
  */
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describeRuns, repoRoot, runProcess } from './bench-process.js';
@@ -33,6 +33,21 @@ export async function newestMtime(paths: readonly string[]): Promise<number> {
     ),
   );
   return Math.max(...times);
+}
+
+/** True when an engine or CLI source is newer than its build in dist/ (or was never built). */
+async function isDistStale(): Promise<boolean> {
+  for (const area of ['engine', 'cli']) {
+    const files = await readdir(join(repoRoot, 'main', area), { recursive: true });
+    for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const source = await newestMtime([join(repoRoot, 'main', area, file)]);
+      const built = await newestMtime([
+        join(repoRoot, 'dist', 'main', area, file.replace(/\.ts$/, '.js')),
+      ]);
+      if (source > built) return true;
+    }
+  }
+  return false;
 }
 
 /** Runs the CLI under /usr/bin/time and returns its peak RSS in KiB. */
@@ -65,24 +80,7 @@ export async function cliMeasure(
   if (!existsSync(join(repoRoot, 'dist', 'main', 'cli.js')))
     return { skipped: 'dist/ is not built (npm run build:node)' };
   if (!existsSync('/usr/bin/time')) return { skipped: '/usr/bin/time is missing' };
-  const engine = join(repoRoot, 'main', 'engine');
-  const sources = [
-    'transfers/pull.ts',
-    'transfers/push.ts',
-    'transfers/download-sink.ts',
-    'registry/upload.ts',
-    'registry/http.ts',
-  ];
-  const built = [
-    'transfers/pull.js',
-    'transfers/push.js',
-    'transfers/download-sink.js',
-    'registry/upload.js',
-    'registry/http.js',
-  ];
-  const distStale =
-    (await newestMtime(sources.map((f) => join(engine, f)))) >
-    (await newestMtime(built.map((f) => join(repoRoot, 'dist', 'main', 'engine', f))));
+  const distStale = await isDistStale();
   const config = join(dir, 'cli-config');
   const home = join(dir, 'cli-home');
   // Never touch the user's own config: both the flag and the environment point into DIR.

@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { finished } from 'node:stream/promises';
+import type { ByteTarget } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
 import { parseHead, rawGet, RawGetUnsupported } from './raw-http-get.js';
 
@@ -81,5 +83,52 @@ describe('rawGet: blob bodies straight off the socket', () => {
     const res = await rawGet(new URL(`${base}/missing`), {});
     assert.equal(res.status, 404);
     assert.equal((await drain(res.body)).toString(), '{}');
+  });
+
+  /** A target of `slab`-byte buffers that collects what landed; `pauseEvery` pauses it. */
+  function collectingTarget(slab: number, pauseEvery = 0) {
+    const parts: Buffer[] = [];
+    let region = Buffer.alloc(0);
+    let calls = 0;
+    const target: ByteTarget = {
+      lend: () => (region = Buffer.alloc(slab)),
+      landed: (length) => {
+        parts.push(region.subarray(0, length));
+        calls++;
+        return pauseEvery === 0 || calls % pauseEvery !== 0;
+      },
+    };
+    return { target, bytes: () => Buffer.concat(parts), calls: () => calls };
+  }
+
+  it('reads a body in place into lent buffers, pausing and resuming on request', async () => {
+    const res = await rawGet(new URL(`${base}/blob`), {});
+    const sink = collectingTarget(100_000, 3);
+    let resume = (): void => {};
+    const original = sink.target.landed;
+    sink.target.landed = (length) => {
+      const more = original(length);
+      if (!more) setImmediate(() => resume());
+      return more;
+    };
+    resume = res.body.readInto(sink.target);
+    await finished(res.body);
+    assert.equal(sha(sink.bytes()), sha(blob));
+    assert.ok(sink.calls() >= blob.length / 100_000, 'one landing per read, each within a slab');
+  });
+
+  it('in place, a connection cut mid-body fails the body with ECONNRESET', async () => {
+    const res = await rawGet(new URL(`${base}/cut`), {});
+    const sink = collectingTarget(1024 * 1024);
+    res.body.readInto(sink.target);
+    await assert.rejects(finished(res.body), { code: 'ECONNRESET' });
+    assert.ok(res.body.errored);
+    assert.deepEqual(sink.bytes(), blob.subarray(0, sink.bytes().length));
+  });
+
+  it('a body already read as a stream cannot switch to in-place reading', async () => {
+    const res = await rawGet(new URL(`${base}/missing`), {});
+    assert.equal((await drain(res.body)).toString(), '{}');
+    assert.throws(() => res.body.readInto(collectingTarget(10).target), /already being read/);
   });
 });

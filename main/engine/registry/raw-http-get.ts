@@ -1,17 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
-import { Readable } from 'node:stream';
 import { SifportError } from '../errors.js';
+import { RawBody } from './raw-body.js';
 
-/** Size of the one read buffer the socket reuses (node:http reads 64 KiB at a time). */
-const READ_BUFFER_BYTES = 4 * 1024 * 1024;
 const MAX_HEADER_BYTES = 64 * 1024;
 
 /** The parts of a response {@link rawGet} hands back; the transport wraps them. */
 export interface RawResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
-  readonly body: Readable;
+  readonly body: RawBody;
 }
 
 /** Thrown when the answer needs framing this reader does not do; the caller uses node:http. */
@@ -34,10 +32,11 @@ export function parseHead(head: string): { status: number; headers: IncomingHttp
 }
 
 /**
- * A plain-HTTP GET whose body is read straight off the socket into one reused 1 MiB buffer
- * (`onread`), for multi-GiB blob downloads: node:http's body path costs about three times
- * more CPU per GiB than this on the machines we measured. Only Content-Length bodies (and
- * bodies that end with the connection); anything else throws {@link RawGetUnsupported}
+ * A plain-HTTP GET whose body is read straight off the socket (`onread`), for multi-GiB blob
+ * downloads: node:http's body path costs about three times more CPU per GiB than this on the
+ * machines we measured. The body ({@link RawBody}) can be read as a stream or, with no copy at
+ * all, into the consumer's own buffers ({@link DirectReadable}). Only Content-Length bodies
+ * (and bodies that end with the connection); anything else throws {@link RawGetUnsupported}
  * before a byte of body is handed out. One connection per request, closed at the end.
  */
 export function rawGet(
@@ -47,84 +46,64 @@ export function rawGet(
   idleTimeoutMs = 120_000,
 ): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
-    let head: Buffer | undefined = Buffer.alloc(0);
-    let remaining = Number.POSITIVE_INFINITY;
+    const headBuffer = Buffer.allocUnsafe(MAX_HEADER_BYTES);
+    let headLength = 0;
+    let body: RawBody | undefined;
     let settled = false;
-    const body = new Readable({
-      read: () => socket.resume(),
-      destroy: (err, done) => {
-        socket.destroy();
-        done(err);
-      },
-    });
     const fail = (err: Error): void => {
       if (!settled) {
         settled = true;
+        socket.destroy();
         reject(err);
       } else {
-        body.destroy(err);
+        body?.destroy(err);
       }
-    };
-    const deliver = (chunk: Buffer): boolean => {
-      const take = chunk.subarray(0, Math.min(chunk.length, remaining));
-      remaining -= take.length;
-      const more = take.length === 0 || body.push(Buffer.from(take));
-      if (remaining === 0) {
-        body.push(null);
-        socket.end();
-        return true;
-      }
-      return more;
     };
     const onHead = (text: string, rest: Buffer): void => {
       const parsed = parseHead(text);
       const encoding = parsed.headers['transfer-encoding'];
       if (encoding && encoding !== 'identity') {
-        socket.destroy();
-        fail(new RawGetUnsupported(`transfer-encoding ${encoding}`));
-        return;
+        throw new RawGetUnsupported(`transfer-encoding ${encoding}`);
       }
       const length = parsed.headers['content-length'];
-      if (length !== undefined) remaining = Number(length);
-      if (!Number.isSafeInteger(remaining) && remaining !== Number.POSITIVE_INFINITY) {
-        socket.destroy();
-        fail(new RawGetUnsupported('bad content-length'));
-        return;
+      const remaining = length === undefined ? Number.POSITIVE_INFINITY : Number(length);
+      if (length !== undefined && !(Number.isSafeInteger(remaining) && remaining >= 0)) {
+        throw new RawGetUnsupported('bad content-length');
       }
+      body = new RawBody(socket, remaining);
       settled = true;
       resolve({ status: parsed.status, headers: parsed.headers, body });
-      if (remaining === 0) {
-        body.push(null);
-        socket.end();
-      } else if (rest.length > 0) {
-        deliver(rest);
+      // Pauses the socket until the consumer reads the body one way or the other.
+      body.accept(rest);
+    };
+    /** Bytes of the head landed in `headBuffer`; false pauses the socket. */
+    const onHeadBytes = (length: number): boolean => {
+      const searchFrom = Math.max(0, headLength - 3);
+      headLength += length;
+      const end = headBuffer.subarray(0, headLength).indexOf('\r\n\r\n', searchFrom);
+      if (end < 0) {
+        if (headLength >= MAX_HEADER_BYTES) fail(new Error('response headers too large'));
+        return true;
       }
+      try {
+        onHead(
+          headBuffer.toString('latin1', 0, end),
+          Buffer.from(headBuffer.subarray(end + 4, headLength)),
+        );
+      } catch (err) {
+        fail(err as Error);
+      }
+      return false;
     };
     const socket = net.connect({
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: Number(url.port || 80),
       onread: {
-        buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
-        callback: (length: number, buffer: Uint8Array): boolean => {
-          const chunk = Buffer.from(buffer.buffer, buffer.byteOffset, length);
-          if (head === undefined) return deliver(chunk);
-          head = Buffer.concat([head, chunk]);
-          const end = head.indexOf('\r\n\r\n');
-          if (end < 0) {
-            if (head.length > MAX_HEADER_BYTES) fail(new Error('response headers too large'));
-            return true;
-          }
-          const text = head.subarray(0, end).toString('latin1');
-          const rest = Buffer.from(head.subarray(end + 4));
-          head = undefined;
-          try {
-            onHead(text, rest);
-          } catch (err) {
-            socket.destroy();
-            fail(err as Error);
-          }
-          return true;
-        },
+        buffer: () => body?.nextReadBuffer() ?? headBuffer.subarray(headLength),
+        callback: (length: number, buffer: Uint8Array): boolean =>
+          body
+            ? body.accept(Buffer.from(buffer.buffer, buffer.byteOffset, length))
+            : onHeadBytes(length),
       },
     });
     socket.setNoDelay(true);
@@ -146,17 +125,10 @@ export function rawGet(
         fail(
           Object.assign(new Error('connection closed before a response'), { code: 'ECONNRESET' }),
         );
-      else if (remaining !== 0 && remaining !== Number.POSITIVE_INFINITY) {
-        body.destroy(
-          Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' }),
-        );
-      } else if (remaining === Number.POSITIVE_INFINITY) body.push(null);
+      else body?.socketClosed();
     });
     if (signal) {
-      const onAbort = (): void => {
-        socket.destroy();
-        fail(new SifportError('CANCELLED', 'Cancelled.'));
-      };
+      const onAbort = (): void => fail(new SifportError('CANCELLED', 'Cancelled.'));
       if (signal.aborted) onAbort();
       else {
         signal.addEventListener('abort', onAbort, { once: true });

@@ -1,32 +1,10 @@
-import type { Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { finished, type Readable } from 'node:stream';
+import { isDirectReadable } from '../registry/direct-body.js';
+import { WRITE_BATCH_BYTES, abortError, type BodySinkOptions } from './body-sink.js';
+import { writeDirectBodyToFile } from './direct-download-sink.js';
 
-/**
- * Bytes gathered before one `writev` to the file. Socket reads arrive in chunks of at most
- * 64 KiB; writing each alone costs a thread-pool round trip and a syscall per chunk, which
- * made the download loop twice as slow as curl (see e2e/bench).
- */
-export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
-
-/** Input to {@link writeBodyToFile}. */
-export interface BodySinkOptions {
-  /** File to write; created with mode 0600 when missing. */
-  readonly path: string;
-  /** Append to the file (resume) instead of truncating it. */
-  readonly append: boolean;
-  /** Fed every accepted byte, in order, as it arrives. */
-  readonly hash: Hash;
-  /** Most bytes this body may carry; one more is an error. */
-  readonly maxBytes: number;
-  /** The error to fail with when the body carries more than `maxBytes`. */
-  readonly tooLong: () => Error;
-  /** Called with the bytes accepted so far (at most once per batch, and at the end). */
-  readonly onBytes?: ((accepted: number) => void) | undefined;
-  readonly signal?: AbortSignal | undefined;
-  /** Batch size; tests use small ones. */
-  readonly batchBytes?: number | undefined;
-}
+export { WRITE_BATCH_BYTES, type BodySinkOptions } from './body-sink.js';
 
 /**
  * Tracks received chunks and cuts them into write batches: a batch is ready once it holds
@@ -90,13 +68,6 @@ async function writeAll(handle: FileHandle, chunks: Buffer[], size: number): Pro
   }
 }
 
-function abortError(signal: AbortSignal): Error {
-  return Object.assign(new Error('The operation was aborted', { cause: signal.reason }), {
-    name: 'AbortError',
-    code: 'ABORT_ERR',
-  });
-}
-
 /**
  * Streams a response body into a file: hashes each chunk as it arrives, checks the size,
  * and writes in batches of {@link WRITE_BATCH_BYTES} with one `writev` each, one write at a
@@ -108,8 +79,12 @@ function abortError(signal: AbortSignal): Error {
  * and hashed is still written before the promise rejects, so the file and the hash agree and a
  * resume can continue right after them; the error is the body's own (or an AbortError, or
  * `tooLong()`). A failing write rejects with the write's error.
+ *
+ * A body that can be read in place ({@link isDirectReadable}: plain-HTTP blob downloads) goes
+ * to {@link writeDirectBodyToFile} instead, with the same contract and no copy of its bytes.
  */
 export function writeBodyToFile(body: Readable, options: BodySinkOptions): Promise<number> {
+  if (isDirectReadable(body)) return writeDirectBodyToFile(body, options);
   const batcher = new WriteBatcher(options.batchBytes ?? WRITE_BATCH_BYTES);
   const { hash, maxBytes, signal } = options;
   let accepted = 0;
