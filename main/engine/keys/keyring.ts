@@ -1,7 +1,7 @@
-import * as openpgp from 'openpgp';
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
 import { SifError } from '../sif/errors.js';
+import { loadOpenpgp } from '../sif/openpgp-loader.js';
 import {
   fingerprintOf,
   normalizeFingerprint,
@@ -108,6 +108,7 @@ export class Keyring {
       ...(options.email ? { email: options.email } : {}),
       ...(options.comment ? { comment: options.comment } : {}),
     };
+    const openpgp = await loadOpenpgp();
     const { privateKey } = await openpgp.generateKey({
       userIDs: [userID],
       passphrase: options.passphrase,
@@ -197,6 +198,7 @@ export class Keyring {
           { fingerprint: fp },
         );
       }
+      const openpgp = await loadOpenpgp();
       stored = await openpgp.encryptKey({ privateKey: key, passphrase: options.protectWith });
     } else if (options.passphrase !== undefined) {
       await unlockPrivateKey(key, options.passphrase);

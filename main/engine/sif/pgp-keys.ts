@@ -1,7 +1,7 @@
-import * as openpgp from 'openpgp';
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
 import { SifError, describeCause } from './errors.js';
+import { loadOpenpgp } from './openpgp-loader.js';
 
 /** Armored text or binary OpenPGP key packets. */
 export type KeyMaterial = string | Uint8Array;
@@ -11,6 +11,7 @@ export type KeyMaterial = string | Uint8Array;
  * KEY_INVALID when nothing readable is found.
  */
 export async function readKeys(material: KeyMaterial): Promise<Key[]> {
+  const openpgp = await loadOpenpgp();
   try {
     return typeof material === 'string'
       ? await openpgp.readKeys({ armoredKeys: material })
@@ -65,6 +66,7 @@ export async function unlockPrivateKey(
     );
   }
   try {
+    const openpgp = await loadOpenpgp();
     return await openpgp.decryptKey({ privateKey: key, passphrase });
   } catch (cause) {
     const message = describeCause(cause);
@@ -102,6 +104,7 @@ export async function primaryUserId(key: Key): Promise<string | undefined> {
 }
 
 async function readPrivate(material: KeyMaterial): Promise<PrivateKey> {
+  const openpgp = await loadOpenpgp();
   try {
     return typeof material === 'string'
       ? await openpgp.readPrivateKey({ armoredKey: material })

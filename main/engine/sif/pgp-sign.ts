@@ -1,9 +1,9 @@
-import * as openpgp from 'openpgp';
-import type { PrivateKey } from 'openpgp';
+import type { PrivateKey, Signature } from 'openpgp';
 
 import { armorClearSigned } from './cleartext.js';
 import { HashType } from './codes.js';
 import { SifError, describeCause } from './errors.js';
+import { loadOpenpgp } from './openpgp-loader.js';
 
 /** OpenPGP hash for the signature packet; apptainer uses SHA-256 (spec B4, B9). */
 export type SignatureHash = 'sha256' | 'sha384' | 'sha512';
@@ -27,10 +27,11 @@ export interface ClearSigned {
   readonly hashType: number;
 }
 
+/** By OpenPGP hash algorithm ID (RFC 4880 9.4: 8 SHA256, 9 SHA384, 10 SHA512). */
 const PACKET_HASH: ReadonlyMap<number, { sif: number; armor: string }> = new Map([
-  [openpgp.enums.hash.sha256, { sif: HashType.sha256, armor: 'SHA256' }],
-  [openpgp.enums.hash.sha384, { sif: HashType.sha384, armor: 'SHA384' }],
-  [openpgp.enums.hash.sha512, { sif: HashType.sha512, armor: 'SHA512' }],
+  [8, { sif: HashType.sha256, armor: 'SHA256' }],
+  [9, { sif: HashType.sha384, armor: 'SHA384' }],
+  [10, { sif: HashType.sha512, armor: 'SHA512' }],
 ]);
 
 /**
@@ -43,9 +44,10 @@ export async function clearSign(
   key: PrivateKey,
   options: ClearSignOptions,
 ): Promise<ClearSigned> {
+  const openpgp = await loadOpenpgp();
   const hash = options.hash ?? 'sha256';
   const signingKeyIDs = (await primaryCanSign(key, options.date)) ? [key.getKeyID()] : [];
-  let signature: openpgp.Signature;
+  let signature: Signature;
   try {
     const message = await openpgp.createCleartextMessage({ text });
     const armored = await openpgp.sign({

@@ -1,7 +1,7 @@
-import * as openpgp from 'openpgp';
-import type { Key } from 'openpgp';
+import type { CleartextMessage, Key } from 'openpgp';
 
 import { describeCause } from './errors.js';
+import { loadOpenpgp } from './openpgp-loader.js';
 import { fingerprintOf, primaryUserId } from './pgp-keys.js';
 
 /** Who made a signature, once the key was found (spec B6 step 4.2-4.3). */
@@ -54,7 +54,8 @@ export async function checkClearSigned(
   keys: readonly Key[],
   date: Date,
 ): Promise<EnvelopeResult> {
-  let message: openpgp.CleartextMessage;
+  const openpgp = await loadOpenpgp();
+  let message: CleartextMessage;
   try {
     message = await openpgp.readCleartextMessage({ cleartextMessage: armored });
   } catch (cause) {
