@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { finished } from 'node:stream/promises';
 import type { ByteTarget } from './direct-body.js';
@@ -130,5 +130,34 @@ describe('rawGet: blob bodies straight off the socket', () => {
     const res = await rawGet(new URL(`${base}/missing`), {});
     assert.equal((await drain(res.body)).toString(), '{}');
     assert.throws(() => res.body.readInto(collectingTarget(10).target), /already being read/);
+  });
+
+  it('in place, a body that came whole with the head still lands and ends', async () => {
+    const res = await rawGet(new URL(`${base}/missing`), {});
+    const sink = collectingTarget(64);
+    res.body.readInto(sink.target);
+    await finished(res.body);
+    assert.equal(sink.bytes().toString(), '{}');
+  });
+
+  it('in place, a body without Content-Length ends when the server closes', async () => {
+    const data = randomBytes(3 * 1024 * 1024);
+    const raw = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n');
+        socket.end(data);
+      });
+    });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    try {
+      const port = (raw.address() as AddressInfo).port;
+      const res = await rawGet(new URL(`http://127.0.0.1:${port}/blob`), {});
+      const sink = collectingTarget(256 * 1024);
+      res.body.readInto(sink.target);
+      await finished(res.body);
+      assert.equal(sha(sink.bytes()), sha(data));
+    } finally {
+      await new Promise<void>((r) => raw.close(() => r()));
+    }
   });
 });
