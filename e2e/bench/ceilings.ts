@@ -58,7 +58,7 @@ export async function curlPut(
   return (performance.now() - started) / 1000;
 }
 
-/** curl GET of the blob to `destination` (removed afterwards): the ceiling for pull. */
+/** curl GET of the blob to `destination` (removed afterwards): the ceiling for pull (HTTP or TLS). */
 export async function curlGet(
   registry: BenchRegistry,
   repository: string,
@@ -72,6 +72,7 @@ export async function curlGet(
       '-f',
       '-o',
       destination,
+      ...(registry.caFile ? ['--cacert', registry.caFile] : []),
       '-w',
       '%{size_download}',
       '--max-time',

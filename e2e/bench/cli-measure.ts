@@ -35,11 +35,15 @@ export async function newestMtime(paths: readonly string[]): Promise<number> {
   return Math.max(...times);
 }
 
+/** Sources tsconfig.node.json leaves out of dist/ (tests and their helpers). */
+const TEST_ONLY = /(\.test\.ts|(^|\/)test-support\.ts|(^|\/)fake-[^/]*\.ts)$/;
+
 /** True when an engine or CLI source is newer than its build in dist/ (or was never built). */
 async function isDistStale(): Promise<boolean> {
   for (const area of ['engine', 'cli']) {
     const files = await readdir(join(repoRoot, 'main', area), { recursive: true });
-    for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const sources = files.filter((f) => f.endsWith('.ts') && !TEST_ONLY.test(f));
+    for (const file of sources) {
       const source = await newestMtime([join(repoRoot, 'main', area, file)]);
       const built = await newestMtime([
         join(repoRoot, 'dist', 'main', area, file.replace(/\.ts$/, '.js')),

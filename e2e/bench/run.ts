@@ -14,6 +14,8 @@
  *   f) peak RSS of a child process doing one push + one pull through the engine
  *   g) unchanged re-push: pushSif to the same tag with a FileDigestCache that knows the file
  *      (and the same through `bin/sifport.js` when the CLI exists)
+ *   h, i) pullSif and curl GET from a second, TLS registry (information only; BENCH_TLS=0
+ *      skips it)
  *
  * Prints a table with PASS/FAIL per target and writes it as JSON next to the temp directory
  * (the path is printed). Removes the temp directory and stops the registry at the end, also on
@@ -44,6 +46,7 @@ import {
 } from './report.js';
 import { createBenchSif } from './sif-fixture.js';
 import { childTransfer, repush, sifportPull, sifportPush } from './sifport-transfers.js';
+import { measureTlsPull, tlsPullRows } from './tls-pull.js';
 
 /** Runs per measurement (median of these); `BENCH_RUNS=5 npm run bench` for a steadier figure. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
@@ -136,6 +139,7 @@ async function main(): Promise<number> {
       cliError = err instanceof Error ? err.message : String(err);
       return { skipped: `CLI failed: ${cliError.split('\n')[0]}` };
     });
+    const tlsPull = await measureTlsPull(dir, sif, digest, RUNS);
 
     const m = {
       push: measurement(pushRuns),
@@ -223,6 +227,7 @@ async function main(): Promise<number> {
         detail: describeRuns(repushRuns, 's', 3),
       },
       ...cliRows(cli, cliRepush, cliTargets),
+      ...tlsPullRows(tlsPull, size),
     ];
     const table = renderTable(rows);
     const totalSeconds = (performance.now() - benchStart) / 1000;
@@ -262,6 +267,7 @@ async function main(): Promise<number> {
       child,
       targets,
       cli: { ...cli, targets: cliTargets },
+      tlsPull,
       benchSeconds: totalSeconds,
       table,
     };

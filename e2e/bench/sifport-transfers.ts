@@ -14,9 +14,11 @@ import { OP_TIMEOUT_MS, repoRoot, runProcess, timed } from './bench-process.js';
 import type { BenchRegistry } from './bench-registry.js';
 import type { ChildReport } from './transfer-child.js';
 
-/** A plain-HTTP registry client for the bench registry (close it after use). */
+/** A registry client for the bench registry, plain HTTP or TLS (close it after use). */
 export function newClient(registry: BenchRegistry): RegistryClient {
-  return new RegistryClient({ registry: registry.host, plainHttp: true });
+  return registry.caFile
+    ? new RegistryClient({ registry: registry.host, tls: { caFile: registry.caFile } })
+    : new RegistryClient({ registry: registry.host, plainHttp: true });
 }
 
 /** Timed pushSif to a fresh repository (a real upload); checks the digest against openssl's. */

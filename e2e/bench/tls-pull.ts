@@ -1,0 +1,84 @@
+/**
+ * The HTTPS row of the transfer bench: real registries serve TLS, where the in-place socket
+ * reader cannot work (Node decrypts in 16 KiB records), so this shows what users of a hosted
+ * registry get. Informational, with no target: the issue's targets are for the open registry.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { ensurePki } from '../support/pki.js';
+import { describeRuns, log } from './bench-process.js';
+import { startBenchRegistry } from './bench-registry.js';
+import { curlGet } from './ceilings.js';
+import { formatNumber, median, megabytesPerSecond, pairedRatios, type Row } from './report.js';
+import { sifportPull, sifportPush } from './sifport-transfers.js';
+
+/** Seconds per round for Sifport's pull and curl's GET over TLS, or why it was skipped. */
+export type TlsPullResult =
+  | { readonly sifport: readonly number[]; readonly curl: readonly number[] }
+  | { readonly skipped: string };
+
+/**
+ * Starts a TLS registry (test CA) in `dir`, pushes the SIF once, then runs `runs` rounds of
+ * pullSif and curl GET --cacert, alternating who goes first. Stops the registry and removes
+ * its data before returning. `BENCH_TLS=0` skips it.
+ */
+export async function measureTlsPull(
+  dir: string,
+  sif: { readonly path: string; readonly size: number },
+  digest: string,
+  runs: number,
+): Promise<TlsPullResult> {
+  if (process.env.BENCH_TLS === '0') return { skipped: 'BENCH_TLS=0' };
+  const pki = await ensurePki(join(dir, 'pki'));
+  const registry = await startBenchRegistry(join(dir, 'tls-registry'), pki);
+  try {
+    log(`TLS registry at ${registry.url}`);
+    await sifportPush(registry, sif.path, 'bench/tls', digest);
+    const sifport: number[] = [];
+    const curl: number[] = [];
+    for (let i = 1; i <= runs; i++) {
+      const order = i % 2 === 1 ? ['sifport', 'curl'] : ['curl', 'sifport'];
+      for (const who of order) {
+        if (who === 'sifport')
+          sifport.push(await sifportPull(registry, 'bench/tls', join(dir, 'tls.sif'), sif.size));
+        else
+          curl.push(await curlGet(registry, 'bench/tls', digest, join(dir, 'tls.bin'), sif.size));
+      }
+      log(
+        `TLS pull round ${i}: sifport ${sifport.at(-1)!.toFixed(2)} s, curl ${curl.at(-1)!.toFixed(2)} s`,
+      );
+    }
+    return { sifport, curl };
+  } finally {
+    await registry.stop();
+    await rm(join(dir, 'tls-registry'), { recursive: true, force: true });
+  }
+}
+
+/** Table rows for {@link measureTlsPull}: both speeds and their ratio, no PASS/FAIL. */
+export function tlsPullRows(result: TlsPullResult, size: number): Row[] {
+  if ('skipped' in result) {
+    return [{ label: '(h) pull over TLS', value: 'SKIP', detail: result.skipped }];
+  }
+  const sifport = megabytesPerSecond(size, median(result.sifport));
+  const curl = megabytesPerSecond(size, median(result.curl));
+  const perRound = pairedRatios(result.curl, result.sifport);
+  return [
+    {
+      label: '(h) sifport pull, TLS',
+      value: `${formatNumber(sifport)} MB/s`,
+      detail: describeRuns(result.sifport, 's'),
+    },
+    {
+      label: '(i) curl GET, TLS',
+      value: `${formatNumber(curl)} MB/s`,
+      detail: describeRuns(result.curl, 's'),
+    },
+    {
+      label: '    TLS pull / curl',
+      value: (sifport / curl).toFixed(2),
+      detail: `information only; per round ${perRound.map((r) => r.toFixed(2)).join(' / ')}`,
+    },
+  ];
+}
