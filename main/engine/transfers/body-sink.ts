@@ -1,4 +1,5 @@
 import type { Hash } from 'node:crypto';
+import type { OrderedFileWriter } from './ordered-file-writer.js';
 
 /**
  * Bytes gathered before one `writev` to the file. node:http hands over chunks of at most
@@ -32,4 +33,27 @@ export function abortError(signal: AbortSignal): Error {
     name: 'AbortError',
     code: 'ABORT_ERR',
   });
+}
+
+/**
+ * The end of a sink: closes the file (after every queued write), then releases the body's
+ * listeners (not before: a destroyed body emits its error on a later tick, and an 'error' that
+ * nobody listens to would crash the process). Fails with the sink's own failure when it had
+ * one, else with the writer's; otherwise resolves with the bytes written.
+ */
+export async function closeSink(
+  writer: OrderedFileWriter,
+  failure: () => { error: unknown } | undefined,
+  releaseBody: () => void,
+): Promise<number> {
+  try {
+    const written = await writer.close();
+    const failed = failure();
+    if (failed) throw failed.error;
+    return written;
+  } catch (error) {
+    throw failure()?.error ?? error;
+  } finally {
+    releaseBody();
+  }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,4 +165,16 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
     });
     assert.equal(body.destroyed, true);
   });
+
+  it(
+    'a failing write rejects with the write’s error and stops the body',
+    { skip: !existsSync('/dev/full') && 'no /dev/full here' },
+    async () => {
+      const body = new FakeDirectBody(randomBytes(200_000), 10_000);
+      await assert.rejects(writeBodyToFile(body, options('/dev/full', 200_000)), {
+        code: 'ENOSPC',
+      });
+      assert.equal(body.destroyed, true);
+    },
+  );
 });

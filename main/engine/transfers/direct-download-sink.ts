@@ -1,30 +1,17 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import { finished } from 'node:stream';
 import type { ByteTarget, DirectReadable } from '../registry/direct-body.js';
-import { WRITE_BATCH_BYTES, abortError, type BodySinkOptions } from './body-sink.js';
+import { WRITE_BATCH_BYTES, abortError, closeSink, type BodySinkOptions } from './body-sink.js';
+import { OrderedFileWriter } from './ordered-file-writer.js';
 
 /** Full slabs waiting for (or in) a write before reading pauses: memory is this plus one. */
 const MAX_QUEUED_SLABS = 2;
 /** A slab with less free room than this goes to the file; reads continue in a fresh one. */
 const MIN_READ_ROOM = 64 * 1024;
 
-interface FullSlab {
-  readonly slab: Buffer;
-  readonly size: number;
-}
-
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let offset = 0; offset < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-    if (bytesWritten <= 0) throw new Error('the file accepted no bytes');
-    offset += bytesWritten;
-  }
-}
-
 /**
  * {@link writeBodyToFile} for a body that reads into lent buffers: the socket fills 4 MiB
- * slabs, each region is hashed where it landed, and full slabs are written to the file one
- * at a time and then reused. No byte is copied in user space, which is what lets a pull keep
+ * slabs, each region is hashed where it landed, and full slabs go to an
+ * {@link OrderedFileWriter} and are reused once written. No byte is copied in user space, which is what lets a pull keep
  * up with curl on a loopback registry (e2e/bench). At most {@link MAX_QUEUED_SLABS} + 1 slabs
  * exist; reading pauses while the disk catches up.
  *
@@ -40,84 +27,58 @@ export function writeDirectBodyToFile(
   const { hash, maxBytes, signal } = options;
   const slabBytes = options.batchBytes ?? WRITE_BATCH_BYTES;
   const minRoom = Math.min(MIN_READ_ROOM, Math.ceil(slabBytes / 16));
-  const spare: Buffer[] = [];
-  const full: FullSlab[] = [];
-  let current: Buffer | undefined = Buffer.allocUnsafeSlow(slabBytes);
-  let used = 0;
-  let accepted = 0;
-  let written = 0;
 
   return new Promise<number>((resolve, reject) => {
-    let handle: FileHandle | undefined;
-    let writing = false;
+    if (signal?.aborted) {
+      body.destroy();
+      reject(abortError(signal));
+      return;
+    }
+    const spare: Buffer[] = [];
+    let current: Buffer | undefined = Buffer.allocUnsafeSlow(slabBytes);
+    let used = 0;
+    let accepted = 0;
     let paused = false;
-    let ended = false;
     let failure: { error: unknown } | undefined;
-    let settled = false;
+    let finishing = false;
+    const writer = new OrderedFileWriter(options.path, options.append, (error) => fail(error));
 
-    /** Queues the current slab for writing; `next` says whether reading goes on in another. */
+    /** Sends the current slab to the file; `next` says whether reading goes on in another. */
     const retireCurrent = (next: boolean): void => {
-      if (current && used > 0) full.push({ slab: current, size: used });
+      const slab = current;
+      if (slab && used > 0) {
+        writer.write([slab.subarray(0, used)], used, () => {
+          spare.push(slab);
+          if (paused && !failure && !finishing && writer.backlog < MAX_QUEUED_SLABS) {
+            paused = false;
+            resumeReading();
+          }
+        });
+      }
       current = next ? (spare.pop() ?? Buffer.allocUnsafeSlow(slabBytes)) : undefined;
       used = 0;
       options.onBytes?.(accepted);
     };
 
-    const settle = (): void => {
-      if (settled || writing || !handle || full.length > 0) return;
-      if (!failure && !ended) return;
-      settled = true;
+    const finish = (): void => {
+      if (finishing) return;
+      finishing = true;
       signal?.removeEventListener('abort', onAbort);
-      cleanupFinished();
-      handle.close().then(
-        () => (failure ? reject(failure.error) : resolve(written)),
-        (closeError: unknown) => reject(failure ? failure.error : closeError),
-      );
-    };
-
-    const pump = (): void => {
-      if (writing || !handle) return;
-      const next = full[0];
-      if (!next) {
-        settle();
-        return;
-      }
-      writing = true;
-      writeAll(handle, next.slab.subarray(0, next.size)).then(
-        () => {
-          written += next.size;
-          full.shift();
-          spare.push(next.slab);
-          writing = false;
-          if (paused && !failure && full.length < MAX_QUEUED_SLABS) {
-            paused = false;
-            resumeReading();
-          }
-          pump();
-        },
-        (error: unknown) => {
-          writing = false;
-          // Nothing more can be written: drop what waits and fail with the write's error.
-          full.length = 0;
-          if (!failure) failure = { error };
-          body.destroy();
-          settle();
-        },
-      );
+      retireCurrent(false);
+      closeSink(writer, () => failure, cleanupFinished).then(resolve, reject);
     };
 
     const fail = (error: unknown): void => {
-      if (failure || settled) return;
+      if (failure || finishing) return;
       failure = { error };
-      retireCurrent(false);
       if (!body.destroyed) body.destroy();
-      pump();
+      finish();
     };
 
     const target: ByteTarget = {
       lend: () => current!.subarray(used),
       landed: (length) => {
-        if (failure || ended || !current) return false;
+        if (failure || finishing || !current) return false;
         if (accepted + length > maxBytes) {
           fail(options.tooLong());
           return false;
@@ -125,44 +86,17 @@ export function writeDirectBodyToFile(
         hash.update(current.subarray(used, used + length));
         accepted += length;
         used += length;
-        if (current.length - used < minRoom) {
-          retireCurrent(true);
-          pump();
-        }
-        paused = full.length >= MAX_QUEUED_SLABS;
+        if (current.length - used < minRoom) retireCurrent(true);
+        paused = writer.backlog >= MAX_QUEUED_SLABS;
         return !paused;
       },
     };
 
     const onAbort = (): void => fail(abortError(signal!));
-    if (signal?.aborted) {
-      body.destroy();
-      reject(abortError(signal));
-      return;
-    }
+    // Watch the body before reading it: bytes that came with the head land (and may fail)
+    // inside readInto().
+    const cleanupFinished = finished(body, (error) => (error ? fail(error) : finish()));
     const resumeReading = body.readInto(target);
-    const cleanupFinished = finished(body, (error) => {
-      if (error) {
-        fail(error);
-        return;
-      }
-      ended = true;
-      retireCurrent(false);
-      pump();
-    });
     signal?.addEventListener('abort', onAbort, { once: true });
-    open(options.path, options.append ? 'a' : 'w', 0o600).then(
-      (h) => {
-        handle = h;
-        pump();
-      },
-      (error: unknown) => {
-        settled = true;
-        signal?.removeEventListener('abort', onAbort);
-        cleanupFinished();
-        body.destroy();
-        reject(error);
-      },
-    );
   });
 }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 
-import { WriteBatcher, skipBytes, writeBodyToFile } from './download-sink.js';
+import { WriteBatcher, writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -33,16 +34,6 @@ describe('WriteBatcher', () => {
     assert.equal(batch.chunks.length, 3);
     assert.equal(b.pending, 0);
     assert.equal(b.full, false);
-  });
-});
-
-describe('skipBytes', () => {
-  it('drops whole and partial buffers from the front', () => {
-    const bufs = [Buffer.from('abc'), Buffer.from('de'), Buffer.from('fgh')];
-    assert.equal(Buffer.concat(skipBytes(bufs, 0)).toString(), 'abcdefgh');
-    assert.equal(Buffer.concat(skipBytes(bufs, 3)).toString(), 'defgh');
-    assert.equal(Buffer.concat(skipBytes(bufs, 4)).toString(), 'efgh');
-    assert.equal(Buffer.concat(skipBytes(bufs, 8)).toString(), '');
   });
 });
 
@@ -152,4 +143,24 @@ describe('writeBodyToFile', () => {
     assert.equal(body.destroyed, true);
     assert.equal(await readFile(path, 'utf8'), 'kept');
   });
+
+  it(
+    'a failing write rejects with the write’s error and stops the body',
+    { skip: !existsSync('/dev/full') && 'no /dev/full here' },
+    async () => {
+      const body = chunked(randomBytes(200_000), 10_000);
+      await assert.rejects(
+        writeBodyToFile(body, {
+          path: '/dev/full',
+          append: false,
+          hash: createHash('sha256'),
+          maxBytes: 200_000,
+          tooLong: () => new Error('too long'),
+          batchBytes: 16_384,
+        }),
+        { code: 'ENOSPC' },
+      );
+      assert.equal(body.destroyed, true);
+    },
+  );
 });
