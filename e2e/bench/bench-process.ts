@@ -71,3 +71,30 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; second
 export function describeRuns(runs: readonly number[], unit: string, digits = 2): string {
   return `runs ${runs.map((r) => r.toFixed(digits)).join(' / ')} ${unit}`;
 }
+
+/**
+ * `runs` rounds of Sifport against curl, each round running both back to back and
+ * alternating who goes first, so a drift in the machine's speed hits both sides. Logs one
+ * line per round as `what round N: …`. Returns the seconds of each side, round by round.
+ */
+export async function alternatingRounds(
+  what: string,
+  runs: number,
+  sifport: (round: number) => Promise<number>,
+  curl: (round: number) => Promise<number>,
+): Promise<{ sifport: number[]; curl: number[] }> {
+  const result = { sifport: [] as number[], curl: [] as number[] };
+  for (let round = 1; round <= runs; round++) {
+    if (round % 2 === 1) {
+      result.sifport.push(await sifport(round));
+      result.curl.push(await curl(round));
+    } else {
+      result.curl.push(await curl(round));
+      result.sifport.push(await sifport(round));
+    }
+    log(
+      `${what} round ${round}: sifport ${result.sifport.at(-1)!.toFixed(2)} s, curl ${result.curl.at(-1)!.toFixed(2)} s`,
+    );
+  }
+  return result;
+}

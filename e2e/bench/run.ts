@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 
 import { FileDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { tailFile } from '../support/service-process.js';
-import { describeRuns, log } from './bench-process.js';
+import { alternatingRounds, describeRuns, log } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
 import { curlGet, curlPut, opensslDigest } from './ceilings.js';
 import { cliMeasure, cliRows, type CliResult } from './cli-measure.js';
@@ -71,7 +71,8 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     log(`temp dir ${dir}`);
-    registry = await startBenchRegistry(join(dir, 'registry'));
+    const openRegistry = await startBenchRegistry(join(dir, 'registry'));
+    registry = openRegistry;
     log(`registry at ${registry.url}`);
     const sif = await createBenchSif(dir, PAYLOAD_SIZE);
     log(`SIF ${sif.path}: ${sif.size} bytes`);
@@ -86,37 +87,18 @@ async function main(): Promise<number> {
     }
     log(`digest ${digest}`);
 
-    const pushRuns: number[] = [];
-    const putRuns: number[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      // Alternate who goes first, so a drift in the machine's speed hits both sides.
-      const order = i % 2 === 1 ? ['sifport', 'curl'] : ['curl', 'sifport'];
-      for (const who of order) {
-        if (who === 'sifport')
-          pushRuns.push(await sifportPush(registry, sif.path, `bench/push-${i}`, digest));
-        else putRuns.push(await curlPut(registry, sif.path, `bench/curl-${i}`, digest));
-      }
-      log(
-        `push round ${i}: sifport ${pushRuns.at(-1)!.toFixed(2)} s, curl ${putRuns.at(-1)!.toFixed(2)} s`,
-      );
-    }
-
-    const pullRuns: number[] = [];
-    const getRuns: number[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      const order = i % 2 === 1 ? ['sifport', 'curl'] : ['curl', 'sifport'];
-      for (const who of order) {
-        if (who === 'sifport')
-          pullRuns.push(await sifportPull(registry, 'bench/push-1', join(dir, 'pulled.sif'), size));
-        else
-          getRuns.push(
-            await curlGet(registry, 'bench/push-1', digest, join(dir, 'curl-get.bin'), size),
-          );
-      }
-      log(
-        `pull round ${i}: sifport ${pullRuns.at(-1)!.toFixed(2)} s, curl ${getRuns.at(-1)!.toFixed(2)} s`,
-      );
-    }
+    const { sifport: pushRuns, curl: putRuns } = await alternatingRounds(
+      'push',
+      RUNS,
+      (i) => sifportPush(openRegistry, sif.path, `bench/push-${i}`, digest),
+      (i) => curlPut(openRegistry, sif.path, `bench/curl-${i}`, digest),
+    );
+    const { sifport: pullRuns, curl: getRuns } = await alternatingRounds(
+      'pull',
+      RUNS,
+      () => sifportPull(openRegistry, 'bench/push-1', join(dir, 'pulled.sif'), size),
+      () => curlGet(openRegistry, 'bench/push-1', digest, join(dir, 'curl-get.bin'), size),
+    );
 
     log('child process push + pull (peak RSS)');
     const child = await childTransfer(registry, sif.path, dir);

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ensurePki } from '../support/pki.js';
-import { describeRuns, log } from './bench-process.js';
+import { alternatingRounds, describeRuns, log } from './bench-process.js';
 import { startBenchRegistry } from './bench-registry.js';
 import { curlGet } from './ceilings.js';
 import { formatNumber, median, megabytesPerSecond, pairedRatios, type Row } from './report.js';
@@ -35,21 +35,12 @@ export async function measureTlsPull(
   try {
     log(`TLS registry at ${registry.url}`);
     await sifportPush(registry, sif.path, 'bench/tls', digest);
-    const sifport: number[] = [];
-    const curl: number[] = [];
-    for (let i = 1; i <= runs; i++) {
-      const order = i % 2 === 1 ? ['sifport', 'curl'] : ['curl', 'sifport'];
-      for (const who of order) {
-        if (who === 'sifport')
-          sifport.push(await sifportPull(registry, 'bench/tls', join(dir, 'tls.sif'), sif.size));
-        else
-          curl.push(await curlGet(registry, 'bench/tls', digest, join(dir, 'tls.bin'), sif.size));
-      }
-      log(
-        `TLS pull round ${i}: sifport ${sifport.at(-1)!.toFixed(2)} s, curl ${curl.at(-1)!.toFixed(2)} s`,
-      );
-    }
-    return { sifport, curl };
+    return await alternatingRounds(
+      'TLS pull',
+      runs,
+      () => sifportPull(registry, 'bench/tls', join(dir, 'tls.sif'), sif.size),
+      () => curlGet(registry, 'bench/tls', digest, join(dir, 'tls.bin'), sif.size),
+    );
   } finally {
     await registry.stop();
     await rm(join(dir, 'tls-registry'), { recursive: true, force: true });
