@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -9,6 +9,7 @@ import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { SlowUplink } from '../support/slow-uplink.js';
 import {
   bed,
   clientFor,
@@ -147,4 +148,53 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
       },
     );
   }
+
+  it(
+    'open: a large SIF pushed again with no digest cache stops uploading once hashed',
+    { skip },
+    async () => {
+      const info = bed!;
+      const large = await makeSif(dir, 'large.sif', 80 * MiB);
+      const repo = uniqueRepo('hash-ahead');
+      const first = clientFor(info, 'open');
+      try {
+        await pushSif({
+          client: first,
+          file: large.path,
+          reference: parseReference(`${info.open.host}/${repo}:v1`),
+        });
+      } finally {
+        first.close();
+      }
+      // Another machine, no digest cache, a slow uplink: 80 MiB would take 20 s at 4 MiB/s.
+      const uplink = new SlowUplink(4 * MiB);
+      const proxy = await startFaultProxy(info.open.url);
+      const client = new RegistryClient({
+        registry: proxy.host,
+        transport: uplink,
+        retry: FAST_RETRY,
+      });
+      try {
+        const again = await pushSif({
+          client,
+          file: large.path,
+          reference: parseReference(`${proxy.host}/${repo}:v2`),
+        });
+        assert.equal(again.blob, 'present');
+        assert.equal(again.layerDigest, large.digest);
+        assert.ok(uplink.patchedBytes < 40 * MiB, `sent ${uplink.patchedBytes} bytes`);
+        const uploads = uploadRequests(proxy);
+        assert.ok(
+          uploads.some((r) => r.startsWith('DELETE')),
+          `the session is cancelled: ${uploads.join(', ')}`,
+        );
+        assert.ok(!uploads.some((r) => r.startsWith('PUT')), 'the blob upload never completes');
+      } finally {
+        client.close();
+        uplink.close();
+        await proxy.stop();
+      }
+      await rm(large.path, { force: true });
+    },
+  );
 });

@@ -38,12 +38,13 @@ export class ResumableHash {
   }
 
   /** Hashes bytes of `path` from the current offset up to `target`. */
-  async catchUp(path: string, target: number): Promise<void> {
+  async catchUp(path: string, target: number, signal?: AbortSignal): Promise<void> {
     if (target <= this.offset) return;
     const handle = await open(path, 'r');
     try {
       const buffer = Buffer.allocUnsafe(READ_SIZE);
       while (this.offset < target) {
+        signal?.throwIfAborted();
         const want = Math.min(READ_SIZE, target - this.offset);
         const { bytesRead } = await handle.read(buffer, 0, want, this.offset);
         if (bytesRead === 0) throw new Error(`file ${path} ended early`);

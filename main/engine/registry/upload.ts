@@ -30,8 +30,11 @@ export interface BlobUploadOptions {
   readonly repository: string;
   readonly path: string;
   readonly size: number;
-  /** The digest when already known (digest cache): no hashing during the upload. */
-  readonly digest?: string | undefined;
+  /**
+   * The digest when already known (digest cache), or being computed alongside: no hashing
+   * during the upload; a promise is awaited before the final PUT.
+   */
+  readonly digest?: string | Promise<string> | undefined;
   /** An upload session to use first (e.g. from a mount attempt that answered 202). */
   readonly session?: URL | undefined;
   readonly chunkSize?: number | undefined;
@@ -101,7 +104,7 @@ class BlobUploader {
           await this.recover(toSifportError(err));
         }
       }
-      const digest = this.o.digest ?? this.hash!.digest();
+      const digest = (await this.o.digest) ?? this.hash!.digest();
       await this.finish(digest);
       return { digest, resumes: this.resumes, restarts: this.restarts, chunks: this.chunks };
     } catch (err) {

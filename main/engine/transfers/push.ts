@@ -13,8 +13,12 @@ import type { UploadTuningStore } from '../registry/upload-tuning.js';
 import type { DigestCache, FileIdentity } from './digest-cache.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { requireSifFile } from './sif-check.js';
+import { uploadWhileHashing } from './upload-while-hashing.js';
 
-/** Files up to this size are hashed before uploading, so an existing blob is never sent. */
+/**
+ * Files up to this size are hashed before anything is sent; larger ones start uploading at
+ * once while their digest is computed alongside ({@link uploadWhileHashing}).
+ */
 const HASH_FIRST_LIMIT = 64 * 1024 * 1024;
 
 /** Input to {@link pushSif}. */
@@ -64,7 +68,8 @@ async function identify(file: string): Promise<FileIdentity> {
  * Pushes a SIF exactly as `apptainer push … oras://` does (oras.md §1.2, `oci13` bytes):
  * config blob `{}`, the SIF as the single layer, manifest by tag. Skips the upload when the
  * blob is present, mounts it from another repository when one is known to hold it, and
- * otherwise streams it in resumable chunks while hashing.
+ * otherwise streams it in resumable chunks; a large file with no cached digest starts
+ * uploading at once and stops as soon as its digest shows the registry already has it.
  */
 export async function pushSif(options: PushOptions): Promise<PushResult> {
   const { client, reference, signal } = options;
@@ -115,19 +120,22 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   }
   if (blob === 'uploaded') {
     progress.setPhase('uploading');
-    const result = await uploadBlob({
+    const upload = {
       client,
       repository: repo,
       path: file.path,
       size: file.size,
-      digest,
       session,
       chunkSize: options.chunkSize,
       tuning: options.tuning,
       signal,
-      onBytes: (sent) => progress.update(sent),
-    });
+      onBytes: (sent: number) => progress.update(sent),
+    };
+    const result = digest
+      ? { ...(await uploadBlob({ ...upload, digest })), blob: 'uploaded' as const }
+      : await uploadWhileHashing(upload);
     digest = result.digest;
+    blob = result.blob;
     resumes = result.resumes;
     restarts = result.restarts;
   }
