@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `sifport` command: loads the compiled CLI from dist/ (built by `npm run build:node`,
-// which `npm ci` runs through the prepare script).
+// The `sifport` command: loads the CLI bundled into one file in dist/ (by `npm run build:node`,
+// which `npm ci` runs through the prepare script). One file instead of ~200 modules starts
+// about 0.1 s faster, which an unchanged re-push (target 0.5 s in all) mostly consists of.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const entry = join(root, 'dist', 'main', 'cli.js');
+const entry = join(root, 'dist', 'cli', 'sifport.mjs');
 
 if (!existsSync(entry)) {
   process.stderr.write(

@@ -38,20 +38,18 @@ export async function newestMtime(paths: readonly string[]): Promise<number> {
 /** Sources tsconfig.node.json leaves out of dist/ (tests and their helpers). */
 const TEST_ONLY = /(\.test\.ts|(^|\/)test-support\.ts|(^|\/)fake-[^/]*\.ts)$/;
 
-/** True when an engine or CLI source is newer than its build in dist/ (or was never built). */
+/** The bundled CLI that bin/sifport.js runs (built by `npm run build:node`). */
+const CLI_BUNDLE = join(repoRoot, 'dist', 'cli', 'sifport.mjs');
+
+/** True when an engine or CLI source is newer than the CLI bundle. */
 async function isDistStale(): Promise<boolean> {
+  const sources: string[] = [];
   for (const area of ['engine', 'cli']) {
     const files = await readdir(join(repoRoot, 'main', area), { recursive: true });
-    const sources = files.filter((f) => f.endsWith('.ts') && !TEST_ONLY.test(f));
-    for (const file of sources) {
-      const source = await newestMtime([join(repoRoot, 'main', area, file)]);
-      const built = await newestMtime([
-        join(repoRoot, 'dist', 'main', area, file.replace(/\.ts$/, '.js')),
-      ]);
-      if (source > built) return true;
-    }
+    for (const file of files.filter((f) => f.endsWith('.ts') && !TEST_ONLY.test(f)))
+      sources.push(join(repoRoot, 'main', area, file));
   }
-  return false;
+  return (await newestMtime(sources)) > (await newestMtime([CLI_BUNDLE]));
 }
 
 /** Runs the CLI under /usr/bin/time and returns its peak RSS in KiB. */
@@ -81,8 +79,7 @@ export async function cliMeasure(
 ): Promise<CliResult> {
   const cli = join(repoRoot, 'bin', 'sifport.js');
   if (!existsSync(cli)) return { skipped: 'bin/sifport.js does not exist (CLI not written yet)' };
-  if (!existsSync(join(repoRoot, 'dist', 'main', 'cli.js')))
-    return { skipped: 'dist/ is not built (npm run build:node)' };
+  if (!existsSync(CLI_BUNDLE)) return { skipped: 'dist/ is not built (npm run build:node)' };
   if (!existsSync('/usr/bin/time')) return { skipped: '/usr/bin/time is missing' };
   const distStale = await isDistStale();
   const config = join(dir, 'cli-config');
