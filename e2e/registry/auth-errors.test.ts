@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { SifportError } from '../../main/engine/errors.js';
 import { RegistryClient } from '../../main/engine/registry/client.js';
@@ -12,14 +12,12 @@ import {
   bed,
   clientFor,
   FAST_RETRY,
-  makeSif,
-  tempDir,
-  testBedSkipReason,
+  skip,
+  suiteSif,
   uniqueRepo,
   type RegistryName,
 } from './bed.js';
 
-const skip = bed ? false : testBedSkipReason;
 const WRONG = 'Wr0ng-passw0rd-xyz';
 
 /** Runs `action`, expects a SifportError, and returns it. */
@@ -40,15 +38,7 @@ function assertNoSecret(err: SifportError, secret: string): void {
 }
 
 describe('authentication and error answers of real registries (oras.md §3.9, §4)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('auth-errors'));
-    sif = await makeSif(dir, 'auth.sif', 200_000);
-  });
-  after(() => remove?.());
+  const sif = suiteSif('auth-errors', 'auth.sif', 200_000);
 
   for (const name of ['basic', 'bearer', 'tls'] as const satisfies readonly RegistryName[]) {
     it(
@@ -84,7 +74,7 @@ describe('authentication and error answers of real registries (oras.md §3.9, §
         pullSif({
           client,
           reference: parseReference(`${info.basic.host}/${uniqueRepo('anon')}:t`),
-          destination: join(dir, 'x.sif'),
+          destination: join(sif.dir, 'x.sif'),
         }),
       );
       assert.equal(err.code, 'AUTH_REQUIRED');
@@ -110,13 +100,13 @@ describe('authentication and error answers of real registries (oras.md §3.9, §
             pullSif({
               client,
               reference: parseReference(`${info[name].host}/${repo}:nope`),
-              destination: join(dir, `${name}-missing.sif`),
+              destination: join(sif.dir, `${name}-missing.sif`),
             }),
           );
           assert.equal(err.code, 'NOT_FOUND');
           assert.equal(err.status, 404);
           assert.ok(err.message.includes(`${repo}:nope does not exist`), err.message);
-          assert.ok(!(await readdir(dir)).includes(`${name}-missing.sif`));
+          assert.ok(!(await readdir(sif.dir)).includes(`${name}-missing.sif`));
         } finally {
           client.close();
         }
@@ -132,7 +122,7 @@ describe('authentication and error answers of real registries (oras.md §3.9, §
     const reader = clientFor(info, 'bearer', 'reader');
     try {
       await pushSif({ client: tester, file: sif.path, reference });
-      const out = join(dir, 'reader-pulled.sif');
+      const out = join(sif.dir, 'reader-pulled.sif');
       await pullSif({ client: reader, reference, destination: out });
       assert.ok((await readFile(out)).equals(sif.bytes));
 
@@ -163,7 +153,7 @@ describe('authentication and error answers of real registries (oras.md §3.9, §
       const anonymous = clientFor(info, 'bearer', 'anonymous');
       try {
         await pushSif({ client: tester, file: sif.path, reference });
-        const out = join(dir, 'anon-pulled.sif');
+        const out = join(sif.dir, 'anon-pulled.sif');
         await pullSif({ client: anonymous, reference, destination: out });
         assert.ok((await readFile(out)).equals(sif.bytes));
         const err = await failure(() =>

@@ -3,20 +3,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 
 import type { Credential } from '../../main/engine/registry/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
 import type { RetryPolicy } from '../../main/engine/registry/retry.js';
-import { loadTestBed } from '../support/testbed-env.js';
+import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
-
-export { testBedSkipReason } from '../support/testbed-env.js';
 
 const run = promisify(execFile);
 
 /** The running bed, or undefined (tests then skip with `testBedSkipReason`). */
 export const bed: TestBedInfo | undefined = loadTestBed();
+
+/** The `skip` option of tests that need the bed: false when it runs, else the reason. */
+export const skip: string | false = bed ? false : testBedSkipReason;
 
 /** Retry fast in tests (the brief's policy). */
 export const FAST_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
@@ -27,6 +29,7 @@ export type RegistryName = 'open' | 'basic' | 'bearer' | 'tls';
 /** Who to be: a bed user, explicit credentials, or nobody. */
 export type Who = 'tester' | 'reader' | 'anonymous' | { username: string; password: string };
 
+/** Bytes in a mebibyte. */
 export const MiB = 1024 * 1024;
 
 /** The fixture whose header makes a file a SIF (push only checks the header). */
@@ -79,6 +82,48 @@ export async function makeSif(
   const path = join(dir, name);
   await writeFile(path, bytes);
   return { path, bytes, digest: sha256(bytes) };
+}
+
+/** A suite's SIF: the file (`path`, `bytes`, `digest`) and the temporary directory it is in. */
+export interface SuiteSif {
+  readonly dir: string;
+  readonly path: string;
+  readonly bytes: Buffer;
+  readonly digest: string;
+}
+
+/**
+ * Registers hooks on the current suite: `before` makes a temporary directory
+ * (`sifport-<prefix>-…`) holding `name`, a SIF of `size` bytes (see {@link makeSif}); `after`
+ * removes it. Read the returned fields in tests or later hooks, once `before` has run.
+ */
+export function suiteSif(prefix: string, name: string, size: number): SuiteSif {
+  let made: SuiteSif | undefined;
+  let remove: (() => Promise<void>) | undefined;
+  before(async () => {
+    const temp = await tempDir(prefix);
+    remove = temp.remove;
+    made = { dir: temp.dir, ...(await makeSif(temp.dir, name, size)) };
+  });
+  after(() => remove?.());
+  const ready = (): SuiteSif => {
+    if (made === undefined) throw new Error(`${name} is read before the suite's before hook`);
+    return made;
+  };
+  return {
+    get dir() {
+      return ready().dir;
+    },
+    get path() {
+      return ready().path;
+    },
+    get bytes() {
+      return ready().bytes;
+    },
+    get digest() {
+      return ready().digest;
+    },
+  };
 }
 
 /** `sha256:<hex>` of some bytes. */

@@ -1,38 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import type { FaultProxy } from '../support/fault-proxy.js';
 import { SlowUplink } from '../support/slow-uplink.js';
-import {
-  bed,
-  clientFor,
-  FAST_RETRY,
-  makeSif,
-  MiB,
-  tempDir,
-  testBedSkipReason,
-  uniqueRepo,
-} from './bed.js';
-
-const skip = bed ? false : testBedSkipReason;
+import { bed, clientFor, makeSif, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
+import { viaProxy } from './fault-helpers.js';
 
 describe('skipping and mounting blobs the registry already has (oras.md §3.3 step 1, §3.4)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('dedupe'));
-    sif = await makeSif(dir, 'dedupe.sif', 2 * MiB);
-  });
-  after(() => remove?.());
+  const sif = suiteSif('dedupe', 'dedupe.sif', 2 * MiB);
 
   /** Blob uploads (not the config, not mounts) the proxy forwarded. */
   function uploadRequests(proxy: FaultProxy): string[] {
@@ -45,12 +26,9 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
     'open: a second push of the same file to the same repository sends no blob',
     { skip },
     async () => {
-      const info = bed!;
-      const proxy = await startFaultProxy(info.open.url);
-      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
-      const cache = new MemoryDigestCache();
-      const repo = uniqueRepo('present');
-      try {
+      await viaProxy(async (proxy, client) => {
+        const cache = new MemoryDigestCache();
+        const repo = uniqueRepo('present');
         const first = await pushSif({
           client,
           file: sif.path,
@@ -76,10 +54,7 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
         assert.ok(!proxy.requests.some((r) => r.method === 'POST'), 'no upload session at all');
         const heads = proxy.requests.filter((r) => r.method === 'HEAD').map((r) => r.status);
         assert.deepEqual(heads, [200, 200], 'config and SIF found by HEAD');
-      } finally {
-        client.close();
-        await proxy.stop();
-      }
+      });
     },
   );
 
@@ -89,53 +64,52 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
       { skip },
       async () => {
         const info = bed!;
-        const proxy = await startFaultProxy(info[name].url);
-        const client = new RegistryClient({
-          registry: proxy.host,
-          retry: FAST_RETRY,
-          ...(name === 'bearer'
-            ? { credentials: { kind: 'basic' as const, ...info.users.tester } }
-            : {}),
-        });
-        const cache = new MemoryDigestCache();
         const repoA = uniqueRepo('mount-a');
         const repoB = uniqueRepo('mount-b');
-        try {
-          const a = await pushSif({
-            client,
-            file: sif.path,
-            reference: parseReference(`${proxy.host}/${repoA}:v1`),
-            digestCache: cache,
-          });
-          assert.equal(a.blob, 'uploaded');
-          proxy.reset();
-          const b = await pushSif({
-            client,
-            file: sif.path,
-            reference: parseReference(`${proxy.host}/${repoB}:v1`),
-            digestCache: cache,
-          });
-          assert.equal(b.blob, 'mounted');
-          assert.equal(b.mountedFrom, repoA);
-          const mounts = proxy.requests.filter(
-            (r) => r.method === 'POST' && r.path.includes('mount='),
-          );
-          assert.equal(mounts.length, 1);
-          assert.ok(mounts[0]!.path.includes(`from=${encodeURIComponent(repoA)}`), mounts[0]!.path);
-          assert.equal(mounts[0]!.status, 201);
-          assert.deepEqual(
-            uploadRequests(proxy).filter((r) => r.startsWith('PATCH')),
-            [],
-            'the SIF bytes were not sent again',
-          );
-        } finally {
-          client.close();
-          await proxy.stop();
-        }
+        await viaProxy(
+          async (proxy, client) => {
+            const cache = new MemoryDigestCache();
+            const a = await pushSif({
+              client,
+              file: sif.path,
+              reference: parseReference(`${proxy.host}/${repoA}:v1`),
+              digestCache: cache,
+            });
+            assert.equal(a.blob, 'uploaded');
+            proxy.reset();
+            const b = await pushSif({
+              client,
+              file: sif.path,
+              reference: parseReference(`${proxy.host}/${repoB}:v1`),
+              digestCache: cache,
+            });
+            assert.equal(b.blob, 'mounted');
+            assert.equal(b.mountedFrom, repoA);
+            const mounts = proxy.requests.filter(
+              (r) => r.method === 'POST' && r.path.includes('mount='),
+            );
+            assert.equal(mounts.length, 1);
+            assert.ok(
+              mounts[0]!.path.includes(`from=${encodeURIComponent(repoA)}`),
+              mounts[0]!.path,
+            );
+            assert.equal(mounts[0]!.status, 201);
+            assert.deepEqual(
+              uploadRequests(proxy).filter((r) => r.startsWith('PATCH')),
+              [],
+              'the SIF bytes were not sent again',
+            );
+          },
+          {
+            registry: name,
+            client:
+              name === 'bearer' ? { credentials: { kind: 'basic', ...info.users.tester } } : {},
+          },
+        );
         // Repository B really holds the blob: pull it straight from the registry.
         const direct = clientFor(info, name);
         try {
-          const out = join(dir, `${name}-mounted.sif`);
+          const out = join(sif.dir, `${name}-mounted.sif`);
           await pullSif({
             client: direct,
             reference: parseReference(`${info[name].host}/${repoB}:v1`),
@@ -154,7 +128,7 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
     { skip },
     async () => {
       const info = bed!;
-      const large = await makeSif(dir, 'large.sif', 80 * MiB);
+      const large = await makeSif(sif.dir, 'large.sif', 80 * MiB);
       const repo = uniqueRepo('hash-ahead');
       const first = clientFor(info, 'open');
       try {
@@ -168,31 +142,28 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
       }
       // Another machine, no digest cache, a slow uplink: 80 MiB would take 20 s at 4 MiB/s.
       const uplink = new SlowUplink(4 * MiB);
-      const proxy = await startFaultProxy(info.open.url);
-      const client = new RegistryClient({
-        registry: proxy.host,
-        transport: uplink,
-        retry: FAST_RETRY,
-      });
       try {
-        const again = await pushSif({
-          client,
-          file: large.path,
-          reference: parseReference(`${proxy.host}/${repo}:v2`),
-        });
-        assert.equal(again.blob, 'present');
-        assert.equal(again.layerDigest, large.digest);
-        assert.ok(uplink.patchedBytes < 40 * MiB, `sent ${uplink.patchedBytes} bytes`);
-        const uploads = uploadRequests(proxy);
-        assert.ok(
-          uploads.some((r) => r.startsWith('DELETE')),
-          `the session is cancelled: ${uploads.join(', ')}`,
+        await viaProxy(
+          async (proxy, client) => {
+            const again = await pushSif({
+              client,
+              file: large.path,
+              reference: parseReference(`${proxy.host}/${repo}:v2`),
+            });
+            assert.equal(again.blob, 'present');
+            assert.equal(again.layerDigest, large.digest);
+            assert.ok(uplink.patchedBytes < 40 * MiB, `sent ${uplink.patchedBytes} bytes`);
+            const uploads = uploadRequests(proxy);
+            assert.ok(
+              uploads.some((r) => r.startsWith('DELETE')),
+              `the session is cancelled: ${uploads.join(', ')}`,
+            );
+            assert.ok(!uploads.some((r) => r.startsWith('PUT')), 'the blob upload never completes');
+          },
+          { client: { transport: uplink } },
         );
-        assert.ok(!uploads.some((r) => r.startsWith('PUT')), 'the blob upload never completes');
       } finally {
-        client.close();
         uplink.close();
-        await proxy.stop();
       }
       await rm(large.path, { force: true });
     },

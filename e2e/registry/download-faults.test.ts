@@ -1,38 +1,21 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import { SifportError } from '../../main/engine/errors.js';
-import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
-import {
-  bed,
-  clientFor,
-  FAST_RETRY,
-  makeSif,
-  MiB,
-  tempDir,
-  testBedSkipReason,
-  uniqueRepo,
-} from './bed.js';
-import { summary, viaProxy } from './fault-helpers.js';
-
-const skip = bed ? false : testBedSkipReason;
+import { bed, clientFor, MiB, skip, suiteSif, tempDir, uniqueRepo } from './bed.js';
+import { summary, viaProxy, withProxyClient } from './fault-helpers.js';
 
 describe('pulls through faults (oras.md §3.2, §1.3)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
+  const sif = suiteSif('download-faults', 'faults.sif', 4 * MiB + 999);
   let repo: string;
-  after(() => remove?.());
 
   before(async () => {
-    ({ dir, remove } = await tempDir('download-faults'));
-    sif = await makeSif(dir, 'faults.sif', 4 * MiB + 999);
     if (!bed) return;
     repo = uniqueRepo('pull-faults');
     const client = clientFor(bed, 'open');
@@ -48,22 +31,20 @@ describe('pulls through faults (oras.md §3.2, §1.3)', () => {
   });
 
   async function pullThrough(plan: (n: number) => BodyFault, out: string) {
-    const proxy = await startBodyFaultProxy(bed!.open.url, plan);
-    const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
-    try {
-      const result = await pullSif({
-        client,
-        reference: parseReference(`${proxy.host}/${repo}:v1`),
-        destination: out,
-      }).then(
-        (value) => ({ value, error: undefined }),
-        (error: unknown) => ({ value: undefined, error: error as SifportError }),
-      );
-      return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
-    } finally {
-      client.close();
-      await proxy.stop();
-    }
+    return withProxyClient(
+      await startBodyFaultProxy(bed!.open.url, plan),
+      async (proxy, client) => {
+        const result = await pullSif({
+          client,
+          reference: parseReference(`${proxy.host}/${repo}:v1`),
+          destination: out,
+        }).then(
+          (value) => ({ value, error: undefined }),
+          (error: unknown) => ({ value: undefined, error: error as SifportError }),
+        );
+        return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
+      },
+    );
   }
 
   it('a cut download is resumed with Range and completes', { skip }, async () => {
@@ -146,7 +127,7 @@ describe('pulls through faults (oras.md §3.2, §1.3)', () => {
   it('a blob GET whose answer is lost is simply asked again', { skip }, async () => {
     await viaProxy(async (proxy, client) => {
       proxy.cutAfter({ method: 'GET', pathPattern: /\/blobs\/sha256:/, bytes: 0 });
-      const out = join(dir, 'lost-answer.sif');
+      const out = join(sif.dir, 'lost-answer.sif');
       await pullSif({
         client,
         reference: parseReference(`${proxy.host}/${repo}:v1`),

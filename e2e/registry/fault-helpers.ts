@@ -1,6 +1,6 @@
-import { RegistryClient } from '../../main/engine/registry/client.js';
+import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { bed, FAST_RETRY } from './bed.js';
+import { bed, FAST_RETRY, type RegistryName } from './bed.js';
 
 /** What the proxy saw, one `METHOD kind status` line per request, for readable assertions. */
 export function summary(proxy: FaultProxy): string[] {
@@ -16,16 +16,38 @@ export function summary(proxy: FaultProxy): string[] {
   });
 }
 
-/** Runs `body` with a fault proxy in front of the open registry and a client through it. */
-export async function viaProxy(
-  body: (proxy: FaultProxy, client: RegistryClient) => Promise<void>,
-): Promise<void> {
-  const proxy = await startFaultProxy(bed!.open.url);
-  const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+/**
+ * Runs `body` with a client through a running proxy (fast retries, then `options`), and
+ * afterwards closes the client and stops the proxy, whether `body` succeeded or not.
+ */
+export async function withProxyClient<
+  P extends { readonly host: string; stop(): Promise<void> },
+  T,
+>(
+  proxy: P,
+  body: (proxy: P, client: RegistryClient) => Promise<T>,
+  options: Partial<RegistryOptions> = {},
+): Promise<T> {
+  const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY, ...options });
   try {
-    await body(proxy, client);
+    return await body(proxy, client);
   } finally {
     client.close();
     await proxy.stop();
   }
+}
+
+/** Which registry {@link viaProxy} fronts (default: open) and extra options for its client. */
+export interface ViaProxyOptions {
+  readonly registry?: RegistryName;
+  readonly client?: Partial<RegistryOptions>;
+}
+
+/** Runs `body` with a fault proxy in front of a bed registry and a client through it. */
+export async function viaProxy(
+  body: (proxy: FaultProxy, client: RegistryClient) => Promise<void>,
+  options: ViaProxyOptions = {},
+): Promise<void> {
+  const proxy = await startFaultProxy(bed![options.registry ?? 'open'].url);
+  await withProxyClient(proxy, body, options.client);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { getManifest, putManifest } from '../../main/engine/registry/manifests.js';
 import {
@@ -19,14 +19,12 @@ import {
   makeSif,
   MiB,
   sha256,
+  skip,
   skopeo,
   skopeoFlags,
-  tempDir,
-  testBedSkipReason,
+  suiteSif,
   uniqueRepo,
 } from './bed.js';
-
-const skip = bed ? false : testBedSkipReason;
 
 /** Uploads `{}` and the SIF to `repo` with the engine's blob API (no manifest). */
 async function uploadSifBlobs(
@@ -39,20 +37,12 @@ async function uploadSifBlobs(
 }
 
 describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('interop'));
-    sif = await makeSif(dir, 'source.sif', MiB + 4321);
-  });
-  after(() => remove?.());
+  const sif = suiteSif('interop', 'source.sif', MiB + 4321);
 
   it('pulls an artifact that skopeo copied from a hand-made OCI layout', { skip }, async () => {
     const info = bed!;
     // Build the layout by hand: oci-layout, index.json, blobs/sha256/*.
-    const layout = join(dir, 'layout');
+    const layout = join(sif.dir, 'layout');
     await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
     const putBlob = async (bytes: Buffer): Promise<string> => {
       const digest = sha256(bytes);
@@ -95,7 +85,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
     );
 
     const repo = uniqueRepo('skopeo-written');
-    const flags = await skopeoFlags(info, 'bearer', 'tester', join(dir, 'certs'), 'dest');
+    const flags = await skopeoFlags(info, 'bearer', 'tester', join(sif.dir, 'certs'), 'dest');
     await skopeo([
       'copy',
       '--preserve-digests',
@@ -106,7 +96,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
 
     const client = clientFor(info, 'bearer', 'tester');
     try {
-      const out = join(dir, 'pulled-skopeo');
+      const out = join(sif.dir, 'pulled-skopeo');
       await mkdir(out);
       const result = await pullSif({
         client,
@@ -160,7 +150,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
         assert.ok(stored.bytes.equals(docker130));
 
         for (const tag of ['docker130', 'legacy']) {
-          const out = join(dir, `${tag}.sif`);
+          const out = join(sif.dir, `${tag}.sif`);
           const result = await pullSif({
             client,
             reference: parseReference(`${info.open.host}/${repo}:${tag}`),
@@ -179,8 +169,8 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
   it('descends into an image index by linux/<arch>', { skip }, async () => {
     const info = bed!;
     const repo = uniqueRepo('index');
-    const amd = await makeSif(dir, 'amd64.sif', 300_000);
-    const arm = await makeSif(dir, 'arm64.sif', 310_000);
+    const amd = await makeSif(sif.dir, 'amd64.sif', 300_000);
+    const arm = await makeSif(sif.dir, 'arm64.sif', 310_000);
     const client = clientFor(info, 'basic', 'tester');
     try {
       const entries = [];
@@ -223,7 +213,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
         ['arm64', arm],
         ['amd64', amd],
       ] as const) {
-        const out = join(dir, `index-${arch}.sif`);
+        const out = join(sif.dir, `index-${arch}.sif`);
         const result = await pullSif({ client, reference, destination: out, arch });
         assert.equal(result.layerDigest, file.digest, arch);
         assert.equal(
@@ -233,7 +223,12 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
         assert.ok((await readFile(out)).equals(file.bytes), arch);
       }
       await assert.rejects(
-        pullSif({ client, reference, destination: join(dir, 'index-s390x.sif'), arch: 's390x' }),
+        pullSif({
+          client,
+          reference,
+          destination: join(sif.dir, 'index-s390x.sif'),
+          arch: 's390x',
+        }),
         (err: unknown) => {
           assert.equal((err as { code?: string }).code, 'NOT_FOUND');
           assert.match((err as Error).message, /linux\/s390x.*linux\/amd64, linux\/arm64/);

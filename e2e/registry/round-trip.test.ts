@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../../main/engine/registry/media-types.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
@@ -11,30 +11,19 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import {
   bed,
   clientFor,
-  makeSif,
   MiB,
   sha256,
+  skip,
   skopeo,
   skopeoFlags,
-  tempDir,
-  testBedSkipReason,
+  suiteSif,
   uniqueRepo,
   type RegistryName,
 } from './bed.js';
 
-const skip = bed ? false : testBedSkipReason;
-
 describe('push and pull round trip on every bed registry (oras.md §1.2, §1.3)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('round-trip'));
-    // Two 1 MiB chunks and a bit: the chunked path, not only a single PATCH.
-    sif = await makeSif(dir, 'round-trip.sif', 2 * MiB + 12_345);
-  });
-  after(() => remove?.());
+  // Two 1 MiB chunks and a bit: the chunked path, not only a single PATCH.
+  const sif = suiteSif('round-trip', 'round-trip.sif', 2 * MiB + 12_345);
 
   for (const name of [
     'open',
@@ -58,12 +47,12 @@ describe('push and pull round trip on every bed registry (oras.md §1.2, §1.3)'
           assert.equal(pushed.size, sif.bytes.length);
           manifestDigest = pushed.manifestDigest;
 
-          const out = join(dir, `${name}-pulled.sif`);
+          const out = join(sif.dir, `${name}-pulled.sif`);
           const pulled = await pullSif({ client, reference, destination: out });
           assert.equal(pulled.manifestDigest, pushed.manifestDigest);
           assert.equal(pulled.layerDigest, sif.digest);
           assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes equal the source');
-          assert.ok(!(await readdir(dir)).some((f) => f.endsWith('.partial')));
+          assert.ok(!(await readdir(sif.dir)).some((f) => f.endsWith('.partial')));
         } finally {
           client.close();
         }
@@ -73,7 +62,7 @@ describe('push and pull round trip on every bed registry (oras.md §1.2, §1.3)'
           info,
           name,
           name === 'open' ? 'anonymous' : 'tester',
-          join(dir, `certs-${name}`),
+          join(sif.dir, `certs-${name}`),
         );
         const raw = await skopeo([
           'inspect',

@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { SifportError } from '../../main/engine/errors.js';
-import { RegistryClient } from '../../main/engine/registry/client.js';
 import { NodeHttpTransport, type HttpTransport } from '../../main/engine/registry/http.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { startFaultProxy } from '../support/fault-proxy.js';
-import {
-  bed,
-  clientFor,
-  FAST_RETRY,
-  makeSif,
-  MiB,
-  tempDir,
-  testBedSkipReason,
-  uniqueRepo,
-} from './bed.js';
+import { bed, clientFor, FAST_RETRY, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
 import { summary, viaProxy } from './fault-helpers.js';
-
-const skip = bed ? false : testBedSkipReason;
 
 /** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
 function assertRestartSequence(lines: string[]): void {
@@ -37,21 +24,13 @@ function assertRestartSequence(lines: string[]): void {
 }
 
 describe('pushes through faults (oras.md §3.3, §3.9)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('faults'));
-    sif = await makeSif(dir, 'faults.sif', 4 * MiB + 999);
-  });
-  after(() => remove?.());
+  const sif = suiteSif('faults', 'faults.sif', 4 * MiB + 999);
 
   /** Pulls `repo:tag` straight from the open registry and compares with the source. */
   async function assertStored(repo: string, tag: string): Promise<void> {
     const client = clientFor(bed!, 'open');
     try {
-      const out = join(dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
+      const out = join(sif.dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
       await pullSif({
         client,
         reference: parseReference(`${bed!.open.host}/${repo}:${tag}`),
@@ -63,45 +42,39 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
     }
   }
 
-  it('a PATCH cut half-way: the push starts a new session and completes', { skip }, async () => {
-    await viaProxy(async (proxy, client) => {
-      const repo = uniqueRepo('cut-mid');
-      proxy.cutAfter({ method: 'PATCH', bytes: 500_000 });
-      const result = await pushSif({
-        client,
-        file: sif.path,
-        reference: parseReference(`${proxy.host}/${repo}:v1`),
-        chunkSize: MiB,
-      });
+  const cuts = [
+    {
+      name: 'a PATCH cut half-way: the push starts a new session and completes',
+      prefix: 'cut-mid',
       // distribution 2.8 cannot resume a broken PATCH: the status GET answers 404 and the
       // uploader opens a fresh session (oras.md §3.3).
-      assert.deepEqual([result.restarts, result.resumes], [1, 0]);
-      assertRestartSequence(summary(proxy));
-      await assertStored(repo, 'v1');
-    });
-  });
-
-  it(
-    'a chunk that arrived but whose answer was lost: the push still completes',
-    { skip },
-    async () => {
+      bytes: 500_000,
+    },
+    {
+      name: 'a chunk that arrived but whose answer was lost: the push still completes',
+      prefix: 'cut-answer',
+      // The first PATCH is forwarded whole, then both connections are cut. distribution 2.8
+      // binds the offset into _state: the old Location is useless afterwards.
+      bytes: 64 * MiB,
+    },
+  ];
+  for (const cut of cuts) {
+    it(cut.name, { skip }, async () => {
       await viaProxy(async (proxy, client) => {
-        const repo = uniqueRepo('cut-answer');
-        // The first PATCH is forwarded whole, then both connections are cut.
-        proxy.cutAfter({ method: 'PATCH', bytes: 64 * MiB });
+        const repo = uniqueRepo(cut.prefix);
+        proxy.cutAfter({ method: 'PATCH', bytes: cut.bytes });
         const result = await pushSif({
           client,
           file: sif.path,
           reference: parseReference(`${proxy.host}/${repo}:v1`),
           chunkSize: MiB,
         });
-        // distribution 2.8 binds the offset into _state: the old Location is useless afterwards.
         assert.deepEqual([result.restarts, result.resumes], [1, 0]);
         assertRestartSequence(summary(proxy));
         await assertStored(repo, 'v1');
       });
-    },
-  );
+    });
+  }
 
   it(
     '500 on the manifest PUT and 429 with Retry-After on the blob HEAD are retried',
@@ -210,7 +183,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
     { skip },
     async () => {
       await viaProxy(async (proxy, client) => {
-        const text = join(dir, 'not-a-sif.txt');
+        const text = join(sif.dir, 'not-a-sif.txt');
         await writeFile(text, 'just text\n'.repeat(100));
         const err = await pushSif({
           client,
@@ -230,7 +203,6 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
     'cancel during the upload: CANCELLED, and the upload session is deleted',
     { skip },
     async () => {
-      const proxy = await startFaultProxy(bed!.open.url);
       const controller = new AbortController();
       const inner = new NodeHttpTransport();
       let patches = 0;
@@ -242,35 +214,37 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
           return inner.send(request);
         },
       };
-      const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY, transport });
       try {
-        const err = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${uniqueRepo('cancel')}:v1`),
-          chunkSize: MiB,
-          signal: controller.signal,
-        }).then(
-          () => assert.fail('push should be cancelled'),
-          (e: unknown) => e as SifportError,
+        await viaProxy(
+          async (proxy, client) => {
+            const err = await pushSif({
+              client,
+              file: sif.path,
+              reference: parseReference(`${proxy.host}/${uniqueRepo('cancel')}:v1`),
+              chunkSize: MiB,
+              signal: controller.signal,
+            }).then(
+              () => assert.fail('push should be cancelled'),
+              (e: unknown) => e as SifportError,
+            );
+            assert.equal(err.code, 'CANCELLED');
+            const deletes = proxy.requests.filter(
+              (r) => r.method === 'DELETE' && r.path.includes('/blobs/uploads/'),
+            );
+            assert.equal(deletes.length, 1, summary(proxy).join('\n'));
+            assert.ok(
+              !proxy.requests.some((r) => r.path.includes('/manifests/')),
+              'no manifest after a cancel',
+            );
+            // The registry no longer knows the session.
+            const uuid = /\/blobs\/uploads\/([^?]+)/.exec(deletes[0]!.path)![1]!;
+            const status = await fetch(`${bed!.open.url}${deletes[0]!.path.split('?')[0]}`);
+            assert.equal(status.status, 404, `session ${uuid} should be gone`);
+          },
+          { client: { transport } },
         );
-        assert.equal(err.code, 'CANCELLED');
-        const deletes = proxy.requests.filter(
-          (r) => r.method === 'DELETE' && r.path.includes('/blobs/uploads/'),
-        );
-        assert.equal(deletes.length, 1, summary(proxy).join('\n'));
-        assert.ok(
-          !proxy.requests.some((r) => r.path.includes('/manifests/')),
-          'no manifest after a cancel',
-        );
-        // The registry no longer knows the session.
-        const uuid = /\/blobs\/uploads\/([^?]+)/.exec(deletes[0]!.path)![1]!;
-        const status = await fetch(`${bed!.open.url}${deletes[0]!.path.split('?')[0]}`);
-        assert.equal(status.status, 404, `session ${uuid} should be gone`);
       } finally {
-        client.close();
         inner.close();
-        await proxy.stop();
       }
     },
   );

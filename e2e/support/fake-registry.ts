@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { continueUpload, serveBlob, startUpload } from './fake-registry-blobs.js';
 import type { FakeContext, FakeRegistryOptions } from './fake-registry-context.js';
@@ -12,6 +11,7 @@ import {
 } from './fake-registry-manifests.js';
 import { createFakeRegistryStore } from './fake-registry-store.js';
 import type { FakeRegistryStore } from './fake-registry-store.js';
+import { listenOnLoopback } from './loopback-server.js';
 import { readBody, sendJson, sendOciError } from './oci-http.js';
 
 export type { FakeRegistryOptions } from './fake-registry-context.js';
@@ -152,19 +152,5 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
       sendOciError(res, 500, 'UNKNOWN', `fake registry failed: ${String(error)}`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
-    requests: log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests: log };
 }

@@ -7,19 +7,24 @@ import { after, before } from 'node:test';
 import { runCli } from '../../main/cli/main.js';
 
 /**
- * In-process harness for the CLI's SIF command tests: runs `sifport` with captured output in
- * a temporary home, and knows the handbook's fixtures. Importing it registers the file-level
+ * In-process harness for the CLI's tests: runs `sifport` with captured output in a temporary
+ * home, and knows the handbook's fixtures. Importing it registers the file-level
  * set-up and clean-up hooks.
  */
 /** The handbook's SIF fixtures beside the repository: `<repo>/../shared/fixtures/sif`. */
 export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/sif/', import.meta.url));
+/** The path of one fixture. */
 export const fixture = (name: string): string => join(FIXTURES, name);
+/** The test key's public half. */
 export const PUBLIC = fixture('test-public.asc');
 /** The fingerprint of other-public.asc, which signed signed-by-other.sif. */
 export const OTHER = '90FB3F1CC385DE90C488FA8F9C0237B8B2430E6F';
+/** This file's temporary home and working directory (set by the `before` hook). */
 export let root: string;
 let n = 0;
+/** The test key's passphrase (set by the `before` hook). */
 export let passphrase: string;
+/** The test key's fingerprint (set by the `before` hook). */
 export let fingerprint: string;
 
 before(async () => {
@@ -31,26 +36,55 @@ after(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** What one `sifport` run did. */
 export interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout lines without the empty ones. */
+  readonly lines: string[];
 }
 
-export async function sifport(argv: string[], stdin?: string): Promise<Run> {
+/** How to run `sifport`: its stdin, its configuration directory and a cancel signal. */
+export interface RunOptions {
+  readonly stdin?: string | AsyncIterable<Uint8Array>;
+  /** Default: a fresh {@link configDir}. */
+  readonly configDir?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Everything the runs of this test file printed (stdout and stderr), for a secret scan. */
+export const printed: string[] = [];
+
+/** A fresh configuration directory below {@link root}. */
+export function configDir(): string {
+  return join(root, `config-${++n}`);
+}
+
+/**
+ * Runs `sifport argv` in process with captured output, `root` as home and working directory.
+ * `options` may be just the text to send on stdin.
+ */
+export async function sifport(argv: string[], options: string | RunOptions = {}): Promise<Run> {
+  const { stdin, ...rest } = typeof options === 'string' ? { stdin: options } : options;
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
-    stdin: (async function* () {
-      if (stdin !== undefined) yield Buffer.from(stdin);
-    })(),
-    env: { SIFPORT_CONFIG_DIR: join(root, `config-${++n}`), HOME: root },
+    stdin:
+      typeof stdin === 'object'
+        ? stdin
+        : (async function* () {
+            if (stdin !== undefined) yield Buffer.from(stdin);
+          })(),
+    env: { SIFPORT_CONFIG_DIR: rest.configDir ?? configDir(), HOME: root },
     isTTY: false,
+    signal: rest.signal,
     cwd: root,
   });
-  return { code, stdout, stderr };
+  printed.push(stdout, stderr);
+  return { code, stdout, stderr, lines: stdout.split('\n').filter((l) => l !== '') };
 }
 
 /** Asserts a failure: the exit status and exactly one `sifport: …` line on stderr. */

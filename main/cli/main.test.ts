@@ -1,78 +1,20 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import {
+  assertFailure,
+  configDir,
+  fixture,
+  printed,
+  root,
+  sifport,
+} from '../../e2e/support/sif-cli-harness.js';
 import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
-import { runCli } from './main.js';
 
-/** The handbook's SIF fixtures beside the repository: `<repo>/../shared/fixtures/sif`. */
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/sif/', import.meta.url));
-const UNSIGNED = join(FIXTURES, 'unsigned.sif');
+const UNSIGNED = fixture('unsigned.sif');
 const bed = loadTestBed();
-let root: string;
-let n = 0;
-/** Everything the runs of this file printed, scanned for secrets by the last test. */
-const printed: string[] = [];
-
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-cli-'));
-});
-after(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** stdout lines without the trailing empty one. */
-  readonly lines: string[];
-}
-
-interface RunOptions {
-  readonly stdin?: string | AsyncIterable<Uint8Array>;
-  readonly configDir?: string;
-  readonly signal?: AbortSignal;
-}
-
-/** A fresh configuration directory. */
-function configDir(): string {
-  return join(root, `config-${++n}`);
-}
-
-async function sifport(argv: string[], options: RunOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const input = options.stdin;
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdin:
-      typeof input === 'object'
-        ? input
-        : (async function* () {
-            if (input !== undefined) yield Buffer.from(input);
-          })(),
-    env: { SIFPORT_CONFIG_DIR: options.configDir ?? configDir(), HOME: root },
-    isTTY: false,
-    signal: options.signal,
-    cwd: root,
-  });
-  printed.push(stdout, stderr);
-  return { code, stdout, stderr, lines: stdout.split('\n').filter((l) => l !== '') };
-}
-
-/** Asserts a failure: the exit status and exactly one `sifport: …` line on stderr. */
-function assertFailure(run: Run, code: number, pattern: RegExp): void {
-  assert.equal(run.code, code, `exit status (stderr: ${run.stderr})`);
-  const lines = run.stderr.split('\n').filter(Boolean);
-  assert.equal(lines.length, 1, `one stderr line, got: ${run.stderr}`);
-  assert.match(lines[0]!, /^sifport: /);
-  assert.match(lines[0]!, pattern);
-}
 
 describe('without a registry', () => {
   test('--help, COMMAND --help and --version print to stdout and exit 0', async () => {
@@ -136,14 +78,9 @@ describe('without a registry', () => {
   });
 
   test('pushing a file that is not a SIF is refused before any upload', async () => {
-    const run = await sifport(['push', join(FIXTURES, 'test.def'), 'oras://127.0.0.1:1/x/y:1']);
+    const run = await sifport(['push', fixture('test.def'), 'oras://127.0.0.1:1/x/y:1']);
     assertFailure(run, 1, /is not a SIF image/);
-    const json = await sifport([
-      'push',
-      join(FIXTURES, 'test.def'),
-      'oras://127.0.0.1:1/x:1',
-      '--json',
-    ]);
+    const json = await sifport(['push', fixture('test.def'), 'oras://127.0.0.1:1/x:1', '--json']);
     assert.equal((JSON.parse(json.stdout) as { error: { code: string } }).error.code, 'NOT_A_SIF');
   });
 

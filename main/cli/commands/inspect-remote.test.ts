@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import {
@@ -11,43 +8,13 @@ import {
   startRecordingServer,
   type RecordingServer,
 } from '../../../e2e/registry/recording-server.js';
+import { fingerprint, fixture, sifport } from '../../../e2e/support/sif-cli-harness.js';
 import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
 import { MEDIA_TYPES } from '../../engine/registry/media-types.js';
 import { buildSifManifest } from '../../engine/registry/sif-manifest.js';
-import { runCli } from '../main.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/sif/', import.meta.url));
-const SIGNED = join(FIXTURES, 'signed.sif');
-let root: string;
-let n = 0;
+const SIGNED = fixture('signed.sif');
 const bed = loadTestBed();
-
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-inspect-remote-'));
-});
-after(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function sifport(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdin: (async function* () {})(),
-    env: { SIFPORT_CONFIG_DIR: join(root, `config-${++n}`), HOME: root },
-    isTTY: false,
-    cwd: root,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('inspect oras:// on the test bed', { skip: bed ? false : testBedSkipReason }, () => {
   const reference = (): string =>
@@ -71,7 +38,7 @@ describe('inspect oras:// on the test bed', { skip: bed ? false : testBedSkipRea
       assert.equal(run.stdout, local.stdout, flags.join(' '));
     }
     const deffile = await sifport(['inspect', remote, '--deffile']);
-    assert.equal(deffile.stdout, await readFile(join(FIXTURES, 'test.def'), 'utf8'));
+    assert.equal(deffile.stdout, await readFile(fixture('test.def'), 'utf8'));
     const json = await sifport(['inspect', remote, '--json']);
     assert.deepEqual(
       JSON.parse(json.stdout),
@@ -80,7 +47,6 @@ describe('inspect oras:// on the test bed', { skip: bed ? false : testBedSkipRea
   });
 
   test('the summary names the signer, the manifest digest and the bytes fetched', async () => {
-    const fingerprint = (await readFile(join(FIXTURES, 'test-fingerprint.txt'), 'utf8')).trim();
     const run = await sifport(['inspect', remote]);
     assert.equal(run.code, 0, run.stderr);
     const local = (await sifport(['inspect', SIGNED])).stdout.split('\n').slice(1);
@@ -93,7 +59,7 @@ describe('inspect oras:// on the test bed', { skip: bed ? false : testBedSkipRea
   });
 
   test('a missing tag fails in one line', async () => {
-    const run = await sifport(['inspect', `oras://${bed!.open.host}/cli/none-${n}:v1`]);
+    const run = await sifport(['inspect', reference()]);
     assert.equal(run.code, 1);
     assert.equal(run.stderr.split('\n').filter(Boolean).length, 1);
     assert.match(run.stderr, /^sifport: /);
