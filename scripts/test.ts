@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { TEST_PROXY_LOGIN } from '../e2e/support/http-proxy.js';
 import { startCommand, stopCommand, testBedFileName } from '../e2e/support/testbed-cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -141,7 +142,12 @@ async function main(): Promise<number> {
     new URL('../../shared/fixtures/sif/test-passphrase.txt', import.meta.url),
     'utf8',
   ).catch(() => '');
-  const secrets = [info.users.tester.password, info.users.reader.password, passphrase.trim()];
+  const secrets = [
+    info.users.tester.password,
+    info.users.reader.password,
+    passphrase.trim(),
+    TEST_PROXY_LOGIN.password,
+  ];
   const leaks = await findLeaks(
     secrets.filter((s) => s.length >= 6),
     Buffer.concat(printed).toString('utf8') + tap,

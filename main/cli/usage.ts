@@ -37,6 +37,9 @@ export function globalHelp(commands: readonly Command[], version: string): strin
     'else $SIFPORT_CONFIG_DIR, else ~/.config/sifport (Linux), ~/Library/Application Support/sifport',
     '(macOS), %APPDATA%\\sifport (Windows).',
     '',
+    'HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured as apptainer does (http:// proxies;',
+    'TLS to the registry runs end to end through a CONNECT tunnel; loopback is never proxied).',
+    '',
     'Exit status: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).',
     '',
   ].join('\n');

@@ -3,6 +3,13 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
+import {
+  proxyAuthorization,
+  proxyFor,
+  proxySettingsFromEnv,
+  type ProxySettings,
+} from './proxy-settings.js';
+import { TunnelingAgent, proxyRefused } from './proxy-tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
 import { SifportError, isAbortError } from '../errors.js';
 
@@ -120,20 +127,37 @@ export function networkError(err: unknown, url: URL): SifportError {
 export class NodeHttpTransport implements HttpTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly httpsAgent: https.Agent;
+  private readonly tlsAgentOptions: https.AgentOptions;
+  private tunnelAgent: { readonly proxy: string; readonly agent: TunnelingAgent } | undefined;
 
-  constructor(tls: TlsOptions = {}) {
+  /**
+   * @param proxy HTTP proxy settings; by default HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the
+   *   environment, as apptainer reads them.
+   */
+  constructor(
+    tls: TlsOptions = {},
+    private readonly proxy: ProxySettings = proxySettingsFromEnv(),
+  ) {
     const ca = tls.caFile ? [...rootCertificates, readCaFile(tls.caFile)] : undefined;
-    this.httpsAgent = new https.Agent({
+    this.tlsAgentOptions = {
       keepAlive: true,
       maxSockets: 16,
       ...(ca ? { ca } : {}),
       rejectUnauthorized: !tls.insecure,
-    });
+    };
+    this.httpsAgent = new https.Agent(this.tlsAgentOptions);
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { url, method, signal } = request;
-    if (request.bulkBody && url.protocol === 'http:' && method === 'GET' && !request.body) {
+    const proxy = proxyFor(url, this.proxy);
+    if (
+      !proxy &&
+      request.bulkBody &&
+      url.protocol === 'http:' &&
+      method === 'GET' &&
+      !request.body
+    ) {
       try {
         const raw = await rawGet(url, request.headers ?? {}, signal, IDLE_TIMEOUT_MS);
         return wrapResponse(raw.body, raw.status, raw.headers, url);
@@ -141,25 +165,60 @@ export class NodeHttpTransport implements HttpTransport {
         if (!(err instanceof RawGetUnsupported)) throw networkError(err, url);
       }
     }
-    return this.sendWithNodeHttp(request);
+    return this.sendWithNodeHttp(request, proxy);
   }
 
-  private sendWithNodeHttp(request: HttpRequest): Promise<HttpResponse> {
+  /** The agent for https:// through `proxy` (a CONNECT tunnel per registry connection). */
+  private tunnelFor(proxy: URL): TunnelingAgent {
+    if (this.tunnelAgent?.proxy !== proxy.href) {
+      this.tunnelAgent?.agent.destroy();
+      this.tunnelAgent = {
+        proxy: proxy.href,
+        agent: new TunnelingAgent(proxy, this.tlsAgentOptions),
+      };
+    }
+    return this.tunnelAgent.agent;
+  }
+
+  /** Options for `http(s).request`: direct, through a tunnel (https), or absolute-form (http). */
+  private requestOptions(request: HttpRequest, proxy: URL | undefined): http.RequestOptions {
     const { url, method, signal } = request;
+    const common = { method, ...(signal ? { signal } : {}) };
+    if (url.protocol === 'https:') {
+      const agent = proxy ? this.tunnelFor(proxy) : this.httpsAgent;
+      return { ...common, headers: request.headers, agent };
+    }
+    if (!proxy) return { ...common, headers: request.headers, agent: this.httpAgent };
+    const auth = proxyAuthorization(proxy);
+    return {
+      ...common,
+      host: proxy.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(proxy.port || 80),
+      path: url.href,
+      headers: {
+        ...request.headers,
+        host: url.host,
+        ...(auth ? { 'proxy-authorization': auth } : {}),
+      },
+      agent: this.httpAgent,
+    };
+  }
+
+  private sendWithNodeHttp(request: HttpRequest, proxy: URL | undefined): Promise<HttpResponse> {
+    const { url, signal } = request;
     const isHttps = url.protocol === 'https:';
-    const lib = isHttps ? https : http;
     return new Promise<HttpResponse>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new SifportError('CANCELLED', 'Cancelled.'));
         return;
       }
       let bodyFinished = request.body === undefined || Buffer.isBuffer(request.body);
-      const req = lib.request(url, {
-        method,
-        headers: request.headers,
-        agent: isHttps ? this.httpsAgent : this.httpAgent,
-        ...(signal ? { signal } : {}),
-      });
+      const options = this.requestOptions(request, proxy);
+      const req = isHttps
+        ? https.request(url, options)
+        : proxy
+          ? http.request(options)
+          : http.request(url, options);
       req.setTimeout(IDLE_TIMEOUT_MS, () => {
         req.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
       });
@@ -168,6 +227,11 @@ export class NodeHttpTransport implements HttpTransport {
         reject(networkError(err, url));
       });
       req.once('response', (res: IncomingMessage) => {
+        if (proxy && !isHttps && res.statusCode === 407) {
+          res.resume();
+          reject(proxyRefused(proxy, 407, url.host));
+          return;
+        }
         res.once('end', () => {
           // The server answered before taking the whole body (an early 401 or 413): this
           // connection holds a half-sent request and must not be reused.
@@ -194,6 +258,7 @@ export class NodeHttpTransport implements HttpTransport {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
+    this.tunnelAgent?.agent.destroy();
   }
 }
 

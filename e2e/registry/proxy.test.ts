@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+import type { RegistryClient } from '../../main/engine/registry/client.js';
+import { NodeHttpTransport } from '../../main/engine/registry/http.js';
+import type { ProxySettings } from '../../main/engine/registry/proxy-settings.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import { startTestProxy, TEST_PROXY_LOGIN, type TestProxy } from '../support/http-proxy.js';
+import { bed, clientFor, MiB, skip, suiteSif, uniqueRepo, type RegistryName } from './bed.js';
+
+/** A bed client whose every request goes through `proxy` (loopback is not bypassed). */
+function proxiedClient(
+  name: RegistryName,
+  settings: ProxySettings,
+): { client: RegistryClient; transport: NodeHttpTransport } {
+  const info = bed!;
+  const tls = name === 'tls' ? { caFile: info.caFile } : {};
+  const transport = new NodeHttpTransport(tls, { ...settings, bypassLoopback: false });
+  return { client: clientFor(info, name, undefined, { transport }), transport };
+}
+
+async function roundTrip(
+  name: RegistryName,
+  settings: ProxySettings,
+  sif: { path: string; bytes: Buffer; dir: string },
+): Promise<void> {
+  const { client, transport } = proxiedClient(name, settings);
+  const reference = parseReference(`oras://${bed![name].host}/${uniqueRepo(`proxy-${name}`)}:v1`);
+  const out = join(sif.dir, `${name}-via-proxy.sif`);
+  try {
+    await pushSif({ client, file: sif.path, reference });
+    await pullSif({ client, reference, destination: out, force: true });
+    assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes are identical');
+  } finally {
+    client.close();
+    transport.close();
+  }
+}
+
+describe('registries behind an HTTP proxy (HTTPS_PROXY / HTTP_PROXY, as apptainer)', () => {
+  const sif = suiteSif('proxy', 'proxied.sif', 2 * MiB + 321);
+
+  it(
+    'tls: push and pull through CONNECT tunnels, TLS end to end, token realm too',
+    { skip },
+    async () => {
+      const proxy = await startTestProxy();
+      try {
+        await roundTrip('tls', { httpsProxy: proxy.url }, sif);
+        const targets = new Set(proxy.requests.map((r) => `${r.method} ${r.target}`));
+        assert.ok(targets.has(`CONNECT ${bed!.tls.host}`), [...targets].join(', '));
+        assert.ok(targets.has(`CONNECT ${new URL(bed!.tokenTlsUrl).host}`), 'the token realm too');
+        assert.ok(proxy.requests.every((r) => r.method === 'CONNECT' && r.status === 200));
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
+
+  it('open: plain HTTP goes as absolute-form requests through the proxy', { skip }, async () => {
+    const proxy = await startTestProxy();
+    try {
+      await roundTrip('open', { httpProxy: proxy.url }, sif);
+      const methods = new Set(proxy.requests.map((r) => r.method));
+      for (const m of ['GET', 'HEAD', 'POST', 'PATCH', 'PUT']) assert.ok(methods.has(m), m);
+      assert.ok(proxy.requests.every((r) => r.target.startsWith(bed!.open.url)));
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it(
+    'a proxy that wants a login: AUTH_REQUIRED naming the proxy; with it, it works',
+    { skip },
+    async () => {
+      const login = TEST_PROXY_LOGIN;
+      const proxy: TestProxy = await startTestProxy(login);
+      try {
+        for (const [name, key] of [
+          ['tls', 'httpsProxy'],
+          ['open', 'httpProxy'],
+        ] as const) {
+          const { client, transport } = proxiedClient(name, { [key]: proxy.url });
+          try {
+            await assert.rejects(
+              pushSif({
+                client,
+                file: sif.path,
+                reference: parseReference(`${bed![name].host}/${uniqueRepo('proxy-login')}:v1`),
+              }),
+              (err: Error & { code?: string }) => {
+                assert.equal(err.code, 'AUTH_REQUIRED', `${name}: ${err.message}`);
+                assert.match(err.message, /proxy 127\.0\.0\.1:\d+ wants a login/);
+                return true;
+              },
+            );
+          } finally {
+            client.close();
+            transport.close();
+          }
+          const withLogin = new URL(proxy.url);
+          withLogin.username = login.username;
+          withLogin.password = login.password;
+          await roundTrip(name, { [key]: withLogin.href }, sif);
+        }
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
+});

@@ -1,0 +1,95 @@
+import { isIP } from 'node:net';
+import { SifportError } from '../errors.js';
+import { registerBasicCredential } from '../redact.js';
+
+/**
+ * Which HTTP proxy to use, as `apptainer` (Go's `ProxyFromEnvironment`) reads it from
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms).
+ */
+export interface ProxySettings {
+  /** Proxy for https:// URLs (`http://[user:pass@]host:port`). */
+  readonly httpsProxy?: string | undefined;
+  /** Proxy for http:// URLs. */
+  readonly httpProxy?: string | undefined;
+  /** Comma- or space-separated hosts, domains (`.example.com`, `example.com`), IPs or `*`. */
+  readonly noProxy?: string | undefined;
+  /**
+   * Never proxy localhost and loopback addresses (Go's rule, and the default). Tests that run
+   * a proxy and a registry on 127.0.0.1 turn it off.
+   */
+  readonly bypassLoopback?: boolean | undefined;
+}
+
+/** The proxy settings in `env` (upper-case names win, as in Go). */
+export function proxySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ProxySettings {
+  return {
+    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
+    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
+    noProxy: env.NO_PROXY || env.no_proxy || undefined,
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function excluded(host: string, port: string, noProxy: string): boolean {
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    const withPort = isIP(entry) ? undefined : /^(.*):(\d+)$/.exec(entry);
+    const name = (withPort?.[1] ?? entry).replace(/^\[|\]$/g, '');
+    const entryPort = withPort?.[2] ?? '';
+    if (entryPort && entryPort !== port) continue;
+    if (isIP(name)) {
+      if (name === host) return true;
+      continue;
+    }
+    const domain = name.startsWith('.') ? name.slice(1) : name;
+    if (host === domain || host.endsWith(`.${domain}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The proxy to reach `url` through, or undefined to connect directly. Only `http://` proxies
+ * are supported (CONNECT tunnels carry TLS to the registry end to end); anything else is a
+ * clear error rather than a silent direct connection.
+ */
+export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
+  const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+  if (!raw) return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  if (settings.bypassLoopback !== false && isLoopback(host)) return undefined;
+  if (settings.noProxy && excluded(host, port, settings.noProxy)) return undefined;
+  let proxy: URL;
+  try {
+    proxy = new URL(raw.includes('://') ? raw : `http://${raw}`);
+  } catch {
+    throw new SifportError(
+      'CONFIG_INVALID',
+      `The proxy setting "${raw.replace(/\/\/[^@/]*@/, '//***@')}" is not a URL; use http://HOST:PORT.`,
+    );
+  }
+  if (proxy.protocol !== 'http:') {
+    throw new SifportError(
+      'UNSUPPORTED',
+      `Only http:// proxies are supported (got ${proxy.protocol}//${proxy.host}); the registry's own TLS still runs end to end through it.`,
+    );
+  }
+  return proxy;
+}
+
+/**
+ * The `Proxy-Authorization` value for a proxy URL with credentials, if it has any. The
+ * password and the header are registered as secrets, so no log or message shows them.
+ */
+export function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username) return undefined;
+  const user = decodeURIComponent(proxy.username);
+  const pass = decodeURIComponent(proxy.password);
+  registerBasicCredential(user, pass);
+  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
