@@ -65,6 +65,8 @@ export const events = {
     ok: z.boolean(),
     digest: z.string().optional(),
     path: z.string().optional(),
+    /** How it went, in a few words (a push: uploaded, already there, or mounted). */
+    summary: z.string().optional(),
     error: errorInfo.optional(),
   }),
   ...accountEvents,

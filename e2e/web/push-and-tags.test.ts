@@ -62,8 +62,8 @@ describe('the renderer in Chromium over the loopback host', () => {
         const repository = `oras://${bed!.open.host}/web/t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
         await sifport.push(fixture, `${repository}:v1`);
         const row = sifport.transfer(`${repository}:v1`);
-        const text = await waitForText(row, /done sha256:[a-f0-9]{64}|failed/, 60_000);
-        assert.match(text, /done sha256:[a-f0-9]{64}/);
+        const text = await waitForText(row, /done .*sha256:[a-f0-9]{64}|failed/, 60_000);
+        assert.match(text, /done \(SIF uploaded\) sha256:[a-f0-9]{64}/);
         assert.equal(await sifport.pushError().count(), 0);
 
         await sifport.listTags(repository);

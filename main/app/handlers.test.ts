@@ -68,8 +68,10 @@ test(
     try {
       const reference = `oras://${bed!.open.host}/handlers/t${Date.now()}:v1`;
       const push = recorder();
+      const notes: string[] = [];
+      const notify = (title: string, body: string) => notes.push(`${title} | ${body}`);
       const started = await dispatch(
-        createHandlers({ accounts, clientFor, emit: push.emit }),
+        createHandlers({ accounts, clientFor, emit: push.emit, notify }),
         'transfer:push',
         { file: fixture, reference },
       );
@@ -77,6 +79,8 @@ test(
       const pushed = await push.finished();
       assert.equal(pushed.ok, true, JSON.stringify(pushed.error));
       assert.match(pushed.digest ?? '', /^sha256:[a-f0-9]{64}$/);
+      assert.equal(pushed.summary, 'SIF uploaded');
+      assert.deepEqual(notes, [`Pushed ${reference} | SIF uploaded: ${pushed.digest}`]);
       assert.ok(push.events.some((e) => e.event === 'transfer:progress'));
 
       const pull = recorder();

@@ -6,6 +6,7 @@ import type { UploadTuningStore } from '../engine/registry/upload-tuning.js';
 import type { DigestCache } from '../engine/transfers/digest-cache.js';
 import { pullSif } from '../engine/transfers/pull.js';
 import { pushSif } from '../engine/transfers/push.js';
+import { describePush } from '../engine/transfers/push-summary.js';
 import { createAccountHandlers, type AccountsDeps } from './accounts-handlers.js';
 import type { ConnectionOptions } from './connection-options.js';
 import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
@@ -41,7 +42,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   function startJob(
     kind: 'push' | 'pull',
     reference: string,
-    work: (signal: AbortSignal, jobId: string) => Promise<{ digest?: string; path?: string }>,
+    work: (
+      signal: AbortSignal,
+      jobId: string,
+    ) => Promise<{ digest?: string; path?: string; summary?: string }>,
   ): { jobId: string } {
     const jobId = randomUUID();
     const controller = new AbortController();
@@ -55,7 +59,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           );
           deps.notify?.(
             `${kind === 'push' ? 'Pushed' : 'Pulled'} ${reference}`,
-            done.digest ?? done.path ?? '',
+            [done.summary, done.digest ?? done.path].filter(Boolean).join(': '),
           );
         },
         (err: unknown) => {
@@ -107,7 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           tuning: deps.tuning,
           onProgress: progress(jobId),
         });
-        return { digest: result.manifestDigest };
+        return { digest: result.manifestDigest, summary: describePush(result) };
       });
     },
     'transfer:pull': async (req) => {

@@ -1,17 +1,11 @@
 import { join, resolve } from 'node:path';
 import { formatReference, parseReference } from '../../engine/registry/reference.js';
 import { FileDigestCache } from '../../engine/transfers/digest-cache.js';
-import { pushSif, type PushResult } from '../../engine/transfers/push.js';
+import { pushSif } from '../../engine/transfers/push.js';
+import { describePush } from '../../engine/transfers/push-summary.js';
 import type { Command, CommandContext } from '../command.js';
 import { CONFIG_FILES } from '../config-dir.js';
 import { FileUploadTuningStore } from '../upload-tuning-file.js';
-
-function howStored(result: PushResult): string {
-  if (result.blob === 'present') return 'the registry already had the SIF';
-  if (result.blob === 'mounted')
-    return `SIF mounted from ${result.mountedFrom ?? 'another repository'}`;
-  return 'SIF uploaded';
-}
 
 /**
  * `sifport push FILE.sif oras://REGISTRY/REPO:TAG`: pushes as `apptainer push` does
@@ -45,7 +39,7 @@ export const pushCommand: Command = {
     });
     bar?.clear();
     ctx.out.result(result);
-    ctx.out.line(`Pushed ${file} to ${formatReference(reference)} (${howStored(result)}).`);
+    ctx.out.line(`Pushed ${file} to ${formatReference(reference)} (${describePush(result)}).`);
     ctx.out.line(result.manifestDigest);
   },
 };

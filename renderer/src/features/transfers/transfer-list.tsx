@@ -24,7 +24,8 @@ function TransferItem({ transfer }: { readonly transfer: TransferView }) {
         </>
       ) : done.ok ? (
         <span>
-          done <code>{done.digest ?? done.path ?? ''}</code>
+          done{done.summary ? ` (${done.summary})` : ''}{' '}
+          <code>{done.digest ?? done.path ?? ''}</code>
         </span>
       ) : (
         <span role="alert">failed: {done.error?.message ?? 'unknown error'}</span>
