@@ -1,12 +1,12 @@
 import { Agent as HttpAgent, createServer, request as httpRequest } from 'node:http';
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createRuleList } from './fault-rules.js';
 import type { CutRule, FailRule } from './fault-rules.js';
 import { forwardRequestHeaders, forwardResponseHeaders } from './header-rewrite.js';
+import { listenOnLoopback } from './loopback-server.js';
 
 /** Options of {@link startFaultProxy}. */
 export interface FaultProxyOptions {
@@ -189,15 +189,11 @@ export async function startFaultProxy(
   };
 
   const server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  proxyOrigin = `http://127.0.0.1:${port}`;
+  const listening = await listenOnLoopback(server);
+  proxyOrigin = listening.url;
   return {
-    url: proxyOrigin,
-    host: `127.0.0.1:${port}`,
+    url: listening.url,
+    host: listening.host,
     requests: log,
     cutAfter(rule) {
       cuts.add(rule, rule.times ?? 1);
@@ -210,11 +206,9 @@ export async function startFaultProxy(
       fails.clear();
       log.length = 0;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        agent.destroy();
-      }),
+    stop: async () => {
+      agent.destroy();
+      await listening.stop();
+    },
   };
 }

@@ -1,8 +1,8 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 
+import { listenOnLoopback } from './loopback-server.js';
 import type { TokenAuthority, TokenReply, TokenRequest, TokenStats } from './token-authority.js';
 
 /** Where and how a token server listens. */
@@ -148,20 +148,14 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
 
   const server: Server =
     options.tls === undefined ? createHttpServer(handler) : createHttpsServer(options.tls, handler);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  const listening = await listenOnLoopback(server, {
+    port: options.port ?? 0,
+    scheme: options.tls === undefined ? 'http' : 'https',
   });
-  const { port } = server.address() as AddressInfo;
-  const scheme = options.tls === undefined ? 'http' : 'https';
   return {
-    url: `${scheme}://127.0.0.1:${port}/token`,
-    port,
+    url: `${listening.url}/token`,
+    port: listening.port,
     stats: authority.stats,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: listening.stop,
   };
 }
