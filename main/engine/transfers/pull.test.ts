@@ -278,6 +278,29 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
     await assertNothingLeft();
   });
 
+  it('a disk too small for the SIF: FILE_ERROR before a byte of the blob is fetched', async () => {
+    const asked: string[] = [];
+    const freeSpace = async (where: string) => {
+      asked.push(where);
+      return 1000;
+    };
+    await assert.rejects(pull('good', join(dir, 'out.sif'), { freeSpace }), (err: unknown) => {
+      assert.ok(err instanceof SifportError);
+      assert.equal(err.code, 'FILE_ERROR');
+      assert.match(
+        err.message,
+        /Not enough space for .*out\.sif: the SIF needs .* GB more and .* has 0\.00 GB free/,
+      );
+      return true;
+    });
+    assert.deepEqual(asked, [dir], 'the folder the file goes to');
+    assert.ok(!registry.requests.some((r) => r.path.includes('/blobs/')), 'no blob GET');
+    await assertNothingLeft();
+    // Enough room (or room that cannot be read) lets the same pull through.
+    await pull('good', join(dir, 'out.sif'), { freeSpace: async () => undefined });
+    await rm(join(dir, 'out.sif'));
+  });
+
   it('cancel during the download: CANCELLED, nothing at the destination', async () => {
     const controller = new AbortController();
     const pending = pull('truncate-always', join(dir, 'out.sif'), { signal: controller.signal });

@@ -9,6 +9,7 @@ import type { RegistryClient } from '../registry/client.js';
 import { networkError } from '../registry/http.js';
 import { formatReference, type Reference } from '../registry/reference.js';
 import type { Descriptor } from '../registry/sif-layer.js';
+import { requireFreeSpace, type FreeSpaceProbe } from './disk-space.js';
 import { writeBodyToFile } from './download-sink.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { resolveSifLayer } from './resolve-layer.js';
@@ -28,6 +29,8 @@ export interface PullOptions {
   readonly onProgress?: ProgressListener | undefined;
   /** Runs on the complete, verified temporary file before it is moved into place. */
   readonly beforeCommit?: ((tempPath: string) => Promise<void>) | undefined;
+  /** How free space is read before downloading (tests fake a full disk). */
+  readonly freeSpace?: FreeSpaceProbe | undefined;
 }
 
 /** What a pull did. */
@@ -114,6 +117,7 @@ export async function pullSif(options: PullOptions): Promise<PullResult> {
     hash = createHash('sha256');
     written = 0;
   }
+  await requireFreeSpace(dirname(temp), layer.size - written, target, options.freeSpace);
   let resumes = 0;
   let failures = 0;
   progress.setPhase('downloading', written);
