@@ -73,6 +73,14 @@ export function describeRuns(runs: readonly number[], unit: string, digits = 2):
 }
 
 /**
+ * Flushes dirty pages to disk (`sync`), so the writeback of gigabytes just uploaded does not
+ * land on whichever side of the next measurement happens to run first.
+ */
+export async function settleDisk(): Promise<void> {
+  await runProcess('sync', []);
+}
+
+/**
  * `runs` rounds of Sifport against curl, each round running both back to back and
  * alternating who goes first, so a drift in the machine's speed hits both sides. Logs one
  * line per round as `what round N: …`. Returns the seconds of each side, round by round.

@@ -10,6 +10,7 @@
  *   a) pushSif (fresh MemoryDigestCache, fresh repository: the blob is really uploaded)
  *   b) the ceiling: curl POST + one monolithic PUT of the same bytes (fresh repository)
  *   c) pullSif          d) curl GET of the blob to a file in the same temp dir
+ *      (after a `sync`, so the push rounds' writeback does not fall on the first pull)
  *   e) openssl dgst -sha256 of the SIF
  *   f) peak RSS of a child process doing one push + one pull through the engine
  *   g) unchanged re-push: pushSif to the same tag with a FileDigestCache that knows the file
@@ -28,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 
 import { FileDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { tailFile } from '../support/service-process.js';
-import { alternatingRounds, describeRuns, log } from './bench-process.js';
+import { alternatingRounds, describeRuns, log, settleDisk } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
 import { curlGet, curlPut, opensslDigest } from './ceilings.js';
 import { cliMeasure, cliRows, type CliResult } from './cli-measure.js';
@@ -93,6 +94,7 @@ async function main(): Promise<number> {
       (i) => sifportPush(openRegistry, sif.path, `bench/push-${i}`, digest),
       (i) => curlPut(openRegistry, sif.path, `bench/curl-${i}`, digest),
     );
+    await settleDisk();
     const { sifport: pullRuns, curl: getRuns } = await alternatingRounds(
       'pull',
       RUNS,

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ensurePki } from '../support/pki.js';
-import { alternatingRounds, describeRuns, log } from './bench-process.js';
+import { alternatingRounds, describeRuns, log, settleDisk } from './bench-process.js';
 import { startBenchRegistry } from './bench-registry.js';
 import { curlGet } from './ceilings.js';
 import { formatNumber, median, megabytesPerSecond, pairedRatios, type Row } from './report.js';
@@ -35,6 +35,7 @@ export async function measureTlsPull(
   try {
     log(`TLS registry at ${registry.url}`);
     await sifportPush(registry, sif.path, 'bench/tls', digest);
+    await settleDisk();
     return await alternatingRounds(
       'TLS pull',
       runs,
