@@ -34,95 +34,74 @@ describe('uploadWhileHashing: upload at once, stop when the digest shows the blo
     await rm(dir, { recursive: true, force: true });
   });
 
-  const client = (uplink: SlowUplink): RegistryClient =>
-    new RegistryClient({ registry: fake.host, transport: uplink, retry: FAST });
-
-  it('a blob the registry lacks is uploaded whole, and its digest comes from the hash', async () => {
-    const uplink = new SlowUplink(400 * 1024 * 1024);
-    const c = client(uplink);
+  /**
+   * Runs `fn` with a client whose uploads leave at `bytesPerSecond`, and an upload of the test
+   * file to `repository` (`size` overrides the announced size); closes both afterwards.
+   */
+  async function withUplink(
+    bytesPerSecond: number,
+    fn: (
+      upload: (
+        repository: string,
+        extra?: { size?: number; signal?: AbortSignal },
+      ) => ReturnType<typeof uploadWhileHashing>,
+      client: RegistryClient,
+      uplink: SlowUplink,
+    ) => Promise<void>,
+  ): Promise<void> {
+    const uplink = new SlowUplink(bytesPerSecond);
+    const client = new RegistryClient({ registry: fake.host, transport: uplink, retry: FAST });
     try {
-      const result = await uploadWhileHashing({
-        client: c,
-        repository: 'hashing/fresh',
-        path: file,
-        size: SIZE,
-      });
+      await fn(
+        (repository, extra = {}) =>
+          uploadWhileHashing({ client, repository, path: file, size: SIZE, ...extra }),
+        client,
+        uplink,
+      );
+    } finally {
+      client.close();
+      uplink.close();
+    }
+  }
+
+  it('a blob the registry lacks is uploaded whole, and its digest comes from the hash', () =>
+    withUplink(400 * 1024 * 1024, async (upload, client, uplink) => {
+      const result = await upload('hashing/fresh');
       assert.equal(result.blob, 'uploaded');
       assert.equal(result.digest, digest);
       assert.equal(uplink.patchedBytes, SIZE);
-      assert.equal(await headBlob(c, 'hashing/fresh', digest), SIZE);
-    } finally {
-      c.close();
-      uplink.close();
-    }
-  });
+      assert.equal(await headBlob(client, 'hashing/fresh', digest), SIZE);
+    }));
 
   it('a blob the registry already has: the upload stops early and its session is deleted', async () => {
-    const seed = new SlowUplink(1e12);
-    const seeding = client(seed);
-    await uploadBlob({ client: seeding, repository: 'hashing/known', path: file, size: SIZE });
-    seeding.close();
-    seed.close();
-
-    // 4 MB/s: the whole file would take 6 s; hashing it takes a few milliseconds.
-    const uplink = new SlowUplink(4 * 1024 * 1024);
-    const c = client(uplink);
-    const before = fake.requests.length;
-    try {
-      const result = await uploadWhileHashing({
-        client: c,
-        repository: 'hashing/known',
-        path: file,
-        size: SIZE,
-      });
+    await withUplink(1e12, (_upload, client) =>
+      uploadBlob({ client, repository: 'hashing/known', path: file, size: SIZE }).then(() => {}),
+    );
+    // 4 MiB/s: the whole file would take 6 s; hashing it takes a few milliseconds.
+    await withUplink(4 * 1024 * 1024, async (upload, _client, uplink) => {
+      const before = fake.requests.length;
+      const result = await upload('hashing/known');
       assert.equal(result.blob, 'present');
       assert.equal(result.digest, digest);
       assert.ok(uplink.patchedBytes < SIZE / 2, `sent ${uplink.patchedBytes} of ${SIZE} bytes`);
       const calls = fake.requests.slice(before).map((r) => r.method);
       assert.ok(calls.includes('DELETE'), `the upload session is cancelled (${calls.join(' ')})`);
       assert.ok(!calls.includes('PUT'), 'the upload is never completed');
-    } finally {
-      c.close();
-      uplink.close();
-    }
+    });
   });
 
-  it('cancelling stops both the upload and the hash with CANCELLED', async () => {
-    const uplink = new SlowUplink(4 * 1024 * 1024);
-    const c = client(uplink);
-    try {
-      await assert.rejects(
-        uploadWhileHashing({
-          client: c,
-          repository: 'hashing/cancelled',
-          path: file,
-          size: SIZE,
-          signal: AbortSignal.timeout(100),
-        }),
-        { code: 'CANCELLED' },
-      );
-    } finally {
-      c.close();
-      uplink.close();
-    }
-  });
+  it('cancelling stops both the upload and the hash with CANCELLED', () =>
+    withUplink(4 * 1024 * 1024, async (upload) => {
+      await assert.rejects(upload('hashing/cancelled', { signal: AbortSignal.timeout(100) }), {
+        code: 'CANCELLED',
+      });
+    }));
 
-  it('a file shorter than announced is FILE_ERROR naming the file', async () => {
-    const uplink = new SlowUplink(1e12);
-    const c = client(uplink);
-    try {
-      await assert.rejects(
-        uploadWhileHashing({
-          client: c,
-          repository: 'hashing/short',
-          path: file,
-          size: SIZE + 10,
-        }),
-        { code: 'FILE_ERROR', message: /Cannot read .*big\.sif to push it: .*ended early/ },
-      );
-    } finally {
-      c.close();
-      uplink.close();
-    }
-  });
+  it('a file shorter than announced is FILE_ERROR naming the file', () =>
+    withUplink(1e12, async (upload) => {
+      await assert.rejects(upload('hashing/short', { size: SIZE + 10 }), {
+        code: 'FILE_ERROR',
+        message: /Cannot read .*big\.sif to push it: .*ended early/,
+      });
+    }));
 });
