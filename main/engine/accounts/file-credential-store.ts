@@ -1,8 +1,8 @@
-import { chmod, readFile, rename, stat } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { SifportError } from '../errors.js';
 import { registerBasicCredential } from '../redact.js';
 import type { CredentialStore, StoredLogin } from './credential-store.js';
-import { PRIVATE_FILE_MODE, hasPosixModes, writePrivateFileAtomic } from './private-file.js';
+import { tightenPrivateFileMode, writePrivateFileAtomic } from './private-file.js';
 
 /** Options of {@link FileCredentialStore}. */
 export interface FileCredentialStoreOptions {
@@ -121,12 +121,10 @@ export class FileCredentialStore implements CredentialStore {
   }
 
   private async checkMode(): Promise<void> {
-    if (!hasPosixModes()) return;
-    const st = await stat(this.file);
-    if ((st.mode & 0o077) === 0) return;
-    await chmod(this.file, PRIVATE_FILE_MODE);
+    const was = await tightenPrivateFileMode(this.file);
+    if (was === undefined) return;
     this.options.onWarning?.(
-      `The logins file ${this.file} was readable by other users (mode ${(st.mode & 0o777).toString(8)}); it is now 0600. Consider changing the passwords stored in it.`,
+      `The logins file ${this.file} was readable by other users (mode ${was.toString(8)}); it is now 0600. Consider changing the passwords stored in it.`,
     );
   }
 

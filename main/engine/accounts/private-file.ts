@@ -51,3 +51,16 @@ export async function writePrivateFileAtomic(path: string, data: string): Promis
     throw err;
   }
 }
+
+/**
+ * Sets `path` back to 0600 when other users can read or write it (someone ran chmod, or an
+ * old copy came from a backup). Returns the mode it had then, so the caller can warn; undefined
+ * when nothing changed or the platform has no POSIX modes.
+ */
+export async function tightenPrivateFileMode(path: string): Promise<number | undefined> {
+  if (!hasPosixModes()) return undefined;
+  const mode = (await stat(path)).mode & 0o777;
+  if ((mode & 0o077) === 0) return undefined;
+  await chmod(path, PRIVATE_FILE_MODE);
+  return mode;
+}
