@@ -32,8 +32,9 @@ export interface HttpRequest {
   readonly body?: HttpBody;
   readonly signal?: AbortSignal | undefined;
   /**
-   * A large body is expected (a blob download): over plain HTTP it is read off the socket
-   * with one reused buffer ({@link rawGet}) instead of node:http's per-64 KiB chunks.
+   * A large body is expected (a blob download): over plain HTTP, without a proxy, it is read
+   * off the socket by {@link rawGet}, which a download sink can have read straight into its
+   * own buffers, instead of node:http's per-64 KiB chunks.
    */
   readonly bulkBody?: boolean | undefined;
 }

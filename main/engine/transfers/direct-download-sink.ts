@@ -11,9 +11,9 @@ const MIN_READ_ROOM = 64 * 1024;
 /**
  * {@link writeBodyToFile} for a body that reads into lent buffers: the socket fills 4 MiB
  * slabs, each region is hashed where it landed, and full slabs go to an
- * {@link OrderedFileWriter} and are reused once written. No byte is copied in user space, which is what lets a pull keep
- * up with curl on a loopback registry (e2e/bench). At most {@link MAX_QUEUED_SLABS} + 1 slabs
- * exist; reading pauses while the disk catches up.
+ * {@link OrderedFileWriter} and are reused once written. No byte is copied in user space,
+ * which is what lets a pull keep up with curl on a loopback registry (e2e/bench). At most
+ * {@link MAX_QUEUED_SLABS} + 1 slabs exist; reading pauses while the disk catches up.
  *
  * Same contract as the stream sink: resolves with the bytes written once the body has ended
  * and the file is closed; on failure every accepted (hashed) byte is written first, so a
