@@ -5,7 +5,7 @@
  *
  * Self-contained: starts one open docker-registry (distribution 2.8) on 127.0.0.1 in a temp
  * directory, builds a 1 GiB SIF there (siftool new + siftool add of 1 GiB random bytes as a raw
- * data partition), measures (median of 3 runs each):
+ * data partition), measures (median of BENCH_RUNS rounds each, default 5):
  *
  *   a) pushSif (fresh MemoryDigestCache, fresh repository: the blob is really uploaded)
  *   b) the ceiling: curl POST + one monolithic PUT of the same bytes (fresh repository)
@@ -49,8 +49,11 @@ import { createBenchSif } from './sif-fixture.js';
 import { childTransfer, repush, sifportPull, sifportPush } from './sifport-transfers.js';
 import { measureTlsPull, tlsPullRows } from './tls-pull.js';
 
-/** Runs per measurement (median of these); `BENCH_RUNS=5 npm run bench` for a steadier figure. */
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+/**
+ * Rounds per measurement (median of these): 5 by default, as single rounds vary by up to 2×
+ * on a shared machine; `BENCH_RUNS=3` is quicker.
+ */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const PAYLOAD_SIZE = 1024 * 1024 * 1024;
 
 async function main(): Promise<number> {
