@@ -32,9 +32,9 @@ export interface HttpRequest {
   readonly body?: HttpBody;
   readonly signal?: AbortSignal | undefined;
   /**
-   * A large body is expected (a blob download): over plain HTTP, without a proxy, it is read
-   * off the socket by {@link rawGet}, which a download sink can have read straight into its
-   * own buffers, instead of node:http's per-64 KiB chunks.
+   * A large body is expected (a blob download): without a proxy it is read off the socket by
+   * {@link rawGet}, which a download sink can have read straight into its own buffers (over
+   * TLS, copied in once per record), instead of going through node:http's parser.
    */
   readonly bulkBody?: boolean | undefined;
 }
@@ -152,15 +152,12 @@ export class NodeHttpTransport implements HttpTransport {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { url, method, signal } = request;
     const proxy = proxyFor(url, this.proxy);
-    if (
-      !proxy &&
-      request.bulkBody &&
-      url.protocol === 'http:' &&
-      method === 'GET' &&
-      !request.body
-    ) {
+    if (!proxy && request.bulkBody && method === 'GET' && !request.body) {
       try {
-        const raw = await rawGet(url, request.headers ?? {}, signal, IDLE_TIMEOUT_MS);
+        const raw = await rawGet(url, request.headers ?? {}, signal, IDLE_TIMEOUT_MS, {
+          ...(this.tlsAgentOptions.ca ? { ca: this.tlsAgentOptions.ca } : {}),
+          rejectUnauthorized: this.tlsAgentOptions.rejectUnauthorized !== false,
+        });
         return wrapResponse(raw.body, raw.status, raw.headers, url);
       } catch (err) {
         if (!(err instanceof RawGetUnsupported)) throw networkError(err, url);

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { finished } from 'node:stream/promises';
+import { ensurePki } from '../../../e2e/support/pki.js';
 import type { ByteTarget } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
 import { parseHead, rawGet, RawGetUnsupported } from './raw-http-get.js';
@@ -158,6 +163,79 @@ describe('rawGet: blob bodies straight off the socket', () => {
       assert.equal(sha(sink.bytes()), sha(data));
     } finally {
       await new Promise<void>((r) => raw.close(() => r()));
+    }
+  });
+});
+
+describe('rawGet over TLS (decrypted records copied in once)', () => {
+  let server: https.Server;
+  let base: string;
+  let caFile: string;
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sifport-raw-tls-'));
+    const pki = await ensurePki(join(dir, 'pki'));
+    caFile = pki.caCert;
+    server = https.createServer(
+      { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
+      (req, res) => {
+        if (req.url === '/blob') {
+          res.setHeader('content-length', blob.length);
+          res.end(blob);
+        } else {
+          res.write(blob.subarray(0, 1000));
+          res.end(blob.subarray(1000, 5000));
+        }
+      },
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a body in place and as a stream, trusting the given CA', async () => {
+    const ca = [await readFile(caFile, 'utf8')];
+    const inPlace = await rawGet(new URL(`${base}/blob`), {}, undefined, 10_000, { ca });
+    const parts: Buffer[] = [];
+    let region = Buffer.alloc(0);
+    let resume = (): void => {};
+    let calls = 0;
+    resume = inPlace.body.readInto({
+      lend: () => (region = Buffer.alloc(256 * 1024)),
+      landed: (length) => {
+        parts.push(region.subarray(0, length));
+        // Pause now and then: a TLS socket is paused and resumed like any stream.
+        if (++calls % 50 !== 0) return true;
+        setImmediate(() => resume());
+        return false;
+      },
+    });
+    await finished(inPlace.body);
+    assert.equal(sha(Buffer.concat(parts)), sha(blob));
+    const streamed = await rawGet(new URL(`${base}/blob`), {}, undefined, 10_000, { ca });
+    assert.equal(sha(await drain(streamed.body)), sha(blob));
+  });
+
+  it('an untrusted certificate is a TLS error; chunked answers fall back to node:http', async () => {
+    const strict = new NodeHttpTransport();
+    const trusting = new NodeHttpTransport({ caFile });
+    try {
+      await assert.rejects(
+        strict.send({ method: 'GET', url: new URL(`${base}/blob`), bulkBody: true }),
+        { code: 'TLS' },
+      );
+      const res = await trusting.send({
+        method: 'GET',
+        url: new URL(`${base}/chunked`),
+        bulkBody: true,
+      });
+      assert.deepEqual(await drain(res.body), blob.subarray(0, 5000));
+    } finally {
+      strict.close();
+      trusting.close();
     }
   });
 });
