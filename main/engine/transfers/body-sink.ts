@@ -1,5 +1,6 @@
 import type { Hash } from 'node:crypto';
-import type { OrderedFileWriter } from './ordered-file-writer.js';
+import { finished, type Readable } from 'node:stream';
+import { OrderedFileWriter } from './ordered-file-writer.js';
 
 /**
  * Bytes gathered before one `writev` to the file. node:http hands over chunks of at most
@@ -28,7 +29,7 @@ export interface BodySinkOptions {
 }
 
 /** The error a sink fails with when its signal aborts. */
-export function abortError(signal: AbortSignal): Error {
+function abortError(signal: AbortSignal): Error {
   return Object.assign(new Error('The operation was aborted', { cause: signal.reason }), {
     name: 'AbortError',
     code: 'ABORT_ERR',
@@ -36,24 +37,100 @@ export function abortError(signal: AbortSignal): Error {
 }
 
 /**
- * The end of a sink: closes the file (after every queued write), then releases the body's
- * listeners (not before: a destroyed body emits its error on a later tick, and an 'error' that
- * nobody listens to would crash the process). Fails with the sink's own failure when it had
- * one, else with the writer's; otherwise resolves with the bytes written.
+ * The life of one download into a file, shared by both sinks: the file writer, the first
+ * failure (the body's error, an abort, `tooLong()`, or a failed write), and the end. A sink
+ * says how bytes arrive and sets {@link drain}; on any end, what was accepted is written
+ * before the promise settles, so the file and the hash agree.
  */
-export async function closeSink(
-  writer: OrderedFileWriter,
-  failure: () => { error: unknown } | undefined,
-  releaseBody: () => void,
-): Promise<number> {
-  try {
-    const written = await writer.close();
-    const failed = failure();
-    if (failed) throw failed.error;
-    return written;
-  } catch (error) {
-    throw failure()?.error ?? error;
-  } finally {
-    releaseBody();
+export class SinkRun {
+  readonly writer: OrderedFileWriter;
+  /** Hands whatever the sink still holds to the writer; runs once, at the end. */
+  drain: () => void = () => {};
+  private failure: { error: unknown } | undefined;
+  private finishing = false;
+  private releaseBody: () => void = () => {};
+  private readonly onAbort = (): void => this.fail(abortError(this.options.signal!));
+
+  constructor(
+    private readonly body: Readable,
+    private readonly options: BodySinkOptions,
+    private readonly resolve: (written: number) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.writer = new OrderedFileWriter(options.path, options.append, (error) => this.fail(error));
   }
+
+  /** False once the run failed or is finishing: nothing more may be accepted or resumed. */
+  get open(): boolean {
+    return !this.failure && !this.finishing;
+  }
+
+  /**
+   * Watches the body's end (`onEnd` runs before the run finishes) and errors, and the abort
+   * signal. Call it before bytes may flow.
+   */
+  watch(onEnd: () => void = () => {}): void {
+    this.releaseBody = finished(this.body, (error) => {
+      if (error) {
+        this.fail(error);
+        return;
+      }
+      onEnd();
+      this.finish();
+    });
+    this.options.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Records the first failure, stops the body, and finishes. */
+  fail(error: unknown): void {
+    if (!this.open) return;
+    this.failure = { error };
+    if (!this.body.destroyed) this.body.destroy();
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.finishing) return;
+    this.finishing = true;
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+    this.drain();
+    this.close().then(this.resolve, this.reject);
+  }
+
+  /**
+   * Closes the file (after every queued write), then releases the body's listeners (not
+   * before: a destroyed body emits its error on a later tick, and an 'error' that nobody
+   * listens to would crash the process). Fails with the run's own failure when it had one,
+   * else with the writer's; otherwise resolves with the bytes written.
+   */
+  private async close(): Promise<number> {
+    try {
+      const written = await this.writer.close();
+      if (this.failure) throw this.failure.error;
+      return written;
+    } catch (error) {
+      throw this.failure?.error ?? error;
+    } finally {
+      this.releaseBody();
+    }
+  }
+}
+
+/**
+ * Starts a {@link SinkRun} for `body` and lets `setUp` attach the sink to it. An already
+ * aborted signal rejects at once, before the file is opened (a resume's partial file stays).
+ */
+export function runSink(
+  body: Readable,
+  options: BodySinkOptions,
+  setUp: (run: SinkRun) => void,
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      body.destroy();
+      reject(abortError(options.signal));
+      return;
+    }
+    setUp(new SinkRun(body, options, resolve, reject));
+  });
 }

@@ -1,8 +1,7 @@
-import { finished, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { isDirectReadable } from '../registry/direct-body.js';
-import { WRITE_BATCH_BYTES, abortError, closeSink, type BodySinkOptions } from './body-sink.js';
+import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 import { writeDirectBodyToFile } from './direct-download-sink.js';
-import { OrderedFileWriter } from './ordered-file-writer.js';
 
 export { WRITE_BATCH_BYTES, type BodySinkOptions } from './body-sink.js';
 export { skipBytes } from './ordered-file-writer.js';
@@ -60,49 +59,25 @@ export class WriteBatcher {
  */
 export function writeBodyToFile(body: Readable, options: BodySinkOptions): Promise<number> {
   if (isDirectReadable(body)) return writeDirectBodyToFile(body, options);
-  const { hash, maxBytes, signal } = options;
+  const { hash, maxBytes } = options;
   const batcher = new WriteBatcher(options.batchBytes ?? WRITE_BATCH_BYTES);
   let accepted = 0;
 
-  return new Promise<number>((resolve, reject) => {
-    if (signal?.aborted) {
-      body.destroy();
-      reject(abortError(signal));
-      return;
-    }
-    let failure: { error: unknown } | undefined;
-    let finishing = false;
-    const writer = new OrderedFileWriter(options.path, options.append, (error) => fail(error));
-
+  return runSink(body, options, (run) => {
     const flush = (): void => {
       if (batcher.pending === 0) return;
       const { chunks, size } = batcher.take();
       options.onBytes?.(accepted);
-      writer.write(chunks, size, () => {
-        if (body.isPaused() && !failure && !finishing && writer.backlog < 2) body.resume();
+      run.writer.write(chunks, size, () => {
+        if (body.isPaused() && run.open && run.writer.backlog < 2) body.resume();
       });
     };
-
-    const finish = (): void => {
-      if (finishing) return;
-      finishing = true;
-      signal?.removeEventListener('abort', onAbort);
-      flush();
-      closeSink(writer, () => failure, cleanupFinished).then(resolve, reject);
-    };
-
-    const fail = (error: unknown): void => {
-      if (failure || finishing) return;
-      failure = { error };
-      body.off('data', onData);
-      if (!body.destroyed) body.destroy();
-      finish();
-    };
-
-    const onData = (chunk: Buffer): void => {
-      if (failure) return;
+    run.drain = flush;
+    run.watch(() => options.onBytes?.(accepted));
+    body.on('data', (chunk: Buffer) => {
+      if (!run.open) return;
       if (accepted + chunk.length > maxBytes) {
-        fail(options.tooLong());
+        run.fail(options.tooLong());
         return;
       }
       accepted += chunk.length;
@@ -110,20 +85,8 @@ export function writeBodyToFile(body: Readable, options: BodySinkOptions): Promi
       if (batcher.add(chunk)) {
         flush();
         // One batch in the file's hands, one more waiting: let the disk catch up.
-        if (writer.backlog >= 2) body.pause();
+        if (run.writer.backlog >= 2) body.pause();
       }
-    };
-
-    const onAbort = (): void => fail(abortError(signal!));
-    const cleanupFinished = finished(body, (error) => {
-      if (error) {
-        fail(error);
-        return;
-      }
-      options.onBytes?.(accepted);
-      finish();
     });
-    signal?.addEventListener('abort', onAbort, { once: true });
-    body.on('data', onData);
   });
 }
