@@ -14,7 +14,8 @@ import {
   type RecordingServer,
 } from '../../../e2e/registry/recording-server.js';
 import { SifportError } from '../errors.js';
-import { RegistryClient, isLoopbackHost } from './client.js';
+import { RegistryClient } from './client.js';
+import { isLoopbackHost } from './hosts.js';
 
 const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 

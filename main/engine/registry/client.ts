@@ -11,6 +11,7 @@ import {
   type HttpTransport,
   type TlsOptions,
 } from './http.js';
+import { isLoopbackHost } from './hosts.js';
 import { apiHost } from './reference.js';
 import { errorFromResponse } from './response-error.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
@@ -49,16 +50,6 @@ export interface RegistryRequest {
   readonly what: string;
   /** A large response body is expected (blob download); see `HttpRequest.bulkBody`. */
   readonly bulkBody?: boolean;
-}
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/** True for hosts on this machine, where plain HTTP is allowed without asking. */
-export function isLoopbackHost(hostPort: string): boolean {
-  const host = hostPort.startsWith('[')
-    ? hostPort.slice(0, hostPort.indexOf(']') + 1)
-    : hostPort.split(':')[0]!;
-  return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**

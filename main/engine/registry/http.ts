@@ -3,6 +3,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
+import { socketHost } from './hosts.js';
 import {
   proxyAuthorization,
   proxyFor,
@@ -190,7 +191,7 @@ export class NodeHttpTransport implements HttpTransport {
     const auth = proxyAuthorization(proxy);
     return {
       ...common,
-      host: proxy.hostname.replace(/^\[|\]$/g, ''),
+      host: socketHost(proxy),
       port: Number(proxy.port || 80),
       path: url.href,
       headers: {

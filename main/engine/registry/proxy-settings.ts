@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { SifportError } from '../errors.js';
 import { registerBasicCredential } from '../redact.js';
+import { isLoopbackHost, socketHost } from './hosts.js';
 
 /**
  * Which HTTP proxy to use, as `apptainer` (Go's `ProxyFromEnvironment`) reads it from
@@ -27,10 +28,6 @@ export function proxySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Prox
     httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
     noProxy: env.NO_PROXY || env.no_proxy || undefined,
   };
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function excluded(host: string, port: string, noProxy: string): boolean {
@@ -60,9 +57,9 @@ function excluded(host: string, port: string, noProxy: string): boolean {
 export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
   const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
   if (!raw) return undefined;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = socketHost(url).toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (settings.bypassLoopback !== false && isLoopback(host)) return undefined;
+  if (settings.bypassLoopback !== false && isLoopbackHost(url.host)) return undefined;
   if (settings.noProxy && excluded(host, port, settings.noProxy)) return undefined;
   let proxy: URL;
   try {

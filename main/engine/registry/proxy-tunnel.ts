@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { SifportError } from '../errors.js';
+import { socketHost } from './hosts.js';
 import { proxyAuthorization } from './proxy-settings.js';
 
 /** The error for a proxy that answered a request for a tunnel (or a request) with `status`. */
@@ -42,7 +43,7 @@ export class TunnelingAgent extends https.Agent {
     const target = `${options.host ?? 'localhost'}:${options.port ?? 443}`;
     const auth = proxyAuthorization(this.proxy);
     const request = http.request({
-      host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
+      host: socketHost(this.proxy),
       port: Number(this.proxy.port || 80),
       method: 'CONNECT',
       path: target,

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { SifportError } from '../errors.js';
+import { socketHost } from './hosts.js';
 import { RawBody } from './raw-body.js';
 
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -99,7 +100,7 @@ export function rawGet(
       }
       return false;
     };
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const host = socketHost(url);
     const secure = url.protocol === 'https:';
     const socket: net.Socket = secure
       ? tls.connect({
