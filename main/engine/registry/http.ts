@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { rootCertificates, type ConnectionOptions } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { socketHost } from './hosts.js';
 import {
@@ -130,6 +130,8 @@ export class NodeHttpTransport implements HttpTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly httpsAgent: https.Agent;
   private readonly tlsAgentOptions: https.AgentOptions;
+  /** The same trust settings for the raw GET's own TLS sockets. */
+  private readonly rawTlsOptions: ConnectionOptions;
   private tunnelAgent: { readonly proxy: string; readonly agent: TunnelingAgent } | undefined;
 
   /**
@@ -148,6 +150,7 @@ export class NodeHttpTransport implements HttpTransport {
       rejectUnauthorized: !tls.insecure,
     };
     this.httpsAgent = new https.Agent(this.tlsAgentOptions);
+    this.rawTlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure };
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -155,10 +158,13 @@ export class NodeHttpTransport implements HttpTransport {
     const proxy = proxyFor(url, this.proxy);
     if (!proxy && request.bulkBody && method === 'GET' && !request.body) {
       try {
-        const raw = await rawGet(url, request.headers ?? {}, signal, IDLE_TIMEOUT_MS, {
-          ...(this.tlsAgentOptions.ca ? { ca: this.tlsAgentOptions.ca } : {}),
-          rejectUnauthorized: this.tlsAgentOptions.rejectUnauthorized !== false,
-        });
+        const raw = await rawGet(
+          url,
+          request.headers ?? {},
+          signal,
+          IDLE_TIMEOUT_MS,
+          this.rawTlsOptions,
+        );
         return wrapResponse(raw.body, raw.status, raw.headers, url);
       } catch (err) {
         if (!(err instanceof RawGetUnsupported)) throw networkError(err, url);
