@@ -7,9 +7,13 @@ import { join } from 'node:path';
 
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
-import { FileDigestCache, MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
+import {
+  FileDigestCache,
+  MemoryDigestCache,
+  type DigestCache,
+} from '../../main/engine/transfers/digest-cache.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
+import { pushSif, type PushResult } from '../../main/engine/transfers/push.js';
 import { OP_TIMEOUT_MS, repoRoot, runProcess, timed } from './bench-process.js';
 import type { BenchRegistry } from './bench-registry.js';
 import type { ChildReport } from './transfer-child.js';
@@ -21,6 +25,30 @@ export function newClient(registry: BenchRegistry): RegistryClient {
     : new RegistryClient({ registry: registry.host, plainHttp: true });
 }
 
+/** One timed pushSif of `file` to `repository:v1`, with its own client. */
+async function timedPush(
+  registry: BenchRegistry,
+  file: string,
+  repository: string,
+  digestCache: DigestCache,
+): Promise<{ value: PushResult; seconds: number }> {
+  const client = newClient(registry);
+  try {
+    return await timed(() =>
+      pushSif({
+        client,
+        file,
+        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
+        digestCache,
+        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
+        onProgress: () => {},
+      }),
+    );
+  } finally {
+    client.close();
+  }
+}
+
 /** Timed pushSif to a fresh repository (a real upload); checks the digest against openssl's. */
 export async function sifportPush(
   registry: BenchRegistry,
@@ -28,25 +56,11 @@ export async function sifportPush(
   repository: string,
   expectDigest: string,
 ): Promise<number> {
-  const client = newClient(registry);
-  try {
-    const { value, seconds } = await timed(() =>
-      pushSif({
-        client,
-        file,
-        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
-        digestCache: new MemoryDigestCache(),
-        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
-        onProgress: () => {},
-      }),
-    );
-    if (value.blob !== 'uploaded') throw new Error(`push did not upload (${value.blob})`);
-    if (value.layerDigest !== expectDigest)
-      throw new Error(`push computed ${value.layerDigest}, openssl ${expectDigest}`);
-    return seconds;
-  } finally {
-    client.close();
-  }
+  const { value, seconds } = await timedPush(registry, file, repository, new MemoryDigestCache());
+  if (value.blob !== 'uploaded') throw new Error(`push did not upload (${value.blob})`);
+  if (value.layerDigest !== expectDigest)
+    throw new Error(`push computed ${value.layerDigest}, openssl ${expectDigest}`);
+  return seconds;
 }
 
 /** Timed pullSif of `repository:v1` to `destination` (removed afterwards); checks the size. */
@@ -106,21 +120,12 @@ export async function repush(
   repository: string,
   cacheFile: string,
 ): Promise<number> {
-  const client = newClient(registry);
-  try {
-    const { value, seconds } = await timed(() =>
-      pushSif({
-        client,
-        file,
-        reference: parseReference(`oras://${registry.host}/${repository}:v1`),
-        digestCache: new FileDigestCache(cacheFile),
-        signal: AbortSignal.timeout(OP_TIMEOUT_MS),
-        onProgress: () => {},
-      }),
-    );
-    if (value.blob !== 'present') throw new Error(`re-push did not skip the blob (${value.blob})`);
-    return seconds;
-  } finally {
-    client.close();
-  }
+  const { value, seconds } = await timedPush(
+    registry,
+    file,
+    repository,
+    new FileDigestCache(cacheFile),
+  );
+  if (value.blob !== 'present') throw new Error(`re-push did not skip the blob (${value.blob})`);
+  return seconds;
 }
