@@ -1,3 +1,4 @@
+import { ocirUsername as buildOcirUsername } from '../../../shared/account-text.js';
 import { PROVIDER_PRESETS } from './provider-presets.js';
 
 /** The registries Sifport knows the login ritual of (oras.md §6). */
@@ -104,14 +105,9 @@ export function detectProvider(input: string): DetectedProvider {
   return { preset: providerById('generic'), registry, parts: {} };
 }
 
-/**
- * Oracle OCIR's user name (oras.md §6): `NAMESPACE/USER`, or for federated (IDCS) users
- * `NAMESPACE/oracleidentitycloudservice/USER`. The namespace is the Object Storage
- * namespace, not the tenancy name.
- */
+/** {@link buildOcirUsername}, refusing a missing namespace or user. */
 export function ocirUsername(namespace: string, user: string, federated = false): string {
-  const ns = namespace.trim().replace(/\/+$/, '');
-  const name = user.trim();
-  if (!ns || !name) throw new Error('an OCIR user name needs the namespace and the user');
-  return federated ? `${ns}/oracleidentitycloudservice/${name}` : `${ns}/${name}`;
+  const name = buildOcirUsername(namespace, user, federated);
+  if (!name) throw new Error('an OCIR user name needs the namespace and the user');
+  return name;
 }

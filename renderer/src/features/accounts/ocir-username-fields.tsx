@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ocirUsername } from './account-format.js';
+import { ocirUsername } from '../../../../shared/account-text.js';
 
 /** Builds OCIR's `NAMESPACE/[oracleidentitycloudservice/]USER` from its parts. */
 export function OcirUsernameFields({ onChange }: { readonly onChange: (name: string) => void }) {

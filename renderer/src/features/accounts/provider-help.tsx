@@ -1,5 +1,5 @@
 import type { ProviderItem } from '../../store/accounts-slice.js';
-import { shortDuration } from './account-format.js';
+import { shortDuration } from '../../../../shared/account-text.js';
 
 /** A provider's login ritual: the steps, the user name convention, token lifetime, quirks. */
 export function ProviderHelp({ provider }: { readonly provider: ProviderItem }) {
