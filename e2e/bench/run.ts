@@ -10,7 +10,8 @@
  *   a) pushSif (fresh MemoryDigestCache, fresh repository: the blob is really uploaded)
  *   b) the ceiling: curl POST + one monolithic PUT of the same bytes (fresh repository)
  *   c) pullSif          d) curl GET of the blob to a file in the same temp dir
- *      (after a `sync`, so the push rounds' writeback does not fall on the first pull)
+ *      (after a `sync`, so the push rounds' writeback does not fall on the first pull;
+ *      BENCH_PULL_RUNS rounds, default 9)
  *   e) openssl dgst -sha256 of the SIF
  *   f) peak RSS of a child process doing one push + one pull through the engine
  *   g) unchanged re-push: pushSif to the same tag with a FileDigestCache that knows the file
@@ -50,10 +51,16 @@ import { childTransfer, repush, sifportPull, sifportPush } from './sifport-trans
 import { measureTlsPull, tlsPullRows } from './tls-pull.js';
 
 /**
- * Rounds per measurement (median of these): 5 by default, as single rounds vary by up to 2×
- * on a shared machine; `BENCH_RUNS=3` is quicker.
+ * Rounds per measurement (median of these) except pull: 5 by default, as single rounds vary
+ * by up to 2× on a shared machine; `BENCH_RUNS=3` is quicker.
  */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
+/**
+ * Pull rounds: a loopback pull of 1 GiB takes 1 to 3 s, and single rounds of the same code
+ * range over 3× (page-cache cost on this VM; curl too: 30 paired rounds measured 0.59 to
+ * 3.2). With 5 rounds, about one run in six missed the target by noise alone; 9 cost ~15 s.
+ */
+const PULL_RUNS = Math.max(1, Number(process.env.BENCH_PULL_RUNS ?? 9) || 9);
 const PAYLOAD_SIZE = 1024 * 1024 * 1024;
 
 async function main(): Promise<number> {
@@ -100,7 +107,7 @@ async function main(): Promise<number> {
     await settleDisk();
     const { sifport: pullRuns, curl: getRuns } = await alternatingRounds(
       'pull',
-      RUNS,
+      PULL_RUNS,
       () => sifportPull(openRegistry, 'bench/push-1', join(dir, 'pulled.sif'), size),
       () => curlGet(openRegistry, 'bench/push-1', digest, join(dir, 'curl-get.bin'), size),
     );
@@ -220,7 +227,7 @@ async function main(): Promise<number> {
     const totalSeconds = (performance.now() - benchStart) / 1000;
     const header = [
       `Sifport transfer bench: ${size} bytes SIF (1 GiB random data partition), open docker-registry on 127.0.0.1`,
-      `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), median of ${RUNS} runs, MB = 10^6 bytes`,
+      `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), median of ${RUNS} runs (pull: ${PULL_RUNS}), MB = 10^6 bytes`,
     ].join('\n');
     process.stdout.write(`\n${header}\n\n${table}\n\n`);
 
@@ -239,6 +246,7 @@ async function main(): Promise<number> {
         what: 'siftool new + siftool add of 1 GiB random bytes (partition, Data, Raw)',
       },
       runs: RUNS,
+      pullRuns: PULL_RUNS,
       secondsByMeasure: { ...m, ...(cliRepush ? { cliRepush } : {}) },
       megabytesPerSecond: {
         push: mbps(m.push),
