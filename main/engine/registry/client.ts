@@ -296,6 +296,9 @@ export class RegistryClient {
           userAgent: this.userAgent,
           now: this.now,
           signal,
+          plainHttpHost: this.options.plainHttp
+            ? new URL(`http://${apiHost(this.registry)}`).hostname
+            : undefined,
         }),
       signal,
     );

@@ -13,7 +13,7 @@ import { RegistryClient } from './client.js';
 import type { Credential } from './credentials.js';
 import { NodeHttpTransport } from './http.js';
 import { mergeScopes, pullScope, pushScope } from './scopes.js';
-import { fetchToken, MemoryTokenCache, tokenCacheKey } from './tokens.js';
+import { fetchToken, MemoryTokenCache, realmMayTakeCredentials, tokenCacheKey } from './tokens.js';
 
 const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const T0 = Date.parse('2024-06-01T00:00:00Z');
@@ -174,6 +174,20 @@ describe('fetchToken (oras.md §4.2–§4.3)', () => {
       { code: 'INSECURE_REFUSED' },
     );
     await assert.rejects(request(undefined, T0, 'not a url'), /no valid realm/);
+  });
+
+  it('sends credentials over plain HTTP only to this machine or an opted-in registry host', () => {
+    const may = (realm: string, plainHttpHost?: string) =>
+      realmMayTakeCredentials(new URL(realm), plainHttpHost);
+    assert.equal(may('https://auth.example.com/token'), true);
+    for (const local of ['127.0.0.1:5001', '127.0.0.2:5001', 'localhost', '[::1]:5001']) {
+      assert.equal(may(`http://${local}/token`), true, local);
+    }
+    assert.equal(may('http://auth.example.com/token'), false);
+    assert.equal(may('http://128.0.0.1/token'), false);
+    assert.equal(may('http://127.example.com/token'), false);
+    assert.equal(may('http://reg.lab:5001/token', 'reg.lab'), true);
+    assert.equal(may('http://auth.lab/token', 'reg.lab'), false);
   });
 
   it('keys the cache by realm, service, user and sorted scopes', () => {

@@ -2,6 +2,7 @@ import { SifportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import type { Challenge } from './challenge.js';
 import type { Credential } from './credentials.js';
+import { isLoopbackHost } from './hosts.js';
 import type { HttpTransport } from './http.js';
 import { scopeStrings, type ScopeSet } from './scopes.js';
 
@@ -69,6 +70,19 @@ export interface TokenRequest {
   readonly userAgent: string;
   readonly now: () => number;
   readonly signal?: AbortSignal | undefined;
+  /** The registry's host name when the user chose plain HTTP for it (`--plain-http`). */
+  readonly plainHttpHost?: string | undefined;
+}
+
+/**
+ * Whether credentials may go to a token realm at `realm`: always over HTTPS; over plain HTTP
+ * only to this machine (all of 127/8, ::1, localhost: nothing leaves it), or to the host of a
+ * registry the user chose plain HTTP for, which already gets the same credentials that way.
+ */
+export function realmMayTakeCredentials(realm: URL, plainHttpHost: string | undefined): boolean {
+  return (
+    realm.protocol === 'https:' || isLoopbackHost(realm.host) || realm.hostname === plainHttpHost
+  );
 }
 
 function realmUrl(request: TokenRequest): URL {
@@ -82,8 +96,7 @@ function realmUrl(request: TokenRequest): URL {
       `${request.registry} asked for a token but named no valid realm (${realm ?? 'none'}).`,
     );
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !loopback && request.credential) {
+  if (request.credential && !realmMayTakeCredentials(url, request.plainHttpHost)) {
     throw new SifportError(
       'INSECURE_REFUSED',
       `${request.registry} wants credentials sent to ${url.host} over plain HTTP; refusing. Use an HTTPS token realm.`,
