@@ -12,6 +12,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { TEST_PROXY_LOGIN } from '../e2e/support/http-proxy.js';
+import { TEST_SOCKS_LOGIN } from '../e2e/support/socks-proxy.js';
 import { startCommand, stopCommand, testBedFileName } from '../e2e/support/testbed-cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -147,6 +148,7 @@ async function main(): Promise<number> {
     info.users.reader.password,
     passphrase.trim(),
     TEST_PROXY_LOGIN.password,
+    TEST_SOCKS_LOGIN.password,
   ];
   const leaks = await findLeaks(
     secrets.filter((s) => s.length >= 6),

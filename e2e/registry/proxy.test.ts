@@ -10,6 +10,7 @@ import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { startTestProxy, TEST_PROXY_LOGIN, type TestProxy } from '../support/http-proxy.js';
+import { startTestSocksProxy, TEST_SOCKS_LOGIN } from '../support/socks-proxy.js';
 import { bed, clientFor, MiB, skip, suiteSif, uniqueRepo, type RegistryName } from './bed.js';
 
 /** A bed client whose every request goes through `proxy` (loopback is not bypassed). */
@@ -41,7 +42,7 @@ async function roundTrip(
   }
 }
 
-describe('registries behind an HTTP proxy (HTTPS_PROXY / HTTP_PROXY, as apptainer)', () => {
+describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, as apptainer)', () => {
   const sif = suiteSif('proxy', 'proxied.sif', 2 * MiB + 321);
 
   it(
@@ -107,6 +108,28 @@ describe('registries behind an HTTP proxy (HTTPS_PROXY / HTTP_PROXY, as apptaine
           withLogin.password = login.password;
           await roundTrip(name, { [key]: withLogin.href }, sif);
         }
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
+
+  it(
+    'SOCKS5 (ssh -D): TLS and plain-HTTP registries, token realm too, with a login',
+    { skip },
+    async () => {
+      const proxy = await startTestSocksProxy({ login: TEST_SOCKS_LOGIN });
+      try {
+        const url = new URL(proxy.url);
+        url.username = TEST_SOCKS_LOGIN.username;
+        url.password = TEST_SOCKS_LOGIN.password;
+        await roundTrip('tls', { httpsProxy: url.href }, sif);
+        await roundTrip('open', { httpProxy: url.href }, sif);
+        const targets = new Set(proxy.requests.map((r) => r.target));
+        for (const host of [bed!.tls.host, new URL(bed!.tokenTlsUrl).host, bed!.open.host]) {
+          assert.ok(targets.has(host), `${host} in ${[...targets].join(', ')}`);
+        }
+        assert.ok(proxy.requests.every((r) => r.reply === 0));
       } finally {
         await proxy.stop();
       }

@@ -5,12 +5,13 @@ import { rootCertificates, type ConnectionOptions } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { socketHost } from './hosts.js';
 import {
+  isSocksProxy,
   proxyAuthorization,
   proxyFor,
   proxySettingsFromEnv,
   type ProxySettings,
 } from './proxy-settings.js';
-import { TunnelingAgent, proxyRefused } from './proxy-tunnel.js';
+import { SocksHttpAgent, TunnelingAgent, proxyRefused } from './proxy-tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
 import { SifportError, isAbortError } from '../errors.js';
 
@@ -133,6 +134,7 @@ export class NodeHttpTransport implements HttpTransport {
   /** The same trust settings for the raw GET's own TLS sockets. */
   private readonly rawTlsOptions: ConnectionOptions;
   private tunnelAgent: { readonly proxy: string; readonly agent: TunnelingAgent } | undefined;
+  private socksHttpAgent: { readonly proxy: string; readonly agent: SocksHttpAgent } | undefined;
 
   /**
    * @param proxy HTTP proxy settings; by default HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the
@@ -185,7 +187,22 @@ export class NodeHttpTransport implements HttpTransport {
     return this.tunnelAgent.agent;
   }
 
-  /** Options for `http(s).request`: direct, through a tunnel (https), or absolute-form (http). */
+  /** The agent for plain http:// through a SOCKS5 `proxy`. */
+  private socksHttpFor(proxy: URL): SocksHttpAgent {
+    if (this.socksHttpAgent?.proxy !== proxy.href) {
+      this.socksHttpAgent?.agent.destroy();
+      this.socksHttpAgent = {
+        proxy: proxy.href,
+        agent: new SocksHttpAgent(proxy, { keepAlive: true, maxSockets: 16 }),
+      };
+    }
+    return this.socksHttpAgent.agent;
+  }
+
+  /**
+   * Options for `http(s).request`: direct, through a tunnel (https, or anything over SOCKS),
+   * or absolute-form (http through an HTTP proxy).
+   */
   private requestOptions(request: HttpRequest, proxy: URL | undefined): http.RequestOptions {
     const { url, method, signal } = request;
     const common = { method, ...(signal ? { signal } : {}) };
@@ -194,6 +211,9 @@ export class NodeHttpTransport implements HttpTransport {
       return { ...common, headers: request.headers, agent };
     }
     if (!proxy) return { ...common, headers: request.headers, agent: this.httpAgent };
+    if (isSocksProxy(proxy)) {
+      return { ...common, headers: request.headers, agent: this.socksHttpFor(proxy) };
+    }
     const auth = proxyAuthorization(proxy);
     return {
       ...common,
@@ -219,9 +239,10 @@ export class NodeHttpTransport implements HttpTransport {
       }
       let bodyFinished = request.body === undefined || Buffer.isBuffer(request.body);
       const options = this.requestOptions(request, proxy);
+      const absoluteForm = !isHttps && proxy !== undefined && !isSocksProxy(proxy);
       const req = isHttps
         ? https.request(url, options)
-        : proxy
+        : absoluteForm
           ? http.request(options)
           : http.request(url, options);
       req.setTimeout(IDLE_TIMEOUT_MS, () => {
@@ -232,7 +253,7 @@ export class NodeHttpTransport implements HttpTransport {
         reject(networkError(err, url));
       });
       req.once('response', (res: IncomingMessage) => {
-        if (proxy && !isHttps && res.statusCode === 407) {
+        if (proxy && absoluteForm && res.statusCode === 407) {
           res.resume();
           reject(proxyRefused(proxy, 407, url.host));
           return;
@@ -264,6 +285,7 @@ export class NodeHttpTransport implements HttpTransport {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
     this.tunnelAgent?.agent.destroy();
+    this.socksHttpAgent?.agent.destroy();
   }
 }
 

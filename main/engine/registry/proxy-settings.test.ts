@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { redact } from '../redact.js';
-import { proxyAuthorization, proxyFor, proxySettingsFromEnv } from './proxy-settings.js';
+import {
+  isSocksProxy,
+  proxyAuthorization,
+  proxyFor,
+  proxySettingsFromEnv,
+} from './proxy-settings.js';
 
 const at = (url: string, settings: Parameters<typeof proxyFor>[1]): string | undefined =>
   proxyFor(new URL(url), settings)?.host;
@@ -32,6 +37,15 @@ describe('proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as apptainer reads t
     assert.equal(at('https://ghcr.io/v2/', { httpProxy: 'http://p:1' }), undefined);
   });
 
+  it('takes SOCKS5 proxies (socks5:// and socks5h://, as ssh -D offers them)', () => {
+    for (const raw of ['socks5://127.0.0.1:1080', 'socks5h://user:pw@gw:1080']) {
+      const proxy = proxyFor(new URL('https://ghcr.io/'), { httpsProxy: raw });
+      assert.ok(proxy && isSocksProxy(proxy), raw);
+    }
+    const http = proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'http://p:1' });
+    assert.ok(http && !isSocksProxy(http));
+  });
+
   it('never proxies loopback unless told to (tests)', () => {
     const settings = { httpsProxy: 'http://p:1', httpProxy: 'http://p:1' };
     for (const url of ['https://127.0.0.1:5000/', 'http://localhost/', 'https://[::1]:443/'])
@@ -57,9 +71,9 @@ describe('proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as apptainer reads t
   });
 
   it('refuses proxies it cannot use, without showing their password', () => {
-    assert.throws(() => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'socks5://p:1080' }), {
+    assert.throws(() => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'https://p:3129' }), {
       code: 'UNSUPPORTED',
-      message: /Only http:\/\/ proxies/,
+      message: /Only http:\/\/ and socks5:\/\/ proxies/,
     });
     assert.throws(
       () => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'http://user:s3cret@[bad' }),

@@ -8,7 +8,7 @@ import { isLoopbackHost, socketHost } from './hosts.js';
  * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms).
  */
 export interface ProxySettings {
-  /** Proxy for https:// URLs (`http://[user:pass@]host:port`). */
+  /** Proxy for https:// URLs (`http://[user:pass@]host:port` or `socks5://…`). */
   readonly httpsProxy?: string | undefined;
   /** Proxy for http:// URLs. */
   readonly httpProxy?: string | undefined;
@@ -49,10 +49,17 @@ function excluded(host: string, port: string, noProxy: string): boolean {
   return false;
 }
 
+const SUPPORTED_PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);
+
+/** True for a SOCKS5 proxy URL (`socks5://` or `socks5h://`: both let the proxy resolve). */
+export function isSocksProxy(proxy: URL): boolean {
+  return proxy.protocol === 'socks5:' || proxy.protocol === 'socks5h:';
+}
+
 /**
- * The proxy to reach `url` through, or undefined to connect directly. Only `http://` proxies
- * are supported (CONNECT tunnels carry TLS to the registry end to end); anything else is a
- * clear error rather than a silent direct connection.
+ * The proxy to reach `url` through, or undefined to connect directly. `http://` proxies (CONNECT
+ * tunnels carry TLS to the registry end to end) and SOCKS5 (`socks5://`, e.g. `ssh -D`) are
+ * supported; anything else is a clear error rather than a silent direct connection.
  */
 export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
   const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
@@ -70,10 +77,10 @@ export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
       `The proxy setting "${raw.replace(/\/\/[^@/]*@/, '//***@')}" is not a URL; use http://HOST:PORT.`,
     );
   }
-  if (proxy.protocol !== 'http:') {
+  if (!SUPPORTED_PROXY_SCHEMES.has(proxy.protocol)) {
     throw new SifportError(
       'UNSUPPORTED',
-      `Only http:// proxies are supported (got ${proxy.protocol}//${proxy.host}); the registry's own TLS still runs end to end through it.`,
+      `Only http:// and socks5:// proxies are supported (got ${proxy.protocol}//${proxy.host}); the registry's own TLS still runs end to end through them.`,
     );
   }
   return proxy;

@@ -4,7 +4,8 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { SifportError } from '../errors.js';
 import { socketHost } from './hosts.js';
-import { proxyAuthorization } from './proxy-settings.js';
+import { isSocksProxy, proxyAuthorization } from './proxy-settings.js';
+import { socksConnect } from './proxy-socks.js';
 
 /** The error for a proxy that answered a request for a tunnel (or a request) with `status`. */
 export function proxyRefused(proxy: URL, status: number, target: string): SifportError {
@@ -21,10 +22,56 @@ export function proxyRefused(proxy: URL, status: number, target: string): Sifpor
   );
 }
 
+/** Opens a TCP tunnel to `host:port` through an HTTP proxy's CONNECT. */
+function connectTunnel(proxy: URL, host: string, port: number): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const auth = proxyAuthorization(proxy);
+    const request = http.request({
+      host: socketHost(proxy),
+      port: Number(proxy.port || 80),
+      method: 'CONNECT',
+      path: target,
+      headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
+      agent: false,
+    });
+    request.once('connect', (response, socket, head) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        reject(proxyRefused(proxy, response.statusCode ?? 0, target));
+        return;
+      }
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    request.once('error', (err) =>
+      reject(
+        new SifportError(
+          'NETWORK',
+          `Cannot reach the proxy ${proxy.host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`,
+          { retryable: true, cause: err },
+        ),
+      ),
+    );
+    request.end();
+  });
+}
+
+/** A TCP connection to `host:port` through `proxy`: a CONNECT tunnel or SOCKS5. */
+export function openTunnel(proxy: URL, host: string, port: number): Promise<Duplex> {
+  return isSocksProxy(proxy) ? socksConnect(proxy, host, port) : connectTunnel(proxy, host, port);
+}
+
+/** The target of an agent's connection, as sockets take it (IPv6 without brackets). */
+function targetOf(options: http.RequestOptions, defaultPort: number): [string, number] {
+  const host = (options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+  return [host, Number(options.port ?? defaultPort)];
+}
+
 /**
- * An https.Agent that reaches each registry through an HTTP proxy's CONNECT tunnel, with TLS
- * running end to end between us and the registry (the proxy sees only the host name).
- * Keep-alive pooling works as usual: one pool per registry host.
+ * An https.Agent that reaches each registry through a proxy's tunnel (CONNECT, or SOCKS5),
+ * with TLS running end to end between us and the registry (the proxy sees only the host
+ * name). Keep-alive pooling works as usual: one pool per registry host.
  */
 export class TunnelingAgent extends https.Agent {
   constructor(
@@ -39,36 +86,37 @@ export class TunnelingAgent extends https.Agent {
     callback?: (err: Error | null, stream: Duplex) => void,
   ): undefined {
     // Agent's asynchronous form: the socket (or the error) arrives through the callback.
-    const done = (err: Error | null, stream?: Duplex): void => callback?.(err, stream as Duplex);
-    const target = `${options.host ?? 'localhost'}:${options.port ?? 443}`;
-    const auth = proxyAuthorization(this.proxy);
-    const request = http.request({
-      host: socketHost(this.proxy),
-      port: Number(this.proxy.port || 80),
-      method: 'CONNECT',
-      path: target,
-      headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
-      agent: false,
-    });
-    request.once('connect', (response, socket, head) => {
-      if (response.statusCode !== 200) {
-        socket.destroy();
-        done(proxyRefused(this.proxy, response.statusCode ?? 0, target));
-        return;
-      }
-      if (head.length > 0) socket.unshift(head);
-      done(null, tls.connect({ ...(options as tls.ConnectionOptions), socket }));
-    });
-    request.once('error', (err) =>
-      done(
-        new SifportError(
-          'NETWORK',
-          `Cannot reach the proxy ${this.proxy.host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`,
-          { retryable: true, cause: err },
-        ),
-      ),
+    const [host, port] = targetOf(options, 443);
+    openTunnel(this.proxy, host, port).then(
+      (socket) => callback?.(null, tls.connect({ ...(options as tls.ConnectionOptions), socket })),
+      (err: Error) => callback?.(err, undefined as unknown as Duplex),
     );
-    request.end();
+    return undefined;
+  }
+}
+
+/**
+ * An http.Agent for plain-HTTP registries behind a SOCKS5 proxy: each connection is a SOCKS
+ * tunnel, and requests go in the usual origin form. (HTTP proxies take plain HTTP as
+ * absolute-form requests instead; see NodeHttpTransport.)
+ */
+export class SocksHttpAgent extends http.Agent {
+  constructor(
+    private readonly proxy: URL,
+    options: http.AgentOptions,
+  ) {
+    super(options);
+  }
+
+  override createConnection(
+    options: http.ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
+    const [host, port] = targetOf(options, 80);
+    socksConnect(this.proxy, host, port).then(
+      (socket) => callback?.(null, socket),
+      (err: Error) => callback?.(err, undefined as unknown as Duplex),
+    );
     return undefined;
   }
 }
