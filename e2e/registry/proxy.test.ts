@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { RegistryClient } from '../../main/engine/registry/client.js';
@@ -17,9 +17,10 @@ import { bed, clientFor, MiB, skip, suiteSif, uniqueRepo, type RegistryName } fr
 function proxiedClient(
   name: RegistryName,
   settings: ProxySettings,
+  tlsOptions: { caFile?: string } = {},
 ): { client: RegistryClient; transport: NodeHttpTransport } {
   const info = bed!;
-  const tls = name === 'tls' ? { caFile: info.caFile } : {};
+  const tls = name === 'tls' ? { caFile: info.caFile } : tlsOptions;
   const transport = new NodeHttpTransport(tls, { ...settings, bypassLoopback: false });
   return { client: clientFor(info, name, undefined, { transport }), transport };
 }
@@ -28,8 +29,9 @@ async function roundTrip(
   name: RegistryName,
   settings: ProxySettings,
   sif: { path: string; bytes: Buffer; dir: string },
+  tlsOptions: { caFile?: string } = {},
 ): Promise<void> {
-  const { client, transport } = proxiedClient(name, settings);
+  const { client, transport } = proxiedClient(name, settings, tlsOptions);
   const reference = parseReference(`oras://${bed![name].host}/${uniqueRepo(`proxy-${name}`)}:v1`);
   const out = join(sif.dir, `${name}-via-proxy.sif`);
   try {
@@ -131,6 +133,59 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
         }
         assert.ok(proxy.requests.every((r) => r.reply === 0));
       } finally {
+        await proxy.stop();
+      }
+    },
+  );
+
+  it(
+    'an https:// proxy: TLS to the proxy, CONNECT inside it, absolute-form for plain HTTP',
+    { skip },
+    async () => {
+      const pki = dirname(bed!.caFile);
+      const proxy = await startTestProxy(TEST_PROXY_LOGIN, {
+        cert: await readFile(join(pki, 'server.crt')),
+        key: await readFile(join(pki, 'server.key')),
+      });
+      try {
+        const url = new URL(proxy.url);
+        url.username = TEST_PROXY_LOGIN.username;
+        url.password = TEST_PROXY_LOGIN.password;
+        await roundTrip('tls', { httpsProxy: url.href }, sif);
+        // The open registry's client trusts the bed CA too, for the proxy's certificate.
+        await roundTrip('open', { httpProxy: url.href }, sif, { caFile: bed!.caFile });
+        const methods = new Set(proxy.requests.map((r) => r.method));
+        for (const m of ['CONNECT', 'GET', 'PUT']) assert.ok(methods.has(m), m);
+        assert.ok(proxy.requests.every((r) => r.status !== 407 && r.status !== 502));
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
+
+  it(
+    'an https:// proxy whose certificate is not trusted: TLS error naming the proxy',
+    { skip },
+    async () => {
+      const pki = dirname(bed!.caFile);
+      const proxy = await startTestProxy(undefined, {
+        cert: await readFile(join(pki, 'server.crt')),
+        key: await readFile(join(pki, 'server.key')),
+      });
+      const { client, transport } = proxiedClient('open', { httpProxy: proxy.url });
+      try {
+        await assert.rejects(client.ping(), (err: Error & { code?: string }) => {
+          assert.equal(err.code, 'TLS');
+          assert.match(
+            err.message,
+            /certificate of the proxy 127\.0\.0\.1:\d+ was not accepted.*--ca-file/,
+          );
+          return true;
+        });
+        assert.equal(proxy.requests.length, 0);
+      } finally {
+        client.close();
+        transport.close();
         await proxy.stop();
       }
     },

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 
 /** One request a {@link TestProxy} handled: a CONNECT tunnel or a forwarded request. */
@@ -16,7 +17,7 @@ export const TEST_PROXY_LOGIN = { username: 'proxyuser', password: 'proxy-pass-7
 
 /** A forward proxy on 127.0.0.1, like a site's squid: CONNECT tunnels and absolute-form. */
 export interface TestProxy {
-  /** `http://127.0.0.1:PORT` (without credentials). */
+  /** `http://127.0.0.1:PORT`, or `https://…` with `tls` (without credentials). */
   readonly url: string;
   readonly requests: readonly ProxiedRequest[];
   stop(): Promise<void>;
@@ -26,10 +27,12 @@ export interface TestProxy {
  * Starts a forward HTTP proxy: CONNECT opens a TCP tunnel to the target (for HTTPS), and a
  * request in absolute form (`GET http://host/path`) is forwarded (for plain HTTP). With
  * `login`, anything without that Basic `Proxy-Authorization` gets 407. Every request is
- * recorded; the tests check what went through it.
+ * recorded; the tests check what went through it. With `tls`, clients speak TLS to the proxy
+ * itself (an `https://` proxy).
  */
 export async function startTestProxy(
   login?: Readonly<{ username: string; password: string }>,
+  tls?: Readonly<{ cert: Buffer; key: Buffer }>,
 ): Promise<TestProxy> {
   const requests: ProxiedRequest[] = [];
   const tunnels = new Set<net.Socket>();
@@ -38,7 +41,7 @@ export async function startTestProxy(
     : undefined;
   const allowed = (header: string | undefined): boolean => !expected || header === expected;
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const target = req.url ?? '';
     if (!allowed(req.headers['proxy-authorization'])) {
       requests.push({ method: req.method ?? '', target, status: 407 });
@@ -58,7 +61,8 @@ export async function startTestProxy(
       else res.destroy();
     });
     req.pipe(upstream);
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
 
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const target = req.url ?? '';
@@ -89,7 +93,7 @@ export async function startTestProxy(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -8,11 +8,19 @@ import {
   isSocksProxy,
   proxyAuthorization,
   proxyFor,
+  proxyPort,
   proxySettingsFromEnv,
   type ProxySettings,
 } from './proxy-settings.js';
-import { SocksHttpAgent, TunnelingAgent, proxyRefused } from './proxy-tunnel.js';
+import {
+  SocksHttpAgent,
+  TunnelingAgent,
+  proxyConnectionError,
+  proxyRefused,
+  proxyServerName,
+} from './proxy-tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
+import { isCertificateErrorCode } from './tls-errors.js';
 import { SifportError, isAbortError } from '../errors.js';
 
 /** TLS settings for one registry (oras.md §6: custom CA per account, explicit insecure). */
@@ -62,23 +70,10 @@ export interface HttpTransport {
 const IDLE_TIMEOUT_MS = 120_000;
 const DEFAULT_TEXT_LIMIT = 4 * 1024 * 1024;
 
-const TLS_ERROR_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-]);
-
 /** True when `err` is a certificate failure: the host speaks TLS but is not trusted. */
 export function isCertificateError(err: SifportError): boolean {
   const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
-  return err.code === 'TLS' && code !== undefined && TLS_ERROR_CODES.has(code);
+  return err.code === 'TLS' && isCertificateErrorCode(code);
 }
 
 /** Turns a socket-level failure into a typed error that says what to do. */
@@ -88,7 +83,7 @@ export function networkError(err: unknown, url: URL): SifportError {
   const e = err as NodeJS.ErrnoException;
   const code = e.code ?? '';
   const where = url.host;
-  if (TLS_ERROR_CODES.has(code)) {
+  if (isCertificateErrorCode(code)) {
     return new SifportError(
       'TLS',
       `TLS certificate of ${where} was not accepted (${code}). If the registry uses a private CA, pass its certificate with --ca-file; --insecure skips verification.`,
@@ -215,17 +210,19 @@ export class NodeHttpTransport implements HttpTransport {
       return { ...common, headers: request.headers, agent: this.socksHttpFor(proxy) };
     }
     const auth = proxyAuthorization(proxy);
+    const overTls = proxy.protocol === 'https:';
     return {
       ...common,
       host: socketHost(proxy),
-      port: Number(proxy.port || 80),
+      port: proxyPort(proxy),
+      ...(overTls ? { servername: proxyServerName(proxy) } : {}),
       path: url.href,
       headers: {
         ...request.headers,
         host: url.host,
         ...(auth ? { 'proxy-authorization': auth } : {}),
       },
-      agent: this.httpAgent,
+      agent: overTls ? this.httpsAgent : this.httpAgent,
     };
   }
 
@@ -243,14 +240,16 @@ export class NodeHttpTransport implements HttpTransport {
       const req = isHttps
         ? https.request(url, options)
         : absoluteForm
-          ? http.request(options)
+          ? (proxy.protocol === 'https:' ? https : http).request(options)
           : http.request(url, options);
       req.setTimeout(IDLE_TIMEOUT_MS, () => {
         req.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
       });
       req.once('error', (err) => {
         if (request.body && !Buffer.isBuffer(request.body)) request.body.destroy();
-        reject(networkError(err, url));
+        // Through an HTTP proxy in absolute form, the connection is the proxy's.
+        const fromProxy = absoluteForm ? proxyConnectionError(proxy, err) : undefined;
+        reject(fromProxy ?? networkError(err, url));
       });
       req.once('response', (res: IncomingMessage) => {
         if (proxy && absoluteForm && res.statusCode === 407) {

@@ -6,6 +6,7 @@ import {
   isSocksProxy,
   proxyAuthorization,
   proxyFor,
+  proxyPort,
   proxySettingsFromEnv,
 } from './proxy-settings.js';
 
@@ -46,6 +47,16 @@ describe('proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as apptainer reads t
     assert.ok(http && !isSocksProxy(http));
   });
 
+  it("default proxy ports are the scheme's: 80, 443, 1080", () => {
+    const port = (raw: string) =>
+      proxyPort(proxyFor(new URL('https://q.io/'), { httpsProxy: raw })!);
+    assert.equal(port('http://p'), 80);
+    assert.equal(port('p'), 80);
+    assert.equal(port('https://p'), 443);
+    assert.equal(port('socks5://p'), 1080);
+    assert.equal(port('https://p:8443'), 8443);
+  });
+
   it('never proxies loopback unless told to (tests)', () => {
     const settings = { httpsProxy: 'http://p:1', httpProxy: 'http://p:1' };
     for (const url of ['https://127.0.0.1:5000/', 'http://localhost/', 'https://[::1]:443/'])
@@ -71,9 +82,9 @@ describe('proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as apptainer reads t
   });
 
   it('refuses proxies it cannot use, without showing their password', () => {
-    assert.throws(() => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'https://p:3129' }), {
+    assert.throws(() => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'socks4://p:1080' }), {
       code: 'UNSUPPORTED',
-      message: /Only http:\/\/ and socks5:\/\/ proxies/,
+      message: /Only http:\/\/, https:\/\/ and socks5:\/\/ proxies/,
     });
     assert.throws(
       () => proxyFor(new URL('https://ghcr.io/'), { httpsProxy: 'http://user:s3cret@[bad' }),

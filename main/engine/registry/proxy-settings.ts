@@ -49,17 +49,25 @@ function excluded(host: string, port: string, noProxy: string): boolean {
   return false;
 }
 
-const SUPPORTED_PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);
+const SUPPORTED_PROXY_SCHEMES = new Set(['http:', 'https:', 'socks5:', 'socks5h:']);
 
 /** True for a SOCKS5 proxy URL (`socks5://` or `socks5h://`: both let the proxy resolve). */
 export function isSocksProxy(proxy: URL): boolean {
   return proxy.protocol === 'socks5:' || proxy.protocol === 'socks5h:';
 }
 
+/** The proxy's port: as given, else the scheme's default (as Go takes them). */
+export function proxyPort(proxy: URL): number {
+  if (proxy.port) return Number(proxy.port);
+  if (proxy.protocol === 'https:') return 443;
+  return isSocksProxy(proxy) ? 1080 : 80;
+}
+
 /**
- * The proxy to reach `url` through, or undefined to connect directly. `http://` proxies (CONNECT
- * tunnels carry TLS to the registry end to end) and SOCKS5 (`socks5://`, e.g. `ssh -D`) are
- * supported; anything else is a clear error rather than a silent direct connection.
+ * The proxy to reach `url` through, or undefined to connect directly. HTTP proxies, spoken to
+ * in plain HTTP (`http://`) or over TLS (`https://`), and SOCKS5 (`socks5://`, e.g. `ssh -D`)
+ * are supported; CONNECT and SOCKS tunnels carry the registry's own TLS end to end. Anything
+ * else is a clear error rather than a silent direct connection.
  */
 export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
   const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
@@ -80,7 +88,7 @@ export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
   if (!SUPPORTED_PROXY_SCHEMES.has(proxy.protocol)) {
     throw new SifportError(
       'UNSUPPORTED',
-      `Only http:// and socks5:// proxies are supported (got ${proxy.protocol}//${proxy.host}); the registry's own TLS still runs end to end through them.`,
+      `Only http://, https:// and socks5:// proxies are supported (got ${proxy.protocol}//${proxy.host}); the registry's own TLS still runs end to end through them.`,
     );
   }
   return proxy;

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/error-codes.js';
 import { SifportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { socketHost } from './hosts.js';
+import { proxyPort } from './proxy-settings.js';
 
 /** How long a SOCKS proxy may take to open a connection before we give up on it. */
 const HANDSHAKE_TIMEOUT_MS = 30_000;
@@ -104,7 +105,7 @@ export function socksConnect(
       return;
     }
 
-    const socket = net.connect({ host: socketHost(proxy), port: Number(proxy.port || 1080) });
+    const socket = net.connect({ host: socketHost(proxy), port: proxyPort(proxy) });
     let stage: 'method' | 'login' | 'connect' = 'method';
     let received = Buffer.alloc(0);
     let settled = false;
