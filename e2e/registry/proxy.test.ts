@@ -25,6 +25,23 @@ function proxiedClient(
   return { client: clientFor(info, name, undefined, { transport }), transport };
 }
 
+/** `url` with `login` in it, as a user writes it in HTTPS_PROXY. */
+function withLogin(url: string, login: Readonly<{ username: string; password: string }>): string {
+  const u = new URL(url);
+  u.username = login.username;
+  u.password = login.password;
+  return u.href;
+}
+
+/** The bed's server certificate (127.0.0.1, signed by the bed CA), for an https:// proxy. */
+async function bedServerTls(): Promise<{ cert: Buffer; key: Buffer }> {
+  const pki = dirname(bed!.caFile);
+  return {
+    cert: await readFile(join(pki, 'server.crt')),
+    key: await readFile(join(pki, 'server.key')),
+  };
+}
+
 async function roundTrip(
   name: RegistryName,
   settings: ProxySettings,
@@ -105,10 +122,7 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
             client.close();
             transport.close();
           }
-          const withLogin = new URL(proxy.url);
-          withLogin.username = login.username;
-          withLogin.password = login.password;
-          await roundTrip(name, { [key]: withLogin.href }, sif);
+          await roundTrip(name, { [key]: withLogin(proxy.url, login) }, sif);
         }
       } finally {
         await proxy.stop();
@@ -122,11 +136,9 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
     async () => {
       const proxy = await startTestSocksProxy({ login: TEST_SOCKS_LOGIN });
       try {
-        const url = new URL(proxy.url);
-        url.username = TEST_SOCKS_LOGIN.username;
-        url.password = TEST_SOCKS_LOGIN.password;
-        await roundTrip('tls', { httpsProxy: url.href }, sif);
-        await roundTrip('open', { httpProxy: url.href }, sif);
+        const url = withLogin(proxy.url, TEST_SOCKS_LOGIN);
+        await roundTrip('tls', { httpsProxy: url }, sif);
+        await roundTrip('open', { httpProxy: url }, sif);
         const targets = new Set(proxy.requests.map((r) => r.target));
         for (const host of [bed!.tls.host, new URL(bed!.tokenTlsUrl).host, bed!.open.host]) {
           assert.ok(targets.has(host), `${host} in ${[...targets].join(', ')}`);
@@ -142,18 +154,12 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
     'an https:// proxy: TLS to the proxy, CONNECT inside it, absolute-form for plain HTTP',
     { skip },
     async () => {
-      const pki = dirname(bed!.caFile);
-      const proxy = await startTestProxy(TEST_PROXY_LOGIN, {
-        cert: await readFile(join(pki, 'server.crt')),
-        key: await readFile(join(pki, 'server.key')),
-      });
+      const proxy = await startTestProxy(TEST_PROXY_LOGIN, await bedServerTls());
       try {
-        const url = new URL(proxy.url);
-        url.username = TEST_PROXY_LOGIN.username;
-        url.password = TEST_PROXY_LOGIN.password;
-        await roundTrip('tls', { httpsProxy: url.href }, sif);
+        const url = withLogin(proxy.url, TEST_PROXY_LOGIN);
+        await roundTrip('tls', { httpsProxy: url }, sif);
         // The open registry's client trusts the bed CA too, for the proxy's certificate.
-        await roundTrip('open', { httpProxy: url.href }, sif, { caFile: bed!.caFile });
+        await roundTrip('open', { httpProxy: url }, sif, { caFile: bed!.caFile });
         const methods = new Set(proxy.requests.map((r) => r.method));
         for (const m of ['CONNECT', 'GET', 'PUT']) assert.ok(methods.has(m), m);
         assert.ok(proxy.requests.every((r) => r.status !== 407 && r.status !== 502));
@@ -167,11 +173,7 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
     'an https:// proxy whose certificate is not trusted: TLS error naming the proxy',
     { skip },
     async () => {
-      const pki = dirname(bed!.caFile);
-      const proxy = await startTestProxy(undefined, {
-        cert: await readFile(join(pki, 'server.crt')),
-        key: await readFile(join(pki, 'server.key')),
-      });
+      const proxy = await startTestProxy(undefined, await bedServerTls());
       const { client, transport } = proxiedClient('open', { httpProxy: proxy.url });
       try {
         await assert.rejects(client.ping(), (err: Error & { code?: string }) => {
