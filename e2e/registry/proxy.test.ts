@@ -192,4 +192,35 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
       }
     },
   );
+
+  it(
+    'no variable set: the desktop system proxy (a PAC result) is used, asked once per origin',
+    { skip },
+    async () => {
+      const http = await startTestProxy();
+      const socks = await startTestSocksProxy();
+      const asked: string[] = [];
+      const systemProxy = async (url: URL): Promise<string> => {
+        asked.push(url.origin);
+        const port = (u: string) => new URL(u).port;
+        return url.protocol === 'https:'
+          ? `SOCKS5 127.0.0.1:${port(socks.url)}; DIRECT`
+          : `PROXY 127.0.0.1:${port(http.url)}; DIRECT`;
+      };
+      try {
+        await roundTrip('open', { systemProxy }, sif);
+        await roundTrip('tls', { systemProxy }, sif);
+        assert.ok(http.requests.some((r) => r.target.startsWith(bed!.open.url)));
+        assert.ok(socks.requests.some((r) => r.target === bed!.tls.host));
+        assert.equal(
+          new Set(asked).size,
+          asked.length,
+          `asked once per origin: ${asked.join(', ')}`,
+        );
+      } finally {
+        await http.stop();
+        await socks.stop();
+      }
+    },
+  );
 });

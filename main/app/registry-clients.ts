@@ -2,6 +2,7 @@ import { pickAccount } from '../engine/accounts/account.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
 import type { Credential, CredentialProvider } from '../engine/registry/credentials.js';
 import { RegistryClient } from '../engine/registry/client.js';
+import type { ProxySettings } from '../engine/registry/proxy-settings.js';
 import type { ConnectionOptions } from './connection-options.js';
 
 /** Builds registry clients that log in with the user's accounts (issue #4). */
@@ -24,8 +25,15 @@ export interface RegistryClients {
   ): RegistryClient;
 }
 
-/** The {@link RegistryClients} over one accounts service; `userAgent` goes on every request. */
-export function registryClients(accounts: Accounts, userAgent?: string): RegistryClients {
+/**
+ * The {@link RegistryClients} over one accounts service; `userAgent` goes on every request,
+ * `proxy` says how to reach registries (default: the environment's proxy variables).
+ */
+export function registryClients(
+  accounts: Accounts,
+  userAgent?: string,
+  proxy?: ProxySettings,
+): RegistryClients {
   const connect: RegistryClients['connect'] = (registry, options, credentials) =>
     new RegistryClient({
       registry,
@@ -33,6 +41,7 @@ export function registryClients(accounts: Accounts, userAgent?: string): Registr
       plainHttp: options.plainHttp,
       credentials,
       userAgent,
+      proxy,
     });
   return {
     connect,

@@ -12,6 +12,7 @@ import {
   type TlsOptions,
 } from './http.js';
 import { isLoopbackHost } from './hosts.js';
+import type { ProxySettings } from './proxy-settings.js';
 import { apiHost } from './reference.js';
 import { errorFromResponse } from './response-error.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
@@ -28,6 +29,8 @@ export interface RegistryOptions {
   readonly credentials?: Credential | CredentialProvider | undefined;
   readonly retry?: RetryPolicy | undefined;
   readonly transport?: HttpTransport | undefined;
+  /** Proxy settings for the client's own transport (default: from the environment). */
+  readonly proxy?: ProxySettings | undefined;
   readonly tokenCache?: TokenCache | undefined;
   readonly userAgent?: string | undefined;
   readonly now?: (() => number) | undefined;
@@ -76,7 +79,7 @@ export class RegistryClient {
     this.registry = options.registry;
     this.retryPolicy = options.retry ?? DEFAULT_RETRY;
     this.ownsTransport = !options.transport;
-    this.transport = options.transport ?? new NodeHttpTransport(options.tls);
+    this.transport = options.transport ?? new NodeHttpTransport(options.tls, options.proxy);
     this.tokenCache = options.tokenCache ?? new MemoryTokenCache();
     this.userAgent = options.userAgent ?? 'sifport/0.1';
     this.now = options.now ?? Date.now;

@@ -7,7 +7,7 @@ import { socketHost } from './hosts.js';
 import {
   isSocksProxy,
   proxyAuthorization,
-  proxyFor,
+  chooseProxy,
   proxyPort,
   proxySettingsFromEnv,
   type ProxySettings,
@@ -130,10 +130,11 @@ export class NodeHttpTransport implements HttpTransport {
   private readonly rawTlsOptions: ConnectionOptions;
   private tunnelAgent: { readonly proxy: string; readonly agent: TunnelingAgent } | undefined;
   private socksHttpAgent: { readonly proxy: string; readonly agent: SocksHttpAgent } | undefined;
+  private readonly proxyByOrigin = new Map<string, Promise<URL | undefined>>();
 
   /**
-   * @param proxy HTTP proxy settings; by default HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the
-   *   environment, as apptainer reads them.
+   * @param proxy Proxy settings; by default HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the
+   *   environment, as apptainer reads them (the desktop app adds its system proxy).
    */
   constructor(
     tls: TlsOptions = {},
@@ -152,7 +153,7 @@ export class NodeHttpTransport implements HttpTransport {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { url, method, signal } = request;
-    const proxy = proxyFor(url, this.proxy);
+    const proxy = await this.proxyOf(url);
     if (!proxy && request.bulkBody && method === 'GET' && !request.body) {
       try {
         const raw = await rawGet(
@@ -168,6 +169,17 @@ export class NodeHttpTransport implements HttpTransport {
       }
     }
     return this.sendWithNodeHttp(request, proxy);
+  }
+
+  /** The proxy for `url`, asked once per origin (the system's answer may take a PAC run). */
+  private proxyOf(url: URL): Promise<URL | undefined> {
+    let proxy = this.proxyByOrigin.get(url.origin);
+    if (!proxy) {
+      proxy = chooseProxy(url, this.proxy);
+      proxy.catch(() => this.proxyByOrigin.delete(url.origin));
+      this.proxyByOrigin.set(url.origin, proxy);
+    }
+    return proxy;
   }
 
   /** The agent for https:// through `proxy` (a CONNECT tunnel per registry connection). */

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 
 import { redact } from '../redact.js';
 import {
+  chooseProxy,
   isSocksProxy,
+  proxyFromPacResult,
   proxyAuthorization,
   proxyFor,
   proxyPort,
@@ -101,5 +103,51 @@ describe('proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as apptainer reads t
     assert.equal(header, `Basic ${Buffer.from('alice:pa:ss').toString('base64')}`);
     assert.equal(proxyAuthorization(new URL('http://proxy:3128')), undefined);
     assert.doesNotMatch(redact(`sent ${header} with pa:ss`), /pa:ss|YWxpY2U6cGE6c3M=/);
+  });
+
+  it('reads PAC results: the first entry Sifport can use, DIRECT, or a clear refusal', () => {
+    const href = (result: string) => proxyFromPacResult(result)?.href;
+    assert.equal(href('PROXY proxy.corp:3128; DIRECT'), 'http://proxy.corp:3128/');
+    assert.equal(href('HTTPS secure.corp:443'), 'https://secure.corp/');
+    assert.equal(href('SOCKS gw:1080; SOCKS5 gw:1080'), 'socks5://gw:1080', 'SOCKS4 skipped');
+    assert.equal(href('DIRECT'), undefined);
+    assert.equal(href(''), undefined);
+    assert.equal(href('QUIC q:443; DIRECT'), undefined);
+    assert.throws(() => proxyFromPacResult('SOCKS4 gw:1080'), {
+      code: 'UNSUPPORTED',
+      message: /only proxies Sifport cannot use \(SOCKS4 gw:1080\); set HTTPS_PROXY/,
+    });
+  });
+
+  it('asks the system proxy only when no variable is set, and never for loopback or NO_PROXY', async () => {
+    const asked: string[] = [];
+    const systemProxy = async (url: URL) => {
+      asked.push(url.host);
+      return 'PROXY sys:3128';
+    };
+    const choose = async (url: string, settings: Parameters<typeof chooseProxy>[1]) =>
+      (await chooseProxy(new URL(url), settings))?.host;
+    assert.equal(await choose('https://ghcr.io/', { systemProxy }), 'sys:3128');
+    assert.equal(
+      await choose('https://ghcr.io/', { systemProxy, httpsProxy: 'http://env:1' }),
+      'env:1',
+    );
+    assert.equal(
+      await choose('http://harbor.lan/', { systemProxy, httpsProxy: 'http://env:1' }),
+      undefined,
+      'a variable is set: the environment decides, as for apptainer',
+    );
+    assert.equal(await choose('https://127.0.0.1:5000/', { systemProxy }), undefined);
+    assert.equal(await choose('https://quay.io/', { systemProxy, noProxy: 'quay.io' }), undefined);
+    assert.deepEqual(asked, ['ghcr.io']);
+    await assert.rejects(
+      chooseProxy(new URL('https://ghcr.io/'), {
+        systemProxy: () => Promise.reject(new Error('no session')),
+      }),
+      {
+        code: 'NETWORK',
+        message: /Could not read the system proxy settings for ghcr\.io: no session/,
+      },
+    );
   });
 });

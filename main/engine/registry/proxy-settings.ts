@@ -19,6 +19,43 @@ export interface ProxySettings {
    * a proxy and a registry on 127.0.0.1 turn it off.
    */
   readonly bypassLoopback?: boolean | undefined;
+  /**
+   * The desktop's own proxy settings (system settings, PAC files), asked only when neither
+   * HTTPS_PROXY nor HTTP_PROXY is set: resolves a URL to a PAC result such as
+   * `PROXY host:port; DIRECT`. The desktop app passes Chromium's resolver.
+   */
+  readonly systemProxy?: ((url: URL) => Promise<string>) | undefined;
+}
+
+/** PAC keywords (as Chromium reports them) and the proxy scheme each stands for. */
+const PAC_SCHEMES: Record<string, string> = {
+  PROXY: 'http',
+  HTTP: 'http',
+  HTTPS: 'https',
+  SOCKS5: 'socks5',
+};
+
+/**
+ * The proxy a PAC result names (`PROXY a:3128; SOCKS5 b:1080; DIRECT`): the first entry
+ * Sifport can use, or undefined for DIRECT. Entries it cannot use (SOCKS4, QUIC) are
+ * skipped; a result with nothing usable and no DIRECT is UNSUPPORTED.
+ */
+export function proxyFromPacResult(result: string): URL | undefined {
+  const entries = result
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [keyword = '', hostPort] = entry.split(/\s+/);
+    if (keyword.toUpperCase() === 'DIRECT') return undefined;
+    const scheme = PAC_SCHEMES[keyword.toUpperCase()];
+    if (scheme && hostPort) return new URL(`${scheme}://${hostPort}`);
+  }
+  if (entries.length === 0) return undefined;
+  throw new SifportError(
+    'UNSUPPORTED',
+    `The system proxy settings name only proxies Sifport cannot use (${entries.join('; ')}); set HTTPS_PROXY to an http://, https:// or socks5:// proxy.`,
+  );
 }
 
 /** The proxy settings in `env` (upper-case names win, as in Go). */
@@ -63,6 +100,36 @@ export function proxyPort(proxy: URL): number {
   return isSocksProxy(proxy) ? 1080 : 80;
 }
 
+/** True when `url` is never proxied: loopback (unless turned off) or listed in NO_PROXY. */
+function goesDirect(url: URL, settings: ProxySettings): boolean {
+  if (settings.bypassLoopback !== false && isLoopbackHost(url.host)) return true;
+  const host = socketHost(url).toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return settings.noProxy !== undefined && excluded(host, port, settings.noProxy);
+}
+
+/**
+ * {@link proxyFor}, falling back to the desktop's proxy settings (`systemProxy`) when the
+ * environment names no proxy at all, as a desktop user expects. Loopback and NO_PROXY still
+ * go direct.
+ */
+export async function chooseProxy(url: URL, settings: ProxySettings): Promise<URL | undefined> {
+  const { systemProxy } = settings;
+  if (settings.httpsProxy || settings.httpProxy || !systemProxy) return proxyFor(url, settings);
+  if (goesDirect(url, settings)) return undefined;
+  let result: string;
+  try {
+    result = await systemProxy(url);
+  } catch (error) {
+    throw new SifportError(
+      'NETWORK',
+      `Could not read the system proxy settings for ${url.host}: ${(error as Error).message}. Set HTTPS_PROXY (or NO_PROXY) to decide yourself.`,
+      { cause: error },
+    );
+  }
+  return proxyFromPacResult(result);
+}
+
 /**
  * The proxy to reach `url` through, or undefined to connect directly. HTTP proxies, spoken to
  * in plain HTTP (`http://`) or over TLS (`https://`), and SOCKS5 (`socks5://`, e.g. `ssh -D`)
@@ -71,11 +138,7 @@ export function proxyPort(proxy: URL): number {
  */
 export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
   const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
-  if (!raw) return undefined;
-  const host = socketHost(url).toLowerCase();
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (settings.bypassLoopback !== false && isLoopbackHost(url.host)) return undefined;
-  if (settings.noProxy && excluded(host, port, settings.noProxy)) return undefined;
+  if (!raw || goesDirect(url, settings)) return undefined;
   let proxy: URL;
   try {
     proxy = new URL(raw.includes('://') ? raw : `http://${raw}`);
