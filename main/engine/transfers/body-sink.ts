@@ -3,9 +3,9 @@ import { finished, type Readable } from 'node:stream';
 import { OrderedFileWriter } from './ordered-file-writer.js';
 
 /**
- * Bytes gathered before one `writev` to the file. node:http hands over chunks of at most
- * 64 KiB; writing each alone costs a thread-pool round trip and a syscall per chunk, which
- * made the download loop twice as slow as curl (see e2e/bench).
+ * Bytes gathered before one batch goes to the file (as 256 KiB pieces written side by side).
+ * node:http hands over chunks of at most 64 KiB; writing each alone costs a thread-pool round
+ * trip per chunk, which made the download loop twice as slow as curl (see e2e/bench).
  */
 export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 

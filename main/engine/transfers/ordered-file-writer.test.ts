@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { OrderedFileWriter, skipBytes } from './ordered-file-writer.js';
+import {
+  cutIntoPieces,
+  OrderedFileWriter,
+  skipBytes,
+  writeBatch,
+  WRITE_PIECE_BYTES,
+  type PositionalFile,
+} from './ordered-file-writer.js';
 
 describe('skipBytes', () => {
   it('drops whole and partial buffers from the front', () => {
@@ -14,6 +22,65 @@ describe('skipBytes', () => {
     assert.equal(Buffer.concat(skipBytes(bufs, 3)).toString(), 'defgh');
     assert.equal(Buffer.concat(skipBytes(bufs, 4)).toString(), 'efgh');
     assert.equal(Buffer.concat(skipBytes(bufs, 8)).toString(), '');
+  });
+});
+
+describe('cutIntoPieces', () => {
+  it('cuts across and inside buffers, keeping every byte in order', () => {
+    const chunks = [Buffer.from('abcdefg'), Buffer.from('h'), Buffer.from('ijklmnopq')];
+    const pieces = cutIntoPieces(chunks, 4);
+    assert.deepEqual(
+      pieces.map((piece) => Buffer.concat(piece).toString()),
+      ['abcd', 'efgh', 'ijkl', 'mnop', 'q'],
+    );
+    assert.equal(pieces[0]![0]!.buffer, chunks[0]!.buffer, 'no copies: views of the input');
+    assert.deepEqual(cutIntoPieces([], 4), []);
+  });
+});
+
+describe('writeBatch (pieces side by side, never a gap)', () => {
+  /** A file in memory that fails the write at `failAt` and makes the first write short. */
+  function fakeFile(failAt: number): PositionalFile & { data: Map<number, string>; cut?: number } {
+    const file = {
+      data: new Map<number, string>(),
+      cut: undefined as number | undefined,
+      short: true,
+      async writev(buffers: Buffer[], position: number) {
+        await new Promise((resolve) => setTimeout(resolve, position === failAt ? 5 : 1));
+        if (position === failAt) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        let bytes = Buffer.concat(buffers);
+        if (file.short) {
+          file.short = false;
+          bytes = bytes.subarray(0, 1);
+        }
+        file.data.set(position, bytes.toString());
+        return { bytesWritten: bytes.length, buffers };
+      },
+      async truncate(length: number) {
+        file.cut = length;
+      },
+    };
+    return file as unknown as PositionalFile & { data: Map<number, string>; cut?: number };
+  }
+
+  it('writes every piece at its own offset, finishing short writes', async () => {
+    const file = fakeFile(-1);
+    await writeBatch(file, [Buffer.from('abcdef'), Buffer.from('ghij')], 100, 4);
+    const text = [...file.data.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, t]) => t)
+      .join('');
+    assert.equal(text, 'abcdefghij');
+    assert.equal(file.cut, undefined);
+  });
+
+  it('a failed piece: the file is cut back to it, even though later pieces landed', async () => {
+    const file = fakeFile(104);
+    await assert.rejects(writeBatch(file, [Buffer.from('abcdefghijkl')], 100, 4), {
+      code: 'ENOSPC',
+    });
+    assert.ok(file.data.has(108), 'the piece after the failed one was written');
+    assert.equal(file.cut, 104);
   });
 });
 
@@ -40,6 +107,28 @@ describe('OrderedFileWriter', () => {
     assert.deepEqual(done, [...Array(20).keys()]);
     assert.deepEqual(errors, []);
     assert.equal((await stat(path)).mode & 0o777, 0o600);
+  });
+
+  it('writes batches larger than a piece, of any chunk sizes, byte for byte', async () => {
+    const path = join(dir, 'large');
+    const first = randomBytes(WRITE_PIECE_BYTES * 3 + 17);
+    const second = [randomBytes(300_001), randomBytes(1), randomBytes(WRITE_PIECE_BYTES + 5)];
+    const writer = new OrderedFileWriter(path, false, () => {});
+    writer.write([first], first.length);
+    writer.write(second, 300_001 + 1 + WRITE_PIECE_BYTES + 5);
+    await writer.close();
+    assert.ok((await readFile(path)).equals(Buffer.concat([first, ...second])));
+  });
+
+  it('appends a large batch after what the file holds (positional writes, not O_APPEND)', async () => {
+    const path = join(dir, 'append-large');
+    const head = randomBytes(1000);
+    await writeFile(path, head);
+    const tail = randomBytes(WRITE_PIECE_BYTES * 2 + 3);
+    const writer = new OrderedFileWriter(path, true, () => {});
+    writer.write([tail], tail.length);
+    assert.equal(await writer.close(), tail.length);
+    assert.ok((await readFile(path)).equals(Buffer.concat([head, tail])));
   });
 
   it('appends when asked', async () => {
