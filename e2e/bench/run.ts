@@ -5,7 +5,8 @@
  *
  * Self-contained: starts one open docker-registry (distribution 2.8) on 127.0.0.1 in a temp
  * directory, builds a 1 GiB SIF there (siftool new + siftool add of 1 GiB random bytes as a raw
- * data partition), measures (median of BENCH_RUNS rounds each, default 5):
+ * data partition), measures (median of BENCH_RUNS rounds each, default 5; push
+ * BENCH_PUSH_RUNS, default 7):
  *
  *   a) pushSif (fresh MemoryDigestCache, fresh repository: the blob is really uploaded)
  *   b) the ceiling: curl POST + one monolithic PUT of the same bytes (fresh repository)
@@ -50,17 +51,25 @@ import { createBenchSif } from './sif-fixture.js';
 import { childTransfer, repush, sifportPull, sifportPush } from './sifport-transfers.js';
 import { measureTlsPull, tlsPullRows } from './tls-pull.js';
 
+const rounds = (name: string, fallback: number): number =>
+  Math.max(1, Number(process.env[name] ?? fallback) || fallback);
 /**
- * Rounds per measurement (median of these) except pull: 5 by default, as single rounds vary
- * by up to 2× on a shared machine; `BENCH_RUNS=3` is quicker.
+ * Rounds per measurement (median of these) except push and pull: 5 by default, as single
+ * rounds vary by up to 2× on a shared machine; `BENCH_RUNS=3` is quicker.
  */
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
+const RUNS = rounds('BENCH_RUNS', 5);
+/**
+ * Push rounds: the ceiling and Sifport are both held to the registry's disk (≈ 200 MB/s), and
+ * a 5-round run once measured 0.89 with every paired round between 0.89 and 1.03; 7 rounds
+ * cost ~25 s more.
+ */
+const PUSH_RUNS = rounds('BENCH_PUSH_RUNS', 7);
 /**
  * Pull rounds: a loopback pull of 1 GiB takes 1 to 3 s, and single rounds of the same code
  * range over 3× (page-cache cost on this VM; curl too: 30 paired rounds measured 0.59 to
  * 3.2). With 5 rounds, about one run in six missed the target by noise alone; 9 cost ~15 s.
  */
-const PULL_RUNS = Math.max(1, Number(process.env.BENCH_PULL_RUNS ?? 9) || 9);
+const PULL_RUNS = rounds('BENCH_PULL_RUNS', 9);
 const PAYLOAD_SIZE = 1024 * 1024 * 1024;
 
 async function main(): Promise<number> {
@@ -100,7 +109,7 @@ async function main(): Promise<number> {
 
     const { sifport: pushRuns, curl: putRuns } = await alternatingRounds(
       'push',
-      RUNS,
+      PUSH_RUNS,
       (i) => sifportPush(openRegistry, sif.path, `bench/push-${i}`, digest),
       (i) => curlPut(openRegistry, sif.path, `bench/curl-${i}`, digest),
     );
@@ -227,7 +236,7 @@ async function main(): Promise<number> {
     const totalSeconds = (performance.now() - benchStart) / 1000;
     const header = [
       `Sifport transfer bench: ${size} bytes SIF (1 GiB random data partition), open docker-registry on 127.0.0.1`,
-      `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), median of ${RUNS} runs (pull: ${PULL_RUNS}), MB = 10^6 bytes`,
+      `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), median of ${RUNS} runs (push: ${PUSH_RUNS}, pull: ${PULL_RUNS}), MB = 10^6 bytes`,
     ].join('\n');
     process.stdout.write(`\n${header}\n\n${table}\n\n`);
 
@@ -246,6 +255,7 @@ async function main(): Promise<number> {
         what: 'siftool new + siftool add of 1 GiB random bytes (partition, Data, Raw)',
       },
       runs: RUNS,
+      pushRuns: PUSH_RUNS,
       pullRuns: PULL_RUNS,
       secondsByMeasure: { ...m, ...(cliRepush ? { cliRepush } : {}) },
       megabytesPerSecond: {
