@@ -19,8 +19,9 @@ export function skipBytes(chunks: readonly Buffer[], count: number): Buffer[] {
 /**
  * Bytes per write call. Buffered writes of 1 MiB or more cost 0.15 to 1.6 s of system time per
  * GiB from one run to the next on the CI machine (Linux 6.18 ext4 in a Firecracker VM with
- * free-page reporting: large folios land on memory the host must fault back in); 256 KiB
- * calls cost a steady 0.15 to 0.2 s, and pulls got 20% faster in the median (e2e/bench).
+ * free-page reporting; likely large folios landing on memory the host must fault back in),
+ * 256 KiB calls a steady 0.15 to 0.2 s. Over 10 interleaved 1 GiB pulls the median went from
+ * 1.49 s to 1.17 s (README, Benchmarks).
  */
 export const WRITE_PIECE_BYTES = 256 * 1024;
 
