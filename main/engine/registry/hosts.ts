@@ -11,7 +11,17 @@ export function isLoopbackHost(hostPort: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** `host` as sockets take it: an IPv6 address without its brackets. */
+export function unbracket(host: string): string {
+  return host.replace(/^\[|\]$/g, '');
+}
+
 /** The host name of `url` as sockets take it: IPv6 addresses without their brackets. */
 export function socketHost(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '');
+  return unbracket(url.hostname);
+}
+
+/** `host:port`, with an IPv6 address in brackets (Go's net.JoinHostPort). */
+export function joinHostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -128,8 +128,8 @@ export class NodeHttpTransport implements HttpTransport {
   private readonly tlsAgentOptions: https.AgentOptions;
   /** The same trust settings for the raw GET's own TLS sockets. */
   private readonly rawTlsOptions: ConnectionOptions;
-  private tunnelAgent: { readonly proxy: string; readonly agent: TunnelingAgent } | undefined;
-  private socksHttpAgent: { readonly proxy: string; readonly agent: SocksHttpAgent } | undefined;
+  /** Agents that connect through a proxy, by kind and proxy (a system proxy may vary by host). */
+  private readonly proxyAgents = new Map<string, http.Agent>();
   private readonly proxyByOrigin = new Map<string, Promise<URL | undefined>>();
 
   /**
@@ -182,28 +182,30 @@ export class NodeHttpTransport implements HttpTransport {
     return proxy;
   }
 
-  /** The agent for https:// through `proxy` (a CONNECT tunnel per registry connection). */
-  private tunnelFor(proxy: URL): TunnelingAgent {
-    if (this.tunnelAgent?.proxy !== proxy.href) {
-      this.tunnelAgent?.agent.destroy();
-      this.tunnelAgent = {
-        proxy: proxy.href,
-        agent: new TunnelingAgent(proxy, this.tlsAgentOptions),
-      };
+  /** The agent for `key`, made by `create` on first use and kept until {@link close}. */
+  private proxyAgent<A extends http.Agent>(key: string, create: () => A): A {
+    let agent = this.proxyAgents.get(key);
+    if (!agent) {
+      agent = create();
+      this.proxyAgents.set(key, agent);
     }
-    return this.tunnelAgent.agent;
+    return agent as A;
+  }
+
+  /** The agent for https:// through `proxy` (a CONNECT or SOCKS tunnel per connection). */
+  private tunnelFor(proxy: URL): TunnelingAgent {
+    return this.proxyAgent(
+      `tunnel ${proxy.href}`,
+      () => new TunnelingAgent(proxy, this.tlsAgentOptions),
+    );
   }
 
   /** The agent for plain http:// through a SOCKS5 `proxy`. */
   private socksHttpFor(proxy: URL): SocksHttpAgent {
-    if (this.socksHttpAgent?.proxy !== proxy.href) {
-      this.socksHttpAgent?.agent.destroy();
-      this.socksHttpAgent = {
-        proxy: proxy.href,
-        agent: new SocksHttpAgent(proxy, { keepAlive: true, maxSockets: 16 }),
-      };
-    }
-    return this.socksHttpAgent.agent;
+    return this.proxyAgent(
+      `socks ${proxy.href}`,
+      () => new SocksHttpAgent(proxy, { keepAlive: true, maxSockets: 16 }),
+    );
   }
 
   /**
@@ -295,8 +297,7 @@ export class NodeHttpTransport implements HttpTransport {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
-    this.tunnelAgent?.agent.destroy();
-    this.socksHttpAgent?.agent.destroy();
+    for (const agent of this.proxyAgents.values()) agent.destroy();
   }
 }
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { SifportError } from '../errors.js';
 import { registerBasicCredential } from '../redact.js';
-import { isLoopbackHost, socketHost } from './hosts.js';
+import { isLoopbackHost, socketHost, unbracket } from './hosts.js';
 
 /**
  * Which HTTP proxy to use, as `apptainer` (Go's `ProxyFromEnvironment`) reads it from
@@ -73,7 +73,7 @@ function excluded(host: string, port: string, noProxy: string): boolean {
     if (!entry) continue;
     if (entry === '*') return true;
     const withPort = isIP(entry) ? undefined : /^(.*):(\d+)$/.exec(entry);
-    const name = (withPort?.[1] ?? entry).replace(/^\[|\]$/g, '');
+    const name = unbracket(withPort?.[1] ?? entry);
     const entryPort = withPort?.[2] ?? '';
     if (entryPort && entryPort !== port) continue;
     if (isIP(name)) {

@@ -2,7 +2,7 @@ import net, { isIPv4, isIPv6 } from 'node:net';
 import type { ErrorCode } from '../../../shared/error-codes.js';
 import { SifportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
-import { socketHost } from './hosts.js';
+import { joinHostPort, socketHost } from './hosts.js';
 import { proxyPort } from './proxy-settings.js';
 
 /** How long a SOCKS proxy may take to open a connection before we give up on it. */
@@ -89,7 +89,7 @@ export function socksConnect(
   return new Promise((resolve, reject) => {
     const hasLogin = proxy.username !== '';
     if (hasLogin) registerSecret(decodeURIComponent(proxy.password));
-    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const target = joinHostPort(host, port);
     let connectRequest: Buffer;
     let login: Buffer | undefined;
     try {

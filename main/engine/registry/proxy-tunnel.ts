@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { SifportError } from '../errors.js';
-import { socketHost } from './hosts.js';
+import { joinHostPort, socketHost, unbracket } from './hosts.js';
 import { isSocksProxy, proxyAuthorization, proxyPort } from './proxy-settings.js';
 import { socksConnect } from './proxy-socks.js';
 import { isCertificateErrorCode } from './tls-errors.js';
@@ -25,7 +25,7 @@ export function proxyRefused(proxy: URL, status: number, target: string): Sifpor
 }
 
 /** Trust settings for TLS to an `https://` proxy: the same as for registries. */
-export type ProxyTls = Pick<tls.ConnectionOptions, 'ca' | 'rejectUnauthorized'>;
+type ProxyTls = Pick<tls.ConnectionOptions, 'ca' | 'rejectUnauthorized'>;
 
 const CONNECT_FAILURES = new Set([
   'ECONNREFUSED',
@@ -73,7 +73,7 @@ function connectTunnel(
   proxyTls: ProxyTls,
 ): Promise<Duplex> {
   return new Promise((resolve, reject) => {
-    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const target = joinHostPort(host, port);
     const auth = proxyAuthorization(proxy);
     const options = {
       host: socketHost(proxy),
@@ -120,12 +120,7 @@ export function proxyServerName(proxy: URL): string {
 }
 
 /** A TCP connection to `host:port` through `proxy`: a CONNECT tunnel or SOCKS5. */
-export function openTunnel(
-  proxy: URL,
-  host: string,
-  port: number,
-  proxyTls: ProxyTls,
-): Promise<Duplex> {
+function openTunnel(proxy: URL, host: string, port: number, proxyTls: ProxyTls): Promise<Duplex> {
   return isSocksProxy(proxy)
     ? socksConnect(proxy, host, port)
     : connectTunnel(proxy, host, port, proxyTls);
@@ -133,7 +128,7 @@ export function openTunnel(
 
 /** The target of an agent's connection, as sockets take it (IPv6 without brackets). */
 function targetOf(options: http.RequestOptions, defaultPort: number): [string, number] {
-  const host = (options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+  const host = unbracket(options.host ?? 'localhost');
   return [host, Number(options.port ?? defaultPort)];
 }
 
