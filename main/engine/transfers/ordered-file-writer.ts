@@ -81,19 +81,14 @@ export async function writeBatch(
   position: number,
   pieceBytes = WRITE_PIECE_BYTES,
 ): Promise<void> {
-  const pieces = cutIntoPieces(chunks, pieceBytes);
-  const starts: number[] = [];
-  let at = position;
-  for (const piece of pieces) {
-    starts.push(at);
-    at += piece.reduce((sum, b) => sum + b.length, 0);
-  }
+  // Every piece but the last is exactly pieceBytes long.
+  const startOf = (piece: number): number => position + piece * pieceBytes;
   const results = await Promise.allSettled(
-    pieces.map((piece, i) => writeFully(file, piece, starts[i]!)),
+    cutIntoPieces(chunks, pieceBytes).map((piece, i) => writeFully(file, piece, startOf(i))),
   );
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed < 0) return;
-  await file.truncate(starts[failed]!).catch(() => {});
+  await file.truncate(startOf(failed)).catch(() => {});
   throw (results[failed] as PromiseRejectedResult).reason;
 }
 
