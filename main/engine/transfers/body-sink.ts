@@ -9,6 +9,9 @@ import { OrderedFileWriter } from './ordered-file-writer.js';
  */
 export const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 
+/** Batches waiting for (or in) a write before a sink stops reading: one in the file's hands, one more. */
+const MAX_QUEUED_BATCHES = 2;
+
 /** Input to the download sinks (`writeBodyToFile`, `writeDirectBodyToFile`). */
 export interface BodySinkOptions {
   /** File to write; created with mode 0600 when missing. */
@@ -46,6 +49,8 @@ export class SinkRun {
   readonly writer: OrderedFileWriter;
   /** Hands whatever the sink still holds to the writer; runs once, at the end. */
   drain: () => void = () => {};
+  /** Bytes accepted (hashed) so far. */
+  accepted = 0;
   private failure: { error: unknown } | undefined;
   private finishing = false;
   private releaseBody: () => void = () => {};
@@ -63,6 +68,27 @@ export class SinkRun {
   /** False once the run failed or is finishing: nothing more may be accepted or resumed. */
   get open(): boolean {
     return !this.failure && !this.finishing;
+  }
+
+  /** True while enough batches wait for the disk that the sink should stop reading. */
+  get backedUp(): boolean {
+    return this.writer.backlog >= MAX_QUEUED_BATCHES;
+  }
+
+  /**
+   * Takes the next bytes of the body: hashes and counts them. False (nothing taken) once the
+   * run is no longer open, or when they would exceed `maxBytes` (the run then fails with
+   * `tooLong()`).
+   */
+  accept(bytes: Buffer): boolean {
+    if (!this.open) return false;
+    if (this.accepted + bytes.length > this.options.maxBytes) {
+      this.fail(this.options.tooLong());
+      return false;
+    }
+    this.options.hash.update(bytes);
+    this.accepted += bytes.length;
+    return true;
   }
 
   /**

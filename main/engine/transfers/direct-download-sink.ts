@@ -1,8 +1,6 @@
 import type { ByteTarget, DirectReadable } from '../registry/direct-body.js';
 import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 
-/** Full slabs waiting for (or in) a write before reading pauses: memory is this plus one. */
-const MAX_QUEUED_SLABS = 2;
 /** A slab with less free room than this goes to the file; reads continue in a fresh one. */
 const MIN_READ_ROOM = 64 * 1024;
 
@@ -10,8 +8,8 @@ const MIN_READ_ROOM = 64 * 1024;
  * {@link writeBodyToFile} for a body that reads into lent buffers: the socket fills 4 MiB
  * slabs, each region is hashed where it landed, and full slabs go to an
  * {@link OrderedFileWriter} and are reused once written. No byte is copied in user space,
- * which is what lets a pull keep up with curl on a loopback registry (e2e/bench). At most
- * {@link MAX_QUEUED_SLABS} + 1 slabs exist; reading pauses while the disk catches up.
+ * which is what lets a pull keep up with curl on a loopback registry (e2e/bench). Reading
+ * pauses while the disk catches up (`SinkRun.backedUp`), so at most three slabs exist.
  *
  * Same contract as the stream sink: resolves with the bytes written once the body has ended
  * and the file is closed; on failure every accepted (hashed) byte is written first, so a
@@ -22,7 +20,6 @@ export function writeDirectBodyToFile(
   body: DirectReadable,
   options: BodySinkOptions,
 ): Promise<number> {
-  const { hash, maxBytes } = options;
   const slabBytes = options.batchBytes ?? WRITE_BATCH_BYTES;
   const minRoom = Math.min(MIN_READ_ROOM, Math.ceil(slabBytes / 16));
 
@@ -30,7 +27,6 @@ export function writeDirectBodyToFile(
     const spare: Buffer[] = [];
     let current: Buffer | undefined = Buffer.allocUnsafeSlow(slabBytes);
     let used = 0;
-    let accepted = 0;
     let paused = false;
 
     /** Sends the current slab to the file; `next` says whether reading goes on in another. */
@@ -39,7 +35,7 @@ export function writeDirectBodyToFile(
       if (slab && used > 0) {
         run.writer.write([slab.subarray(0, used)], used, () => {
           spare.push(slab);
-          if (paused && run.open && run.writer.backlog < MAX_QUEUED_SLABS) {
+          if (paused && run.open && !run.backedUp) {
             paused = false;
             resumeReading();
           }
@@ -47,23 +43,17 @@ export function writeDirectBodyToFile(
       }
       current = next ? (spare.pop() ?? Buffer.allocUnsafeSlow(slabBytes)) : undefined;
       used = 0;
-      options.onBytes?.(accepted);
+      options.onBytes?.(run.accepted);
     };
     run.drain = () => retireCurrent(false);
 
     const target: ByteTarget = {
       lend: () => current!.subarray(used),
       landed: (length) => {
-        if (!run.open || !current) return false;
-        if (accepted + length > maxBytes) {
-          run.fail(options.tooLong());
-          return false;
-        }
-        hash.update(current.subarray(used, used + length));
-        accepted += length;
+        if (!current || !run.accept(current.subarray(used, used + length))) return false;
         used += length;
         if (current.length - used < minRoom) retireCurrent(true);
-        paused = run.writer.backlog >= MAX_QUEUED_SLABS;
+        paused = run.backedUp;
         return !paused;
       },
     };

@@ -3,9 +3,6 @@ import { isDirectReadable } from '../registry/direct-body.js';
 import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 import { writeDirectBodyToFile } from './direct-download-sink.js';
 
-export { WRITE_BATCH_BYTES, type BodySinkOptions } from './body-sink.js';
-export { skipBytes } from './ordered-file-writer.js';
-
 /**
  * Tracks received chunks and cuts them into write batches: a batch is ready once it holds
  * `batchBytes` (or when the body has ended). Pure bookkeeping, no I/O.
@@ -26,11 +23,6 @@ export class WriteBatcher {
   /** Bytes waiting. */
   get pending(): number {
     return this.size;
-  }
-
-  /** True when a full batch is waiting. */
-  get full(): boolean {
-    return this.size >= this.batchBytes;
   }
 
   /** Removes and returns everything waiting. */
@@ -59,33 +51,25 @@ export class WriteBatcher {
  */
 export function writeBodyToFile(body: Readable, options: BodySinkOptions): Promise<number> {
   if (isDirectReadable(body)) return writeDirectBodyToFile(body, options);
-  const { hash, maxBytes } = options;
   const batcher = new WriteBatcher(options.batchBytes ?? WRITE_BATCH_BYTES);
-  let accepted = 0;
 
   return runSink(body, options, (run) => {
     const flush = (): void => {
       if (batcher.pending === 0) return;
       const { chunks, size } = batcher.take();
-      options.onBytes?.(accepted);
+      options.onBytes?.(run.accepted);
       run.writer.write(chunks, size, () => {
-        if (body.isPaused() && run.open && run.writer.backlog < 2) body.resume();
+        if (body.isPaused() && run.open && !run.backedUp) body.resume();
       });
     };
     run.drain = flush;
-    run.watch(() => options.onBytes?.(accepted));
+    run.watch(() => options.onBytes?.(run.accepted));
     body.on('data', (chunk: Buffer) => {
-      if (!run.open) return;
-      if (accepted + chunk.length > maxBytes) {
-        run.fail(options.tooLong());
-        return;
-      }
-      accepted += chunk.length;
-      hash.update(chunk);
+      if (!run.accept(chunk)) return;
       if (batcher.add(chunk)) {
         flush();
-        // One batch in the file's hands, one more waiting: let the disk catch up.
-        if (run.writer.backlog >= 2) body.pause();
+        // Let the disk catch up.
+        if (run.backedUp) body.pause();
       }
     });
   });
