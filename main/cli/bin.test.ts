@@ -12,10 +12,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}bin/sifport.js`;
 const built = existsSync(`${root}dist/cli/sifport.mjs`);
 
+const skip = !built && 'dist/cli/sifport.mjs is not built (npm run build:node)';
+
 describe('bin/sifport.js (what `npx sifport` runs)', () => {
   it(
     'runs the built CLI: --help lists every command, --version is the package version',
-    { skip: !built && 'dist/cli/sifport.mjs is not built (npm run build:node)' },
+    { skip },
     async () => {
       const help = await run(process.execPath, [bin, '--help']);
       for (const command of COMMANDS)
@@ -26,18 +28,14 @@ describe('bin/sifport.js (what `npx sifport` runs)', () => {
     },
   );
 
-  it(
-    'a usage error exits 2 with one line on stderr',
-    { skip: !built && 'dist/cli/sifport.mjs is not built (npm run build:node)' },
-    async () => {
-      await assert.rejects(
-        run(process.execPath, [bin, 'push']),
-        (err: { code?: number; stderr?: string }) => {
-          assert.equal(err.code, 2);
-          assert.equal(err.stderr?.trim().split('\n').length, 1, err.stderr);
-          return true;
-        },
-      );
-    },
-  );
+  it('a usage error exits 2 with one line on stderr', { skip }, async () => {
+    await assert.rejects(
+      run(process.execPath, [bin, 'push']),
+      (err: { code?: number; stderr?: string }) => {
+        assert.equal(err.code, 2);
+        assert.equal(err.stderr?.trim().split('\n').length, 1, err.stderr);
+        return true;
+      },
+    );
+  });
 });

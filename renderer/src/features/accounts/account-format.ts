@@ -19,6 +19,6 @@ export function capabilityLines(test: AccountTest): string[] {
     `catalog: ${yesNo(c.catalog, 'allowed', 'not allowed')}`,
     `referrers API: ${yesNo(c.referrers, 'yes', 'no')}`,
     `push (chunked upload): ${yesNo(c.chunkedUpload, 'yes', 'no')}`,
-    `tag delete: ${c.tagDelete === 'unknown' ? 'unknown' : c.tagDelete ? 'supported' : 'not supported'}`,
+    `tag delete: ${yesNo(c.tagDelete, 'supported', 'not supported')}`,
   ];
 }
