@@ -51,11 +51,12 @@ export async function startBenchRegistry(dir: string, tls?: PkiFiles): Promise<B
       detached: false,
     });
     const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+    const ca = tls ? await readFile(tls.caCert) : undefined;
     try {
       await waitUntilReady(service, async () => {
         const { status } = await sendRequest(`${url}/v2/`, {
           timeoutMs: 2000,
-          ...(tls ? { ca: await readFile(tls.caCert) } : {}),
+          ...(ca ? { ca } : {}),
         });
         return status === 200;
       });

@@ -4,12 +4,12 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { RegistryClient } from '../../main/engine/registry/client.js';
-import { NodeHttpTransport } from '../../main/engine/registry/http.js';
 import type { ProxySettings } from '../../main/engine/registry/proxy-settings.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { startTestProxy, TEST_PROXY_LOGIN, type TestProxy } from '../support/http-proxy.js';
+import { ensurePki } from '../support/pki.js';
 import { startTestSocksProxy, TEST_SOCKS_LOGIN } from '../support/socks-proxy.js';
 import { bed, clientFor, MiB, skip, suiteSif, uniqueRepo, type RegistryName } from './bed.js';
 
@@ -18,11 +18,11 @@ function proxiedClient(
   name: RegistryName,
   settings: ProxySettings,
   tlsOptions: { caFile?: string } = {},
-): { client: RegistryClient; transport: NodeHttpTransport } {
-  const info = bed!;
-  const tls = name === 'tls' ? { caFile: info.caFile } : tlsOptions;
-  const transport = new NodeHttpTransport(tls, { ...settings, bypassLoopback: false });
-  return { client: clientFor(info, name, undefined, { transport }), transport };
+): RegistryClient {
+  return clientFor(bed!, name, undefined, {
+    proxy: { ...settings, bypassLoopback: false },
+    ...(name === 'tls' ? {} : { tls: tlsOptions }),
+  });
 }
 
 /** `url` with `login` in it, as a user writes it in HTTPS_PROXY. */
@@ -35,11 +35,8 @@ function withLogin(url: string, login: Readonly<{ username: string; password: st
 
 /** The bed's server certificate (127.0.0.1, signed by the bed CA), for an https:// proxy. */
 async function bedServerTls(): Promise<{ cert: Buffer; key: Buffer }> {
-  const pki = dirname(bed!.caFile);
-  return {
-    cert: await readFile(join(pki, 'server.crt')),
-    key: await readFile(join(pki, 'server.key')),
-  };
+  const pki = await ensurePki(dirname(bed!.caFile));
+  return { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) };
 }
 
 async function roundTrip(
@@ -48,7 +45,7 @@ async function roundTrip(
   sif: { path: string; bytes: Buffer; dir: string },
   tlsOptions: { caFile?: string } = {},
 ): Promise<void> {
-  const { client, transport } = proxiedClient(name, settings, tlsOptions);
+  const client = proxiedClient(name, settings, tlsOptions);
   const reference = parseReference(`oras://${bed![name].host}/${uniqueRepo(`proxy-${name}`)}:v1`);
   const out = join(sif.dir, `${name}-via-proxy.sif`);
   try {
@@ -57,7 +54,6 @@ async function roundTrip(
     assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes are identical');
   } finally {
     client.close();
-    transport.close();
   }
 }
 
@@ -104,7 +100,7 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
           ['tls', 'httpsProxy'],
           ['open', 'httpProxy'],
         ] as const) {
-          const { client, transport } = proxiedClient(name, { [key]: proxy.url });
+          const client = proxiedClient(name, { [key]: proxy.url });
           try {
             await assert.rejects(
               pushSif({
@@ -120,7 +116,6 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
             );
           } finally {
             client.close();
-            transport.close();
           }
           await roundTrip(name, { [key]: withLogin(proxy.url, login) }, sif);
         }
@@ -174,7 +169,7 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
     { skip },
     async () => {
       const proxy = await startTestProxy(undefined, await bedServerTls());
-      const { client, transport } = proxiedClient('open', { httpProxy: proxy.url });
+      const client = proxiedClient('open', { httpProxy: proxy.url });
       try {
         await assert.rejects(client.ping(), (err: Error & { code?: string }) => {
           assert.equal(err.code, 'TLS');
@@ -187,7 +182,6 @@ describe('registries behind a proxy, HTTP or SOCKS5 (HTTPS_PROXY / HTTP_PROXY, a
         assert.equal(proxy.requests.length, 0);
       } finally {
         client.close();
-        transport.close();
         await proxy.stop();
       }
     },

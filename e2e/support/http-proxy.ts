@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 
 /** One request a {@link TestProxy} handled: a CONNECT tunnel or a forwarded request. */
 export interface ProxiedRequest {
@@ -90,16 +91,13 @@ export async function startTestProxy(
     client.once('error', () => upstream.destroy());
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server, { scheme: tls ? 'https' : 'http' });
   return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: listening.url,
     requests,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of tunnels) socket.destroy();
-      }),
+    stop: async () => {
+      for (const socket of tunnels) socket.destroy();
+      await listening.stop();
+    },
   };
 }
