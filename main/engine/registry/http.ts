@@ -141,14 +141,9 @@ export class NodeHttpTransport implements HttpTransport {
     private readonly proxy: ProxySettings = proxySettingsFromEnv(),
   ) {
     const ca = tls.caFile ? [...rootCertificates, readCaFile(tls.caFile)] : undefined;
-    this.tlsAgentOptions = {
-      keepAlive: true,
-      maxSockets: 16,
-      ...(ca ? { ca } : {}),
-      rejectUnauthorized: !tls.insecure,
-    };
-    this.httpsAgent = new https.Agent(this.tlsAgentOptions);
     this.rawTlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure };
+    this.tlsAgentOptions = { keepAlive: true, maxSockets: 16, ...this.rawTlsOptions };
+    this.httpsAgent = new https.Agent(this.tlsAgentOptions);
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -209,23 +204,28 @@ export class NodeHttpTransport implements HttpTransport {
   }
 
   /**
-   * Options for `http(s).request`: direct, through a tunnel (https, or anything over SOCKS),
-   * or absolute-form (http through an HTTP proxy).
+   * Starts the request: direct, through a tunnel agent (https, or anything over SOCKS), or in
+   * absolute form to an HTTP proxy. In that last case the proxy is returned too: failures to
+   * connect, and a 407, are then the proxy's.
    */
-  private requestOptions(request: HttpRequest, proxy: URL | undefined): http.RequestOptions {
+  private openRequest(
+    request: HttpRequest,
+    proxy: URL | undefined,
+  ): { req: http.ClientRequest; absoluteFormProxy?: URL } {
     const { url, method, signal } = request;
     const common = { method, ...(signal ? { signal } : {}) };
+    const direct = { ...common, headers: request.headers };
     if (url.protocol === 'https:') {
       const agent = proxy ? this.tunnelFor(proxy) : this.httpsAgent;
-      return { ...common, headers: request.headers, agent };
+      return { req: https.request(url, { ...direct, agent }) };
     }
-    if (!proxy) return { ...common, headers: request.headers, agent: this.httpAgent };
+    if (!proxy) return { req: http.request(url, { ...direct, agent: this.httpAgent }) };
     if (isSocksProxy(proxy)) {
-      return { ...common, headers: request.headers, agent: this.socksHttpFor(proxy) };
+      return { req: http.request(url, { ...direct, agent: this.socksHttpFor(proxy) }) };
     }
     const auth = proxyAuthorization(proxy);
     const overTls = proxy.protocol === 'https:';
-    return {
+    const options: http.RequestOptions = {
       ...common,
       host: socketHost(proxy),
       port: proxyPort(proxy),
@@ -238,37 +238,30 @@ export class NodeHttpTransport implements HttpTransport {
       },
       agent: overTls ? this.httpsAgent : this.httpAgent,
     };
+    return { req: (overTls ? https : http).request(options), absoluteFormProxy: proxy };
   }
 
   private sendWithNodeHttp(request: HttpRequest, proxy: URL | undefined): Promise<HttpResponse> {
     const { url, signal } = request;
-    const isHttps = url.protocol === 'https:';
     return new Promise<HttpResponse>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new SifportError('CANCELLED', 'Cancelled.'));
         return;
       }
       let bodyFinished = request.body === undefined || Buffer.isBuffer(request.body);
-      const options = this.requestOptions(request, proxy);
-      const absoluteForm = !isHttps && proxy !== undefined && !isSocksProxy(proxy);
-      const req = isHttps
-        ? https.request(url, options)
-        : absoluteForm
-          ? (proxy.protocol === 'https:' ? https : http).request(options)
-          : http.request(url, options);
+      const { req, absoluteFormProxy } = this.openRequest(request, proxy);
       req.setTimeout(IDLE_TIMEOUT_MS, () => {
         req.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
       });
       req.once('error', (err) => {
         if (request.body && !Buffer.isBuffer(request.body)) request.body.destroy();
-        // Through an HTTP proxy in absolute form, the connection is the proxy's.
-        const fromProxy = absoluteForm ? proxyConnectionError(proxy, err) : undefined;
+        const fromProxy = absoluteFormProxy && proxyConnectionError(absoluteFormProxy, err);
         reject(fromProxy ?? networkError(err, url));
       });
       req.once('response', (res: IncomingMessage) => {
-        if (proxy && absoluteForm && res.statusCode === 407) {
+        if (absoluteFormProxy && res.statusCode === 407) {
           res.resume();
-          reject(proxyRefused(proxy, 407, url.host));
+          reject(proxyRefused(absoluteFormProxy, 407, url.host));
           return;
         }
         res.once('end', () => {
