@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { finished } from 'node:stream/promises';
+import { listenOnLoopback, type LoopbackServer } from '../../../e2e/support/loopback-server.js';
 import { ensurePki } from '../../../e2e/support/pki.js';
 import type { ByteTarget } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
@@ -23,10 +24,10 @@ async function drain(body: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 describe('rawGet: blob bodies straight off the socket', () => {
-  let server: http.Server;
+  let server: LoopbackServer;
   let base: string;
   before(async () => {
-    server = http.createServer((req, res) => {
+    const handler = http.createServer((req, res) => {
       if (req.url === '/blob') {
         res.setHeader('content-length', blob.length);
         res.setHeader('x-seen-auth', req.headers.authorization ?? 'none');
@@ -43,10 +44,10 @@ describe('rawGet: blob bodies straight off the socket', () => {
         res.end('{}');
       }
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenOnLoopback(handler);
+    base = server.url;
   });
-  after(() => new Promise<void>((r) => server.close(() => r())));
+  after(() => server.stop());
 
   it('parses a status line and repeated headers', () => {
     const head = parseHead(
@@ -168,7 +169,7 @@ describe('rawGet: blob bodies straight off the socket', () => {
 });
 
 describe('rawGet over TLS (decrypted records copied in once)', () => {
-  let server: https.Server;
+  let server: LoopbackServer;
   let base: string;
   let caFile: string;
   let dir: string;
@@ -176,7 +177,7 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
     dir = await mkdtemp(join(tmpdir(), 'sifport-raw-tls-'));
     const pki = await ensurePki(join(dir, 'pki'));
     caFile = pki.caCert;
-    server = https.createServer(
+    const handler = https.createServer(
       { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
       (req, res) => {
         if (req.url === '/blob') {
@@ -188,11 +189,11 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
         }
       },
     );
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenOnLoopback(handler, { scheme: 'https' });
+    base = server.url;
   });
   after(async () => {
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
