@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { RegistryClient } from '../../main/engine/registry/client.js';
+import type { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { MemoryUploadTuningStore } from '../../main/engine/registry/upload-tuning.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
@@ -13,36 +13,22 @@ import {
   type FakeRegistry,
   type FakeRegistryOptions,
 } from '../support/fake-registry.js';
-import { FAST_RETRY, makeSif, MiB, tempDir } from './bed.js';
+import { makeSif, MiB, suiteSif } from './bed.js';
+import { withProxyClient } from './fault-helpers.js';
 
 /** Hosted-registry behaviours distribution 2.8 cannot play (oras.md §6), on the fake registry. */
 describe('provider quirks (fake registry)', () => {
-  let dir: string;
-  let remove: () => Promise<void>;
-  let sif: Awaited<ReturnType<typeof makeSif>>;
-
-  before(async () => {
-    ({ dir, remove } = await tempDir('quirks'));
-    sif = await makeSif(dir, 'quirks.sif', 6 * MiB + 17);
-  });
-  after(() => remove?.());
+  const sif = suiteSif('quirks', 'quirks.sif', 6 * MiB + 17);
 
   async function withFake(
     options: FakeRegistryOptions,
     body: (fake: FakeRegistry, client: RegistryClient) => Promise<void>,
   ): Promise<void> {
-    const fake = await startFakeRegistry(options);
-    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY });
-    try {
-      await body(fake, client);
-    } finally {
-      client.close();
-      await fake.stop();
-    }
+    await withProxyClient(await startFakeRegistry(options), body);
   }
 
   async function pullBack(client: RegistryClient, ref: string, name: string): Promise<void> {
-    const out = join(dir, name);
+    const out = join(sif.dir, name);
     await pullSif({ client, reference: parseReference(ref), destination: out });
     assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes equal the source');
   }
@@ -88,7 +74,7 @@ describe('provider quirks (fake registry)', () => {
       await pullBack(client, ref, 'ghcr.sif');
 
       // The next push to this registry starts with 4 MiB chunks: no 413 at all.
-      const other = await makeSif(dir, 'quirks-2.sif', 5 * MiB);
+      const other = await makeSif(sif.dir, 'quirks-2.sif', 5 * MiB);
       const before = fake.requests.length;
       await pushSif({
         client,
