@@ -67,11 +67,6 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; second
   return { value, seconds: (performance.now() - started) / 1000 };
 }
 
-/** The individual runs of a measurement, for a table row's detail column. */
-export function describeRuns(runs: readonly number[], unit: string, digits = 2): string {
-  return `runs ${runs.map((r) => r.toFixed(digits)).join(' / ')} ${unit}`;
-}
-
 /**
  * Flushes dirty pages to disk (`sync`), so the writeback of gigabytes just uploaded does not
  * land on whichever side of the next measurement happens to run first.

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { describeRuns, repoRoot, runProcess } from './bench-process.js';
+import { repoRoot, runProcess } from './bench-process.js';
 import type { BenchRegistry } from './bench-registry.js';
-import { formatNumber, type Measurement, type Row, type Target } from './report.js';
+import { describeRuns, formatNumber, type Measurement, type Row, type Target } from './report.js';
 
 /** What the CLI part measured, or why it was skipped. */
 export type CliResult =

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
+  comparisonRatio,
+  comparisonRows,
   formatNumber,
   median,
   megabytesPerSecond,
@@ -44,4 +46,22 @@ test('the table aligns columns and marks targets', () => {
   assert.match(lines[3]!, /push \/ ceiling\s+0\.95\s+>= 0\.90\s+PASS/);
   assert.match(lines[4]!, /peak RSS\s+200 MiB\s+< 150\.0 MiB\s+FAIL/);
   assert.equal(formatNumber(1234.4), '1234');
+});
+
+test('a comparison: both speeds, the ratio of medians, and each round with its own ceiling', () => {
+  const c = { sifport: [2, 4, 1], curl: [2, 2, 2] };
+  assert.equal(comparisonRatio(4_000_000, c), 1);
+  const judged = comparisonRows(4_000_000, c, ['ours', 'curl', 'ratio'], target('r', 1, '>=', 0.8));
+  assert.deepEqual(
+    judged.map((r) => [r.label, r.value, r.detail]),
+    [
+      ['ours', '2.00 MB/s', 'runs 2.00 / 4.00 / 1.00 s'],
+      ['curl', '2.00 MB/s', 'runs 2.00 / 2.00 / 2.00 s'],
+      ['ratio', '1.00', 'ratio of medians; per round 1.00 / 0.50 / 2.00 (median 1.00)'],
+    ],
+  );
+  assert.equal(judged[2]!.target?.pass, true);
+  const info = comparisonRows(4_000_000, c, ['ours', 'curl', 'ratio']);
+  assert.equal(info[2]!.detail, 'information only; per round 1.00 / 0.50 / 2.00');
+  assert.equal(info[2]!.target, undefined);
 });

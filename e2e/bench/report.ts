@@ -24,6 +24,11 @@ export function pairedRatios(
   return ourSeconds.map((ours, i) => (ceilingSeconds[i] ?? Number.NaN) / ours);
 }
 
+/** The individual runs of a measurement, for a table row's detail column. */
+export function describeRuns(runs: readonly number[], unit: string, digits = 2): string {
+  return `runs ${runs.map((r) => r.toFixed(digits)).join(' / ')} ${unit}`;
+}
+
 /** One measured quantity: every run and the median. */
 export interface Measurement {
   readonly runs: readonly number[];
@@ -93,4 +98,47 @@ export function renderTable(rows: readonly Row[]): string {
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...cells.map(line)].join('\n');
+}
+
+/** Sifport against curl on the same bytes, round by round: every run of each, in seconds. */
+export interface Comparison {
+  readonly sifport: readonly number[];
+  readonly curl: readonly number[];
+}
+
+/** Sifport's throughput as a share of curl's: the ratio of their median speeds. */
+export function comparisonRatio(size: number, c: Comparison): number {
+  return megabytesPerSecond(size, median(c.sifport)) / megabytesPerSecond(size, median(c.curl));
+}
+
+/**
+ * The three table rows of a comparison: Sifport's speed, curl's, and the ratio with each
+ * round's own (each round ran both back to back, so their median is less sensitive to the
+ * machine changing speed between rounds). With `ratioTarget` the ratio is judged; without,
+ * it is information only.
+ */
+export function comparisonRows(
+  size: number,
+  c: Comparison,
+  labels: readonly [string, string, string],
+  ratioTarget?: Target,
+): Row[] {
+  const speed = (runs: readonly number[]): string =>
+    `${formatNumber(megabytesPerSecond(size, median(runs)))} MB/s`;
+  const perRound = pairedRatios(c.curl, c.sifport);
+  const rounds = perRound.map((r) => r.toFixed(2)).join(' / ');
+  return [
+    { label: labels[0], value: speed(c.sifport), detail: describeRuns(c.sifport, 's') },
+    { label: labels[1], value: speed(c.curl), detail: describeRuns(c.curl, 's') },
+    {
+      label: labels[2],
+      value: comparisonRatio(size, c).toFixed(2),
+      ...(ratioTarget
+        ? {
+            target: ratioTarget,
+            detail: `ratio of medians; per round ${rounds} (median ${median(perRound).toFixed(2)})`,
+          }
+        : { detail: `information only; per round ${rounds}` }),
+    },
+  ];
 }

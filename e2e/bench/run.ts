@@ -31,14 +31,16 @@ import { performance } from 'node:perf_hooks';
 
 import { FileDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { tailFile } from '../support/service-process.js';
-import { alternatingRounds, describeRuns, log, settleDisk } from './bench-process.js';
+import { alternatingRounds, log, settleDisk } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
 import { curlGet, curlPut, opensslDigest } from './ceilings.js';
 import { cliMeasure, cliRows, type CliResult } from './cli-measure.js';
 import {
+  comparisonRatio,
+  comparisonRows,
+  describeRuns,
   formatNumber,
   measurement,
-  median,
   megabytesPerSecond,
   pairedRatios,
   renderTable,
@@ -154,16 +156,12 @@ async function main(): Promise<number> {
     } satisfies Record<string, Measurement>;
     const cliRepush = 'repushRuns' in cli ? measurement(cli.repushRuns) : undefined;
     const mbps = (x: Measurement): number => megabytesPerSecond(size, x.median);
-    const pushRatio = mbps(m.push) / mbps(m.curlPut);
-    const pullRatio = mbps(m.pull) / mbps(m.curlGet);
-    // Each round ran Sifport and curl back to back: the median of the per-round ratios is
-    // less sensitive to the machine changing speed between rounds (shared CPUs).
-    const pushPaired = median(pairedRatios(putRuns, pushRuns));
-    const pullPaired = median(pairedRatios(getRuns, pullRuns));
+    const push = { sifport: pushRuns, curl: putRuns };
+    const pull = { sifport: pullRuns, curl: getRuns };
     const rssMiB = child.maxRssKiB / 1024;
     const targets: Target[] = [
-      target('push / ceiling', pushRatio, '>=', 0.9),
-      target('pull / ceiling', pullRatio, '>=', 0.8),
+      target('push / ceiling', comparisonRatio(size, push), '>=', 0.9),
+      target('pull / ceiling', comparisonRatio(size, pull), '>=', 0.8),
       target('peak RSS', rssMiB, '<', 150, 'MiB'),
       target('re-push', m.repush.median, '<', 0.5, 's'),
     ];
@@ -176,42 +174,18 @@ async function main(): Promise<number> {
           ]
         : [];
     const rows: Row[] = [
-      {
-        label: '(a) sifport push',
-        value: `${formatNumber(mbps(m.push))} MB/s`,
-        detail: describeRuns(pushRuns, 's'),
-      },
-      {
-        label: '(b) curl PUT (ceiling)',
-        value: `${formatNumber(mbps(m.curlPut))} MB/s`,
-        detail: describeRuns(putRuns, 's'),
-      },
-      {
-        label: '    push / ceiling',
-        value: pushRatio.toFixed(2),
-        target: targets[0]!,
-        detail: `ratio of medians; per round ${pairedRatios(putRuns, pushRuns)
-          .map((r) => r.toFixed(2))
-          .join(' / ')} (median ${pushPaired.toFixed(2)})`,
-      },
-      {
-        label: '(c) sifport pull',
-        value: `${formatNumber(mbps(m.pull))} MB/s`,
-        detail: describeRuns(pullRuns, 's'),
-      },
-      {
-        label: '(d) curl GET (ceiling)',
-        value: `${formatNumber(mbps(m.curlGet))} MB/s`,
-        detail: describeRuns(getRuns, 's'),
-      },
-      {
-        label: '    pull / ceiling',
-        value: pullRatio.toFixed(2),
-        target: targets[1]!,
-        detail: `ratio of medians; per round ${pairedRatios(getRuns, pullRuns)
-          .map((r) => r.toFixed(2))
-          .join(' / ')} (median ${pullPaired.toFixed(2)})`,
-      },
+      ...comparisonRows(
+        size,
+        push,
+        ['(a) sifport push', '(b) curl PUT (ceiling)', '    push / ceiling'],
+        targets[0],
+      ),
+      ...comparisonRows(
+        size,
+        pull,
+        ['(c) sifport pull', '(d) curl GET (ceiling)', '    pull / ceiling'],
+        targets[1],
+      ),
       {
         label: '(e) openssl dgst -sha256',
         value: `${formatNumber(mbps(m.opensslSha256))} MB/s`,

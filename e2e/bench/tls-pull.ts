@@ -7,10 +7,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ensurePki } from '../support/pki.js';
-import { alternatingRounds, describeRuns, log, settleDisk } from './bench-process.js';
+import { alternatingRounds, log, settleDisk } from './bench-process.js';
 import { startBenchRegistry } from './bench-registry.js';
 import { curlGet } from './ceilings.js';
-import { formatNumber, median, megabytesPerSecond, pairedRatios, type Row } from './report.js';
+import { comparisonRows, type Row } from './report.js';
 import { sifportPull, sifportPush } from './sifport-transfers.js';
 
 /** Seconds per round for Sifport's pull and curl's GET over TLS, or why it was skipped. */
@@ -53,24 +53,9 @@ export function tlsPullRows(result: TlsPullResult, size: number): Row[] {
   if ('skipped' in result) {
     return [{ label: '(h) pull over TLS', value: 'SKIP', detail: result.skipped }];
   }
-  const sifport = megabytesPerSecond(size, median(result.sifport));
-  const curl = megabytesPerSecond(size, median(result.curl));
-  const perRound = pairedRatios(result.curl, result.sifport);
-  return [
-    {
-      label: '(h) sifport pull, TLS',
-      value: `${formatNumber(sifport)} MB/s`,
-      detail: describeRuns(result.sifport, 's'),
-    },
-    {
-      label: '(i) curl GET, TLS',
-      value: `${formatNumber(curl)} MB/s`,
-      detail: describeRuns(result.curl, 's'),
-    },
-    {
-      label: '    TLS pull / curl',
-      value: (sifport / curl).toFixed(2),
-      detail: `information only; per round ${perRound.map((r) => r.toFixed(2)).join(' / ')}`,
-    },
-  ];
+  return comparisonRows(size, result, [
+    '(h) sifport pull, TLS',
+    '(i) curl GET, TLS',
+    '    TLS pull / curl',
+  ]);
 }
