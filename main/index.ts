@@ -2,7 +2,7 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './app/handlers.js';
 import { registryClients } from './app/registry-clients.js';
-import { proxySettingsFromEnv } from './engine/registry/proxy-settings.js';
+import { proxySettingsFromEnv } from './engine/registry/transport/proxy/settings.js';
 import { MemoryUploadTuningStore } from './engine/registry/upload-tuning.js';
 import { FileDigestCache } from './engine/transfers/digest-cache.js';
 import { createAppAccounts } from './electron/app-accounts.js';

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 
-import type { Credential } from '../../main/engine/registry/credentials.js';
+import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
-import type { RetryPolicy } from '../../main/engine/registry/retry.js';
+import type { RetryPolicy } from '../../main/engine/registry/transport/retry.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
 

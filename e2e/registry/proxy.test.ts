@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { RegistryClient } from '../../main/engine/registry/client.js';
-import type { ProxySettings } from '../../main/engine/registry/proxy-settings.js';
+import type { ProxySettings } from '../../main/engine/registry/transport/proxy/settings.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';

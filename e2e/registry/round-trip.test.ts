@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 
 import { EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../../main/engine/registry/media-types.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
-import { buildSifManifest } from '../../main/engine/registry/sif-manifest.js';
+import { buildSifManifest } from '../../main/engine/registry/artifact/sif-manifest.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import {

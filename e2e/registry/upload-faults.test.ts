@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { SifportError } from '../../main/engine/errors.js';
-import { NodeHttpTransport, type HttpTransport } from '../../main/engine/registry/http.js';
+import {
+  NodeHttpTransport,
+  type HttpTransport,
+} from '../../main/engine/registry/transport/http.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';

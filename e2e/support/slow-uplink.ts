@@ -5,7 +5,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type HttpTransport,
-} from '../../main/engine/registry/http.js';
+} from '../../main/engine/registry/transport/http.js';
 
 /**
  * An {@link HttpTransport} that sends PATCH bodies at about `bytesPerSecond`, like a slow

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { accountView } from '../../shared/accounts-contract.js';
 import { channels, type EventName, type EventOf } from '../../shared/contract.js';
 import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
-import type { ImportedLogin } from '../engine/accounts/config-import.js';
+import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
 import { sessionAccounts } from './session-accounts.js';

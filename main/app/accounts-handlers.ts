@@ -1,11 +1,14 @@
 import type { accountChannels } from '../../shared/accounts-contract.js';
 import { normalizeNamespace } from '../engine/accounts/account.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
-import { importDockerLogins, type ImportedLogin } from '../engine/accounts/config-import.js';
-import { PROVIDER_PRESETS } from '../engine/accounts/provider-presets.js';
-import { detectProvider, providerById } from '../engine/accounts/providers.js';
-import { saveImportedLogins } from '../engine/accounts/save-imported.js';
-import type { SecretStorageDecision } from '../engine/accounts/storage-backend.js';
+import {
+  importDockerLogins,
+  type ImportedLogin,
+} from '../engine/accounts/interop/config-import.js';
+import { PROVIDER_PRESETS } from '../engine/accounts/providers/provider-presets.js';
+import { detectProvider, providerById } from '../engine/accounts/providers/providers.js';
+import { saveImportedLogins } from '../engine/accounts/interop/save-imported.js';
+import type { SecretStorageDecision } from '../engine/accounts/stores/storage-backend.js';
 import { probeRepository, testAccount } from '../engine/accounts/test-account.js';
 import { SifportError } from '../engine/errors.js';
 import { accountViewOf } from './account-view.js';

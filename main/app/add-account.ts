@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestOf } from '../../shared/contract.js';
 import { normalizeNamespace, type Account } from '../engine/accounts/account.js';
-import { credentialOf } from '../engine/accounts/account-credentials.js';
+import { credentialOf } from '../engine/accounts/cloud/account-credentials.js';
 import type { Accounts, NewAccount } from '../engine/accounts/accounts.js';
 import {
   detectProvider,
   providerById,
   registryHostOf,
   type ProviderPreset,
-} from '../engine/accounts/providers.js';
+} from '../engine/accounts/providers/providers.js';
 import { probeRepository, testAccount } from '../engine/accounts/test-account.js';
 import { SifportError } from '../engine/errors.js';
 import { registerSecret } from '../engine/redact.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { providerInfo } from '../../shared/accounts-contract.js';
-import type { ProviderId, ProviderPreset } from '../engine/accounts/providers.js';
+import type { ProviderId, ProviderPreset } from '../engine/accounts/providers/providers.js';
 
 /** A host to show as an example, for providers without one default registry. */
 const HOST_HINTS: Readonly<Partial<Record<ProviderId, string>>> = {

@@ -1,8 +1,8 @@
 import { pickAccount } from '../engine/accounts/account.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
-import type { Credential, CredentialProvider } from '../engine/registry/credentials.js';
+import type { Credential, CredentialProvider } from '../engine/registry/auth/credentials.js';
 import { RegistryClient } from '../engine/registry/client.js';
-import type { ProxySettings } from '../engine/registry/proxy-settings.js';
+import type { ProxySettings } from '../engine/registry/transport/proxy/settings.js';
 import type { ConnectionOptions } from './connection-options.js';
 
 /** Builds registry clients that log in with the user's accounts (issue #4). */

@@ -1,8 +1,8 @@
-import { MemoryAccountStore } from '../engine/accounts/account-store.js';
+import { MemoryAccountStore } from '../engine/accounts/stores/account-store.js';
 import { Accounts } from '../engine/accounts/accounts.js';
-import type { ImportedLogin } from '../engine/accounts/config-import.js';
-import { MemorySecretStore } from '../engine/accounts/secret-store.js';
-import type { SecretStorageDecision } from '../engine/accounts/storage-backend.js';
+import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
+import { MemorySecretStore } from '../engine/accounts/stores/secret-store.js';
+import type { SecretStorageDecision } from '../engine/accounts/stores/storage-backend.js';
 import type { AccountsDeps } from './accounts-handlers.js';
 import { registryClients, type RegistryClients } from './registry-clients.js';
 

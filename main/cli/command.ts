@@ -1,7 +1,7 @@
 import type { Accounts } from '../engine/accounts/accounts.js';
-import type { CredentialStore } from '../engine/accounts/credential-store.js';
+import type { CredentialStore } from '../engine/accounts/stores/credential-store.js';
 import type { RegistryClient } from '../engine/registry/client.js';
-import type { Credential, CredentialProvider } from '../engine/registry/credentials.js';
+import type { Credential, CredentialProvider } from '../engine/registry/auth/credentials.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import type { Output } from './output.js';

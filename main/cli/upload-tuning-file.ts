@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writePrivateFileAtomic } from '../engine/accounts/private-file.js';
+import { writePrivateFileAtomic } from '../engine/accounts/stores/private-file.js';
 import type { UploadTuning, UploadTuningStore } from '../engine/registry/upload-tuning.js';
 
 function validTuning(value: unknown): value is UploadTuning {

@@ -3,9 +3,9 @@ import {
   FileAccountStore,
   MemoryAccountStore,
   type AccountStore,
-} from '../engine/accounts/account-store.js';
+} from '../engine/accounts/stores/account-store.js';
 import { Accounts } from '../engine/accounts/accounts.js';
-import type { SecretStorageDecision } from '../engine/accounts/storage-backend.js';
+import type { SecretStorageDecision } from '../engine/accounts/stores/storage-backend.js';
 import { createSecretStore } from './secret-store.js';
 
 /**

@@ -4,8 +4,8 @@ import {
   decideSecretStorage,
   type LinuxSecretBackend,
   type SecretStorageDecision,
-} from '../engine/accounts/storage-backend.js';
-import { MemorySecretStore, type SecretStore } from '../engine/accounts/secret-store.js';
+} from '../engine/accounts/stores/storage-backend.js';
+import { MemorySecretStore, type SecretStore } from '../engine/accounts/stores/secret-store.js';
 import { registerSecret } from '../engine/redact.js';
 
 /**

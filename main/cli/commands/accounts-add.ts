@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeNamespace, type Account } from '../../engine/accounts/account.js';
-import { credentialOf } from '../../engine/accounts/account-credentials.js';
+import { credentialOf } from '../../engine/accounts/cloud/account-credentials.js';
 import type { NewAccount } from '../../engine/accounts/accounts.js';
-import type { MintedToken } from '../../engine/accounts/cloud-tokens.js';
+import type { MintedToken } from '../../engine/accounts/cloud/cloud-tokens.js';
 import {
   detectProvider,
   providerById,
   type ProviderPreset,
-} from '../../engine/accounts/providers.js';
+} from '../../engine/accounts/providers/providers.js';
 import { probeRepository, testAccount } from '../../engine/accounts/test-account.js';
 import { registerSecret } from '../../engine/redact.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';

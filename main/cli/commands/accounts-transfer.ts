@@ -1,8 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Account } from '../../engine/accounts/account.js';
-import { exportDockerConfig, writeDockerConfig } from '../../engine/accounts/config-export.js';
-import { importDockerLogins } from '../../engine/accounts/config-import.js';
-import { saveImportedLogins, type ImportReport } from '../../engine/accounts/save-imported.js';
+import {
+  exportDockerConfig,
+  writeDockerConfig,
+} from '../../engine/accounts/interop/config-export.js';
+import { importDockerLogins } from '../../engine/accounts/interop/config-import.js';
+import {
+  saveImportedLogins,
+  type ImportReport,
+} from '../../engine/accounts/interop/save-imported.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { CommandContext } from '../command.js';
 

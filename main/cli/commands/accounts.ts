@@ -1,5 +1,5 @@
 import { normalizeNamespace, type Account } from '../../engine/accounts/account.js';
-import { detectProvider, providerById } from '../../engine/accounts/providers.js';
+import { detectProvider, providerById } from '../../engine/accounts/providers/providers.js';
 import { probeRepository, testAccount } from '../../engine/accounts/test-account.js';
 import { stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';

@@ -11,7 +11,7 @@ import {
 import { fingerprint, fixture, sifport } from '../../../e2e/support/sif-cli-harness.js';
 import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
 import { MEDIA_TYPES } from '../../engine/registry/media-types.js';
-import { buildSifManifest } from '../../engine/registry/sif-manifest.js';
+import { buildSifManifest } from '../../engine/registry/artifact/sif-manifest.js';
 
 const SIGNED = fixture('signed.sif');
 const bed = loadTestBed();

@@ -1,4 +1,4 @@
-import type { ProviderId } from './providers.js';
+import type { ProviderId } from './providers/providers.js';
 
 /**
  * What kind of secret an account's `SecretStore` entry holds: a password (or personal access

@@ -3,13 +3,13 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { FileAccountStore, MemoryAccountStore } from './account-store.js';
-import { mintedKey } from './account-credentials.js';
+import { FileAccountStore, MemoryAccountStore } from './stores/account-store.js';
+import { mintedKey } from './cloud/account-credentials.js';
 import { Accounts } from './accounts.js';
-import { MemoryCredentialStore } from './credential-store.js';
+import { MemoryCredentialStore } from './stores/credential-store.js';
 import { FakeCloudClis, fakeToken } from '../../../e2e/support/fake-cloud-cli.js';
-import { hasPosixModes } from './private-file.js';
-import { FileSecretStore, MemorySecretStore } from './secret-store.js';
+import { hasPosixModes } from './stores/private-file.js';
+import { FileSecretStore, MemorySecretStore } from './stores/secret-store.js';
 
 let root: string;
 let fakes: FakeCloudClis;

@@ -1,22 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import type { Credential, CredentialProvider } from '../registry/credentials.js';
+import type { Credential, CredentialProvider } from '../registry/auth/credentials.js';
 import { normalizeNamespace, pickAccount, type Account } from './account.js';
 import {
   accountCredentialProvider,
   credentialOf,
   missingSecret,
   SecretStoreTokenCache,
-} from './account-credentials.js';
-import type { AccountStore } from './account-store.js';
-import { CloudTokens, type CloudTokensOptions } from './cloud-tokens.js';
-import type { CredentialStore, StoredLogin } from './credential-store.js';
+} from './cloud/account-credentials.js';
+import type { AccountStore } from './stores/account-store.js';
+import { CloudTokens, type CloudTokensOptions } from './cloud/cloud-tokens.js';
+import type { CredentialStore, StoredLogin } from './stores/credential-store.js';
 import {
   loginAccount,
   loginAccountId,
   loginRegistryOf,
   withLoginAccounts,
-} from './login-accounts.js';
-import type { SecretStore } from './secret-store.js';
+} from './stores/login-accounts.js';
+import type { SecretStore } from './stores/secret-store.js';
 
 /** Options of {@link Accounts}. */
 export interface AccountsOptions {

@@ -1,6 +1,6 @@
 import { isSifportError } from '../errors.js';
 import type { RegistryClient } from '../registry/client.js';
-import { CATALOG_SCOPE, pullScope } from '../registry/scopes.js';
+import { CATALOG_SCOPE, pullScope } from '../registry/auth/scopes.js';
 import { cancelUpload, startUpload } from '../registry/upload-session.js';
 import type { AccountCapabilities } from './account.js';
 

@@ -1,10 +1,10 @@
 import type { Key } from 'openpgp';
 
-import type { ByteSource } from '../sif/byte-source.js';
-import { SifError } from '../sif/errors.js';
-import { fingerprintOf, normalizeFingerprint } from '../sif/pgp-keys.js';
-import { verifySif } from '../sif/verify.js';
-import type { SignatureResult, Verdict, VerifyReport } from '../sif/verify-types.js';
+import type { ByteSource } from '../sif/format/byte-source.js';
+import { SifError } from '../sif/format/errors.js';
+import { fingerprintOf, normalizeFingerprint } from '../sif/integrity/pgp-keys.js';
+import { verifySif } from '../sif/integrity/verify.js';
+import type { SignatureResult, Verdict, VerifyReport } from '../sif/integrity/verify-types.js';
 
 /** The outcome of {@link evaluateSignedBy}. */
 export interface SignedByDecision {

@@ -1,15 +1,15 @@
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
-import { SifError } from '../sif/errors.js';
-import { loadOpenpgp } from '../sif/openpgp-loader.js';
+import { SifError } from '../sif/format/errors.js';
+import { loadOpenpgp } from '../sif/integrity/openpgp-loader.js';
 import {
   fingerprintOf,
   normalizeFingerprint,
   readKeys,
   readPublicKeys,
   unlockPrivateKey,
-} from '../sif/pgp-keys.js';
-import type { KeyMaterial } from '../sif/pgp-keys.js';
+} from '../sif/integrity/pgp-keys.js';
+import type { KeyMaterial } from '../sif/integrity/pgp-keys.js';
 import { KeyFiles } from './key-files.js';
 import { summarizeKey } from './key-summary.js';
 import type { KeySummary } from './key-summary.js';

@@ -1,8 +1,8 @@
 import { SifportError } from '../errors.js';
 import { locationOf, type RegistryClient } from './client.js';
-import { headerValue, type HttpResponse } from './http.js';
-import { errorFromResponse } from './response-error.js';
-import { pullScope, pushScope } from './scopes.js';
+import { headerValue, type HttpResponse } from './transport/http.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { pullScope, pushScope } from './auth/scopes.js';
 
 const MAX_REDIRECTS = 5;
 

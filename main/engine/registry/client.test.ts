@@ -15,7 +15,7 @@ import {
 } from '../../../e2e/registry/recording-server.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
-import { isLoopbackHost } from './hosts.js';
+import { isLoopbackHost } from './transport/hosts.js';
 
 const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 

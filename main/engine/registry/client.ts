@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { SifportError } from '../errors.js';
 import { registerBasicCredential, registerSecret } from '../redact.js';
-import { parseChallenges, preferredChallenge, type Challenge } from './challenge.js';
-import type { Credential, CredentialProvider } from './credentials.js';
+import { parseChallenges, preferredChallenge, type Challenge } from './auth/challenge.js';
+import type { Credential, CredentialProvider } from './auth/credentials.js';
 import {
   NodeHttpTransport,
   headerValue,
@@ -10,14 +10,14 @@ import {
   type HttpResponse,
   type HttpTransport,
   type TlsOptions,
-} from './http.js';
-import { isLoopbackHost } from './hosts.js';
-import type { ProxySettings } from './proxy-settings.js';
+} from './transport/http.js';
+import { isLoopbackHost } from './transport/hosts.js';
+import type { ProxySettings } from './transport/proxy/settings.js';
 import { apiHost } from './reference.js';
-import { errorFromResponse } from './response-error.js';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import { mergeScopes, type ScopeSet } from './scopes.js';
-import { fetchToken, MemoryTokenCache, tokenCacheKey, type TokenCache } from './tokens.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './transport/retry.js';
+import { mergeScopes, type ScopeSet } from './auth/scopes.js';
+import { fetchToken, MemoryTokenCache, tokenCacheKey, type TokenCache } from './auth/tokens.js';
 
 /** How to reach one registry and who to be there. */
 export interface RegistryOptions {

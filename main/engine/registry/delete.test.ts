@@ -7,7 +7,7 @@ import { deleteImage, mapLimit, tagsPointingAt } from './delete.js';
 import { listTags } from './listing.js';
 import { putManifest, sha256Digest } from './manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
-import { buildSifManifest } from './sif-manifest.js';
+import { buildSifManifest } from './artifact/sif-manifest.js';
 import { uploadBytes } from './upload.js';
 
 const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };

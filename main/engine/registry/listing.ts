@@ -1,9 +1,9 @@
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
-import type { HttpResponse } from './http.js';
+import type { HttpResponse } from './transport/http.js';
 import { fetchPages, readJsonObject, stringList } from './paged-list.js';
-import { errorFromResponse } from './response-error.js';
-import { CATALOG_SCOPE, pullScope } from './scopes.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { CATALOG_SCOPE, pullScope } from './auth/scopes.js';
 
 /** Page size asked for by default: the largest ECR accepts (oras.md §3.6). */
 export const DEFAULT_PAGE_SIZE = 1000;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
-import { headerValue } from './http.js';
+import { headerValue } from './transport/http.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { errorFromResponse } from './response-error.js';
-import { deleteScope, pullScope, pushScope } from './scopes.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { deleteScope, pullScope, pushScope } from './auth/scopes.js';
 
 /** Largest manifest we read, in bytes (the conventional registry limit; oras.md §3.5). */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;

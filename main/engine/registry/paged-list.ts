@@ -1,8 +1,8 @@
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
-import type { HttpResponse } from './http.js';
-import { nextPageUrl } from './link-header.js';
-import { errorFromResponse } from './response-error.js';
+import type { HttpResponse } from './transport/http.js';
+import { nextPageUrl } from './transport/link-header.js';
+import { errorFromResponse } from './transport/response-error.js';
 
 /** Most pages one listing follows before giving up (a registry that never stops). */
 export const MAX_PAGES = 10_000;

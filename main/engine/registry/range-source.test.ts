@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 
 import { MemoryByteSource, inspectSif } from '../sif/index.js';
 import { SifportError } from '../errors.js';
-import type { HttpResponse } from './http.js';
+import type { HttpResponse } from './transport/http.js';
 import { RemoteBlobSource, parseContentRange, type RemoteSourceOptions } from './range-source.js';
 
 const FIXTURES = new URL('../../../../shared/fixtures/sif/', import.meta.url);

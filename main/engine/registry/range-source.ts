@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
-import type { ByteSource } from '../sif/byte-source.js';
+import type { ByteSource } from '../sif/format/byte-source.js';
 import { openBlobRange } from './blobs.js';
 import type { RegistryClient } from './client.js';
-import { headerValue, type HttpResponse } from './http.js';
+import { headerValue, type HttpResponse } from './transport/http.js';
 
 /** Sends `Range: bytes=start-end` (inclusive) for the blob and resolves to the response. */
 export type RangeOpener = (

@@ -1,11 +1,11 @@
 import { SifportError, isSifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
-import { headerValues } from './http.js';
+import { headerValues } from './transport/http.js';
 import { getManifest } from './manifests.js';
 import { MEDIA_TYPES } from './media-types.js';
 import { fetchPages, readJsonObject } from './paged-list.js';
-import { errorFromResponse } from './response-error.js';
-import { pullScope } from './scopes.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { pullScope } from './auth/scopes.js';
 
 /** One manifest that refers to a subject (a signature, an SBOM, …). */
 export interface Referrer {

@@ -10,7 +10,7 @@ import {
   type RecordingServer,
 } from '../../../e2e/registry/recording-server.js';
 import { RegistryClient } from './client.js';
-import type { HttpResponse } from './http.js';
+import type { HttpResponse } from './transport/http.js';
 import {
   cancelUpload,
   finishUpload,

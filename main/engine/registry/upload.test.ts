@@ -9,7 +9,7 @@ import { startFakeRegistry, type FakeRegistryOptions } from '../../../e2e/suppor
 import { startFaultProxy } from '../../../e2e/support/fault-proxy.js';
 import { empty, json, startRecordingServer } from '../../../e2e/registry/recording-server.js';
 import { RegistryClient } from './client.js';
-import { ResumableHash } from './resumable-hash.js';
+import { ResumableHash } from './transport/resumable-hash.js';
 import { uploadBlob, uploadBytes } from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
 

@@ -4,10 +4,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SifportError, toSifportError } from '../errors.js';
 import { headBlob } from './blobs.js';
 import { locationOf, type RegistryClient } from './client.js';
-import { errorFromResponse } from './response-error.js';
-import { ResumableHash, type HashSnapshot } from './resumable-hash.js';
-import { backoffDelay } from './retry.js';
-import { pushScope } from './scopes.js';
+import { errorFromResponse } from './transport/response-error.js';
+import { ResumableHash, type HashSnapshot } from './transport/resumable-hash.js';
+import { backoffDelay } from './transport/retry.js';
+import { pushScope } from './auth/scopes.js';
 import {
   cancelUpload,
   finishUpload,

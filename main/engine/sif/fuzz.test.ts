@@ -4,14 +4,14 @@ import { before, describe, it } from 'node:test';
 
 import type { PublicKey } from 'openpgp';
 
-import { MemoryByteSource } from './byte-source.js';
-import { isSifError } from './errors.js';
-import { inspectImage } from './inspect.js';
-import { DESCRIPTOR_SIZE } from './layout.js';
-import { loadSif } from './load.js';
-import { formatList } from './siftool-format.js';
+import { MemoryByteSource } from './format/byte-source.js';
+import { isSifError } from './format/errors.js';
+import { inspectImage } from './inspect/inspect.js';
+import { DESCRIPTOR_SIZE } from './format/layout.js';
+import { loadSif } from './format/load.js';
+import { formatList } from './inspect/siftool-format.js';
 import { FIXTURES, UPSTREAM, fixtureKeys } from './test-support.js';
-import { verifyImage } from './verify.js';
+import { verifyImage } from './integrity/verify.js';
 
 // Override to explore further: SIFPORT_FUZZ_ITERATIONS=100000 SIFPORT_FUZZ_SEED=7 node --test …
 const ITERATIONS = Number(process.env.SIFPORT_FUZZ_ITERATIONS ?? 3000);

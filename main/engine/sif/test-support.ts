@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { PublicKey } from 'openpgp';
 import * as openpgp from 'openpgp';
 
-import { MemoryByteSource } from './byte-source.js';
-import { readPublicKeys } from './pgp-keys.js';
+import { MemoryByteSource } from './format/byte-source.js';
+import { readPublicKeys } from './integrity/pgp-keys.js';
 
 /**
  * Test helpers shared by the SIF and key tests (not shipped code). Fixtures live in the

@@ -17,7 +17,7 @@ import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
-import { buildSifManifest } from '../registry/sif-manifest.js';
+import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
 import { pullSif } from './pull.js';
 import type { TransferProgress } from './progress.js';
 

@@ -10,7 +10,7 @@ import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
-import { buildSifManifest } from '../registry/sif-manifest.js';
+import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
 import { MemoryDigestCache } from './digest-cache.js';
 import type { TransferProgress } from './progress.js';
 import { pushSif } from './push.js';

@@ -17,7 +17,7 @@ import { RegistryClient } from '../registry/client.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
 import { openRemoteBlobSource, type RemoteSourceOptions } from '../registry/range-source.js';
 import { parseReference } from '../registry/reference.js';
-import { buildSifManifest } from '../registry/sif-manifest.js';
+import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
 import {
   DataType,
   MemoryByteSource,

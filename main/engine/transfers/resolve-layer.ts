@@ -2,7 +2,12 @@ import { SifportError } from '../errors.js';
 import type { RegistryClient } from '../registry/client.js';
 import { getManifest } from '../registry/manifests.js';
 import type { Reference } from '../registry/reference.js';
-import { parseManifest, pickPlatform, sifLayerOf, type Descriptor } from '../registry/sif-layer.js';
+import {
+  parseManifest,
+  pickPlatform,
+  sifLayerOf,
+  type Descriptor,
+} from '../registry/artifact/sif-layer.js';
 
 const GO_ARCH: Readonly<Record<string, string>> = {
   x64: 'amd64',

@@ -1,6 +1,6 @@
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
-import { ResumableHash } from '../registry/resumable-hash.js';
+import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { uploadBlob, type BlobUploadOptions } from '../registry/upload.js';
 
 /** What {@link uploadWhileHashing} did. */

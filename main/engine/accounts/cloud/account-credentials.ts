@@ -1,8 +1,8 @@
-import { SifportError } from '../errors.js';
-import type { Credential, CredentialProvider } from '../registry/credentials.js';
-import type { Account } from './account.js';
+import { SifportError } from '../../errors.js';
+import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
+import type { Account } from '../account.js';
 import type { MintedToken, MintedTokenCache } from './cloud-tokens.js';
-import type { SecretStore } from './secret-store.js';
+import type { SecretStore } from '../stores/secret-store.js';
 
 /** Key of the minted cloud token of an account in a {@link SecretStore}. */
 export function mintedKey(accountId: string): string {

@@ -1,4 +1,4 @@
-import { registerSecret } from '../redact.js';
+import { registerSecret } from '../../redact.js';
 import { runTokenCommand, type TokenCommandOptions } from './token-command.js';
 
 /** A token a cloud CLI printed, and its validity (epoch ms). */

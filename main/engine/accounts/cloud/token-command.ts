@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
-import { SifportError } from '../errors.js';
-import { redact, registerSecret } from '../redact.js';
+import { SifportError } from '../../errors.js';
+import { redact, registerSecret } from '../../redact.js';
 
 /** Options of {@link runTokenCommand}. */
 export interface TokenCommandOptions {

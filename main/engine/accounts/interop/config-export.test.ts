@@ -3,11 +3,11 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isSifportError } from '../errors.js';
-import type { Credential } from '../registry/credentials.js';
+import { isSifportError } from '../../errors.js';
+import type { Credential } from '../../registry/auth/credentials.js';
 import { credentialFromConfigs, importDockerLogins } from './config-import.js';
 import { exportDockerConfig, exportKey, writeDockerConfig } from './config-export.js';
-import { hasPosixModes } from './private-file.js';
+import { hasPosixModes } from '../stores/private-file.js';
 
 const ENTRIES: { registry: string; credential: Credential }[] = [
   { registry: 'docker.io', credential: { kind: 'basic', username: 'hub', password: 'hub:pw:1' } },

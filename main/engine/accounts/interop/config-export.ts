@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SifportError } from '../errors.js';
-import type { Credential } from '../registry/credentials.js';
+import { SifportError } from '../../errors.js';
+import type { Credential } from '../../registry/auth/credentials.js';
 import { normalizeConfigKey } from './docker-config.js';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, hasPosixModes } from './private-file.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, hasPosixModes } from '../stores/private-file.js';
 
 /** The key docker and apptainer use for Docker Hub logins (oras.md §5.1, §6). */
 export const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';

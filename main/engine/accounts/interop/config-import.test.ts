@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { isSifportError } from '../errors.js';
+import { isSifportError } from '../../errors.js';
 import { credentialFromConfigs, importDockerLogins } from './config-import.js';
 import { helperStore } from './credential-helpers.js';
 import { createFakeHelper } from './fake-credential-helper.js';

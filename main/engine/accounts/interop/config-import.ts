@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { isSifportError } from '../errors.js';
-import type { Credential } from '../registry/credentials.js';
-import { normalizeRegistry } from '../registry/reference.js';
+import { isSifportError } from '../../errors.js';
+import type { Credential } from '../../registry/auth/credentials.js';
+import { normalizeRegistry } from '../../registry/reference.js';
 import {
   apptainerConfigFile,
   dockerConfigFile,

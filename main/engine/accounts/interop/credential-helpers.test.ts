@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isSifportError } from '../errors.js';
+import { isSifportError } from '../../errors.js';
 import { helperErase, helperGet, helperList, helperStore } from './credential-helpers.js';
 import { createFakeHelper } from './fake-credential-helper.js';
 import type { FakeHelper } from './fake-credential-helper.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { SifportError } from '../errors.js';
-import { redact, registerBasicCredential, registerSecret } from '../redact.js';
-import type { Credential } from '../registry/credentials.js';
+import { SifportError } from '../../errors.js';
+import { redact, registerBasicCredential, registerSecret } from '../../redact.js';
+import type { Credential } from '../../registry/auth/credentials.js';
 
 /** Options for running a `docker-credential-*` helper. */
 export interface CredentialHelperOptions {

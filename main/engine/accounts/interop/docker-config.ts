@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { SifportError } from '../errors.js';
-import { registerBasicCredential, registerSecret } from '../redact.js';
-import type { Credential } from '../registry/credentials.js';
-import { normalizeRegistry } from '../registry/reference.js';
+import { SifportError } from '../../errors.js';
+import { registerBasicCredential, registerSecret } from '../../redact.js';
+import type { Credential } from '../../registry/auth/credentials.js';
+import { normalizeRegistry } from '../../registry/reference.js';
 
 /** One `auths` member of a docker-style config file, decoded (oras.md §5.2). */
 export interface DockerAuthEntry {

@@ -1,8 +1,8 @@
-import type { Credential } from '../registry/credentials.js';
-import type { Account, AccountSource, SecretKind } from './account.js';
-import type { Accounts } from './accounts.js';
+import type { Credential } from '../../registry/auth/credentials.js';
+import type { Account, AccountSource, SecretKind } from '../account.js';
+import type { Accounts } from '../accounts.js';
 import type { ImportedLogin } from './config-import.js';
-import { detectProvider } from './providers.js';
+import { detectProvider } from '../providers/providers.js';
 
 const SOURCES: Readonly<Record<ImportedLogin['source'], AccountSource>> = {
   apptainer: 'apptainer-config',

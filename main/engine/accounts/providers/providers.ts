@@ -1,4 +1,4 @@
-import { ocirUsername as buildOcirUsername } from '../../../shared/account-text.js';
+import { ocirUsername as buildOcirUsername } from '../../../../shared/account-text.js';
 import { PROVIDER_PRESETS } from './provider-presets.js';
 
 /** The registries Sifport knows the login ritual of (oras.md §6). */

@@ -1,4 +1,4 @@
-import type { CredentialProvider } from '../registry/credentials.js';
+import type { CredentialProvider } from '../../registry/auth/credentials.js';
 
 /**
  * One saved registry login (oras.md §5): the account and the connection settings that go

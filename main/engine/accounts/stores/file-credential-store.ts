@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
-import { SifportError } from '../errors.js';
-import { registerBasicCredential } from '../redact.js';
+import { SifportError } from '../../errors.js';
+import { registerBasicCredential } from '../../redact.js';
 import type { CredentialStore, StoredLogin } from './credential-store.js';
 import { tightenPrivateFileMode, writePrivateFileAtomic } from './private-file.js';
 

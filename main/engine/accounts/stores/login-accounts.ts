@@ -1,6 +1,6 @@
-import type { Account } from './account.js';
+import type { Account } from '../account.js';
 import type { CredentialStore, StoredLogin } from './credential-store.js';
-import { detectProvider } from './providers.js';
+import { detectProvider } from '../providers/providers.js';
 
 const PREFIX = 'login:';
 

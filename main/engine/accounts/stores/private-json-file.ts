@@ -1,5 +1,5 @@
 import { readFile, rename } from 'node:fs/promises';
-import { SifportError } from '../errors.js';
+import { SifportError } from '../../errors.js';
 import { tightenPrivateFileMode, writePrivateFileAtomic } from './private-file.js';
 
 /** Options of {@link PrivateJsonFile}. */

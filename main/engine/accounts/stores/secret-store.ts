@@ -1,4 +1,4 @@
-import { registerSecret } from '../redact.js';
+import { registerSecret } from '../../redact.js';
 import { PrivateJsonFile } from './private-json-file.js';
 
 /**

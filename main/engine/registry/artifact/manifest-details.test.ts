@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
-import { RegistryClient } from './client.js';
+import { startFakeRegistry, type FakeRegistry } from '../../../../e2e/support/fake-registry.js';
+import { RegistryClient } from '../client.js';
 import { describeManifest } from './manifest-details.js';
-import { putManifest, sha256Digest } from './manifests.js';
-import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
+import { putManifest, sha256Digest } from '../manifests.js';
+import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../media-types.js';
 import { buildSifManifest } from './sif-manifest.js';
-import { uploadBytes } from './upload.js';
+import { uploadBytes } from '../upload.js';
 
 const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 const LAYER = Buffer.from('pretend this is a SIF');

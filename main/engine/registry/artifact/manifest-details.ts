@@ -1,6 +1,6 @@
-import type { RegistryClient } from './client.js';
-import { getManifest } from './manifests.js';
-import { CREATED_ANNOTATION, SIF_LAYER_TYPES, TITLE_ANNOTATION } from './media-types.js';
+import type { RegistryClient } from '../client.js';
+import { getManifest } from '../manifests.js';
+import { CREATED_ANNOTATION, SIF_LAYER_TYPES, TITLE_ANNOTATION } from '../media-types.js';
 import { parseManifest, type Descriptor } from './sif-layer.js';
 
 /** One layer as the explorer shows it. */

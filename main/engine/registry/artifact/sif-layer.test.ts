@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { MEDIA_TYPES } from './media-types.js';
+import { MEDIA_TYPES } from '../media-types.js';
 import { parseManifest, pickPlatform, sifLayerOf, type ParsedManifest } from './sif-layer.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;

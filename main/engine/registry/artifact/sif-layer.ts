@@ -1,5 +1,5 @@
-import { SifportError } from '../errors.js';
-import { MEDIA_TYPES, SIF_LAYER_TYPES } from './media-types.js';
+import { SifportError } from '../../errors.js';
+import { MEDIA_TYPES, SIF_LAYER_TYPES } from '../media-types.js';
 
 /** An OCI content descriptor, as much of it as the pull path reads. */
 export interface Descriptor {

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { goJsonMap, goJsonObject, goJsonString } from './go-json.js';
-import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from './media-types.js';
+import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from '../media-types.js';
 import { buildSifManifest } from './sif-manifest.js';
 
-const FIXTURE = new URL('../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
+const FIXTURE = new URL('../../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
 
 /** A 5 000 000-byte "small.sif": a real SIF header followed by filler, as in oras.md §1.2. */
 function smallSif(): { size: number; digest: string } {

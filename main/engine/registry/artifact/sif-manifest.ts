@@ -5,7 +5,7 @@ import {
   EMPTY_CONFIG_DIGEST,
   MEDIA_TYPES,
   TITLE_ANNOTATION,
-} from './media-types.js';
+} from '../media-types.js';
 
 /** Which apptainer's bytes to produce (oras.md §1.2). */
 export type ManifestStyle = 'oci13' | 'oci16';

@@ -6,12 +6,12 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
-import { SifportError } from '../errors.js';
+} from '../../../../e2e/registry/recording-server.js';
+import { SifportError } from '../../errors.js';
 import type { Challenge } from './challenge.js';
-import { RegistryClient } from './client.js';
+import { RegistryClient } from '../client.js';
 import type { Credential } from './credentials.js';
-import { NodeHttpTransport } from './http.js';
+import { NodeHttpTransport } from '../transport/http.js';
 import { mergeScopes, pullScope, pushScope } from './scopes.js';
 import { fetchToken, MemoryTokenCache, realmMayTakeCredentials, tokenCacheKey } from './tokens.js';
 

@@ -1,9 +1,9 @@
-import { SifportError } from '../errors.js';
-import { registerSecret } from '../redact.js';
+import { SifportError } from '../../errors.js';
+import { registerSecret } from '../../redact.js';
 import type { Challenge } from './challenge.js';
 import type { Credential } from './credentials.js';
-import { isLoopbackHost } from './hosts.js';
-import type { HttpTransport } from './http.js';
+import { isLoopbackHost } from '../transport/hosts.js';
+import type { HttpTransport } from '../transport/http.js';
 import { scopeStrings, type ScopeSet } from './scopes.js';
 
 /** A bearer token and when to stop using it (epoch ms, already shortened by the margin). */

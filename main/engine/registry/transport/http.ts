@@ -11,17 +11,17 @@ import {
   proxyPort,
   proxySettingsFromEnv,
   type ProxySettings,
-} from './proxy-settings.js';
+} from './proxy/settings.js';
 import {
   SocksHttpAgent,
   TunnelingAgent,
   proxyConnectionError,
   proxyRefused,
   proxyServerName,
-} from './proxy-tunnel.js';
+} from './proxy/tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
 import { isCertificateErrorCode } from './tls-errors.js';
-import { SifportError, isAbortError } from '../errors.js';
+import { SifportError, isAbortError } from '../../errors.js';
 
 /** TLS settings for one registry (oras.md §6: custom CA per account, explicit insecure). */
 export interface TlsOptions {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
-import { SifportError } from '../errors.js';
+import { SifportError } from '../../errors.js';
 import { socketHost } from './hosts.js';
 import { RawBody } from './raw-body.js';
 

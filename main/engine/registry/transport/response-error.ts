@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../../shared/error-codes.js';
-import { SifportError } from '../errors.js';
+import type { ErrorCode } from '../../../../shared/error-codes.js';
+import { SifportError } from '../../errors.js';
 import { headerValue, type HttpResponse } from './http.js';
 
 /** One entry of an OCI error body `{"errors":[{code,message,detail}]}` (oras.md §3.9). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { SifportError } from '../errors.js';
+import { SifportError } from '../../errors.js';
 import { backoffDelay, parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');

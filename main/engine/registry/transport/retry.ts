@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { SifportError } from '../errors.js';
+import { SifportError } from '../../errors.js';
 
 /** How often and how patiently to retry (oras.md §3.9: 5xx/429/network, bounded). */
 export interface RetryPolicy {

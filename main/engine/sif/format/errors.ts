@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorInfo } from '../../../shared/error-codes.js';
+import type { ErrorCode, ErrorInfo } from '../../../../shared/error-codes.js';
 
 /**
  * Fine-grained failure kinds of the SIF engine and the key store. Each maps onto one of the

@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { openFileSource, openFileTarget } from './file-source.js';
 import { loadSif } from './load.js';
 import { readChunks } from './objects.js';
-import { removeSignatures } from './remove-signatures.js';
-import { FIXTURES, IMAGE_TIME, fixture } from './test-support.js';
+import { removeSignatures } from '../integrity/remove-signatures.js';
+import { FIXTURES, IMAGE_TIME, fixture } from '../test-support.js';
 
 describe('file byte sources', () => {
   let dir = '';

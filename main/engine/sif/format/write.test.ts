@@ -7,8 +7,8 @@ import { createEmptySif } from './create.js';
 import { DescriptorField, EXTRA_LENGTH, PARTITION_ALIGNMENT, UNSET_TIME, view } from './layout.js';
 import { loadSif } from './load.js';
 import { readObject } from './objects.js';
-import { removeSignatures } from './remove-signatures.js';
-import { IMAGE_TIME, fixture, memoryFixture, memoryUpstream } from './test-support.js';
+import { removeSignatures } from '../integrity/remove-signatures.js';
+import { IMAGE_TIME, fixture, memoryFixture, memoryUpstream } from '../test-support.js';
 import { appendObject, removeObject } from './write.js';
 
 const REBUILDABLE = [

@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { MemoryByteSource } from './byte-source.js';
-import { DataType } from './codes.js';
-import { createEmptySif } from './create.js';
+import { MemoryByteSource } from '../format/byte-source.js';
+import { DataType } from '../format/codes.js';
+import { createEmptySif } from '../format/create.js';
 import { inspectImage, inspectSif } from './inspect.js';
 import { parseInspectMetadata } from './inspect-metadata.js';
-import { loadSif } from './load.js';
+import { loadSif } from '../format/load.js';
 import {
   IMAGE_TIME,
   TEST_FINGERPRINT,
   fixtureText,
   memoryFixture,
   memoryUpstream,
-} from './test-support.js';
-import { appendObject } from './write.js';
+} from '../test-support.js';
+import { appendObject } from '../format/write.js';
 
 describe('inspectSif (spec A9)', () => {
   it('reads deffile, labels and help from inspect-metadata.json', async () => {

@@ -1,14 +1,14 @@
-import type { ByteSource } from './byte-source.js';
-import type { SignatureFormat } from './cleartext.js';
-import { DataType } from './codes.js';
-import type { PartitionInfo, SifDescriptor } from './descriptor.js';
+import type { ByteSource } from '../format/byte-source.js';
+import type { SignatureFormat } from '../integrity/cleartext.js';
+import { DataType } from '../format/codes.js';
+import type { PartitionInfo, SifDescriptor } from '../format/descriptor.js';
 import { parseInspectMetadata, stringMap } from './inspect-metadata.js';
 import type { ContainerMetadata } from './inspect-metadata.js';
-import { loadSif } from './load.js';
-import type { SifImage } from './load.js';
-import { readObject } from './objects.js';
-import { primaryPartition, signatureObjects } from './select.js';
-import { readSignatureObject } from './signature-object.js';
+import { loadSif } from '../format/load.js';
+import type { SifImage } from '../format/load.js';
+import { readObject } from '../format/objects.js';
+import { primaryPartition, signatureObjects } from '../format/select.js';
+import { readSignatureObject } from '../integrity/signature-object.js';
 import { typeLabel } from './siftool-format.js';
 import { readRootfsMetadata } from './rootfs-metadata.js';
 

@@ -1,9 +1,9 @@
-import { FsType } from './codes.js';
-import type { SifDescriptor } from './descriptor.js';
-import { describeCause, isSifError } from './errors.js';
+import { FsType } from '../format/codes.js';
+import type { SifDescriptor } from '../format/descriptor.js';
+import { describeCause, isSifError } from '../format/errors.js';
 import type { ContainerMetadata } from './inspect-metadata.js';
 import { stringMap } from './inspect-metadata.js';
-import type { SifImage } from './load.js';
+import type { SifImage } from '../format/load.js';
 import { Squashfs } from './squashfs.js';
 
 /** Largest file read from the root file system for inspection, in bytes. */

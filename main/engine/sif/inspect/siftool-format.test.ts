@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import { MemoryByteSource } from './byte-source.js';
-import { loadSif } from './load.js';
+import { MemoryByteSource } from '../format/byte-source.js';
+import { loadSif } from '../format/load.js';
 import { formatHeader, formatInfo, formatList, readableSize } from './siftool-format.js';
-import { FIXTURES, UPSTREAM, hasCommand, memoryFixture } from './test-support.js';
+import { FIXTURES, UPSTREAM, hasCommand, memoryFixture } from '../test-support.js';
 
 const SIGNED_LIST = `------------------------------------------------------------------------------
 ID   |GROUP   |LINK    |SIF POSITION (start-end)  |TYPE

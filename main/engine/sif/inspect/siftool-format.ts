@@ -1,7 +1,7 @@
-import type { SifDescriptor } from './descriptor.js';
-import type { SifHeader } from './header.js';
-import { UNSET_TIME } from './layout.js';
-import type { SifImage } from './load.js';
+import type { SifDescriptor } from '../format/descriptor.js';
+import type { SifHeader } from '../format/header.js';
+import { UNSET_TIME } from '../format/layout.js';
+import type { SifImage } from '../format/load.js';
 
 const RULE = '-'.repeat(78);
 

@@ -1,10 +1,10 @@
 import { inflateSync } from 'node:zlib';
 
-import { readExact } from './byte-source.js';
-import type { ByteSource } from './byte-source.js';
-import { SifError, malformed } from './errors.js';
-import { view } from './layout.js';
-import type { ByteRange } from './objects.js';
+import { readExact } from '../format/byte-source.js';
+import type { ByteSource } from '../format/byte-source.js';
+import { SifError, malformed } from '../format/errors.js';
+import { view } from '../format/layout.js';
+import type { ByteRange } from '../format/objects.js';
 
 /** The squashfs 4.0 superblock fields the reader needs (squashfs format, "Superblock"). */
 export interface Superblock {

@@ -13,16 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { MemoryByteSource } from './byte-source.js';
-import { DataType, FsType, PartType } from './codes.js';
-import { createEmptySif } from './create.js';
+import { MemoryByteSource } from '../format/byte-source.js';
+import { DataType, FsType, PartType } from '../format/codes.js';
+import { createEmptySif } from '../format/create.js';
 import { inspectImage } from './inspect.js';
-import { EXTRA_LENGTH, PARTITION_ALIGNMENT, view } from './layout.js';
-import { loadSif } from './load.js';
-import type { SifImage } from './load.js';
+import { EXTRA_LENGTH, PARTITION_ALIGNMENT, view } from '../format/layout.js';
+import { loadSif } from '../format/load.js';
+import type { SifImage } from '../format/load.js';
 import { Squashfs } from './squashfs.js';
-import { IMAGE_TIME, fixture, hasCommand } from './test-support.js';
-import { appendObject } from './write.js';
+import { IMAGE_TIME, fixture, hasCommand } from '../test-support.js';
+import { appendObject } from '../format/write.js';
 
 const hasMksquashfs = hasCommand('mksquashfs', ['-version']);
 

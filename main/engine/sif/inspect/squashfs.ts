@@ -1,7 +1,7 @@
-import type { ByteSource } from './byte-source.js';
-import { malformed } from './errors.js';
-import { view } from './layout.js';
-import type { ByteRange } from './objects.js';
+import type { ByteSource } from '../format/byte-source.js';
+import { malformed } from '../format/errors.js';
+import { view } from '../format/layout.js';
+import type { ByteRange } from '../format/objects.js';
 import { SquashfsBlocks } from './squashfs-blocks.js';
 
 type Inode =

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import type { MemoryByteSource } from './byte-source.js';
+import type { MemoryByteSource } from '../format/byte-source.js';
 import { armorClearSigned, classifySignature, crc24Base64 } from './cleartext.js';
-import { loadSif } from './load.js';
-import { readObject } from './objects.js';
-import { UPSTREAM, fixtureText, memoryFixture, memoryUpstream } from './test-support.js';
+import { loadSif } from '../format/load.js';
+import { readObject } from '../format/objects.js';
+import { UPSTREAM, fixtureText, memoryFixture, memoryUpstream } from '../test-support.js';
 
 async function signatureText(image: MemoryByteSource, id: number): Promise<string> {
   const loaded = await loadSif(image);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
-import type { ByteSource } from './byte-source.js';
-import type { SifDescriptor } from './descriptor.js';
-import { DescriptorField, HeaderField } from './layout.js';
-import { readChunks } from './objects.js';
-import type { ByteRange } from './objects.js';
+import type { ByteSource } from '../format/byte-source.js';
+import type { SifDescriptor } from '../format/descriptor.js';
+import { DescriptorField, HeaderField } from '../format/layout.js';
+import { readChunks } from '../format/objects.js';
+import type { ByteRange } from '../format/objects.js';
 
 /** Digest algorithm names a signed payload may use, with Node's name for each (spec B3). */
 export const DIGEST_ALGORITHMS: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import type { SifDescriptor } from './descriptor.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import {
   DIGEST_ALGORITHMS,
   descriptorIntegrityBytes,
@@ -6,7 +6,7 @@ import {
   headerIntegrityBytes,
 } from './digest.js';
 import type { DigestCache } from './digest.js';
-import type { SifImage } from './load.js';
+import type { SifImage } from '../format/load.js';
 
 /** A digest as written in the payload: `<algorithm>:<lower-case hex>` (spec B3). */
 export interface PayloadDigest {

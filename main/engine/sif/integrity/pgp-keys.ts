@@ -1,6 +1,6 @@
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
-import { SifError, describeCause } from './errors.js';
+import { SifError, describeCause } from '../format/errors.js';
 import { loadOpenpgp } from './openpgp-loader.js';
 
 /** Armored text or binary OpenPGP key packets. */

@@ -1,8 +1,8 @@
 import type { PrivateKey, Signature } from 'openpgp';
 
 import { armorClearSigned } from './cleartext.js';
-import { HashType } from './codes.js';
-import { SifError, describeCause } from './errors.js';
+import { HashType } from '../format/codes.js';
+import { SifError, describeCause } from '../format/errors.js';
 import { loadOpenpgp } from './openpgp-loader.js';
 
 /** OpenPGP hash for the signature packet; apptainer uses SHA-256 (spec B4, B9). */

@@ -1,6 +1,6 @@
 import type { CleartextMessage, Key } from 'openpgp';
 
-import { describeCause } from './errors.js';
+import { describeCause } from '../format/errors.js';
 import { loadOpenpgp } from './openpgp-loader.js';
 import { fingerprintOf, primaryUserId } from './pgp-keys.js';
 

@@ -1,10 +1,10 @@
-import type { ByteTarget } from './byte-source.js';
-import { DataType } from './codes.js';
-import { SifError } from './errors.js';
-import { UNSET_TIME } from './layout.js';
-import { loadSif } from './load.js';
-import { findObject, signatureObjects } from './select.js';
-import { isDeterministicImage, removeObject } from './write.js';
+import type { ByteTarget } from '../format/byte-source.js';
+import { DataType } from '../format/codes.js';
+import { SifError } from '../format/errors.js';
+import { UNSET_TIME } from '../format/layout.js';
+import { loadSif } from '../format/load.js';
+import { findObject, signatureObjects } from '../format/select.js';
+import { isDeterministicImage, removeObject } from '../format/write.js';
 
 /** Options for {@link removeSignatures}. */
 export interface RemoveSignaturesOptions {

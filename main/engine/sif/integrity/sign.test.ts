@@ -7,15 +7,15 @@ import { after, before, describe, it } from 'node:test';
 
 import * as openpgp from 'openpgp';
 
-import { MemoryByteSource } from './byte-source.js';
+import { MemoryByteSource } from '../format/byte-source.js';
 import { armorClearSigned } from './cleartext.js';
-import { createEmptySif } from './create.js';
-import { HeaderField, UNSET_TIME, view, writeInt64 } from './layout.js';
-import { loadSif } from './load.js';
-import { readObject } from './objects.js';
+import { createEmptySif } from '../format/create.js';
+import { HeaderField, UNSET_TIME, view, writeInt64 } from '../format/layout.js';
+import { loadSif } from '../format/load.js';
+import { readObject } from '../format/objects.js';
 import { removeSignatures } from './remove-signatures.js';
 import { signSif } from './sign.js';
-import { formatList } from './siftool-format.js';
+import { formatList } from '../inspect/siftool-format.js';
 import {
   FIXTURES,
   IMAGE_TIME,
@@ -29,7 +29,7 @@ import {
   hasCommand,
   memoryFixture,
   memoryUpstream,
-} from './test-support.js';
+} from '../test-support.js';
 import { verifySif } from './verify.js';
 
 const KEY = fixtureText('test-private.asc');

@@ -1,21 +1,21 @@
 import type { PrivateKey } from 'openpgp';
 
-import type { ByteTarget } from './byte-source.js';
-import { DataType } from './codes.js';
-import type { SifDescriptor } from './descriptor.js';
+import type { ByteTarget } from '../format/byte-source.js';
+import { DataType } from '../format/codes.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import { DigestCache } from './digest.js';
 import type { HashProgress } from './digest.js';
-import { SifError } from './errors.js';
-import { EXTRA_LENGTH, GROUP_MARKER, UNSET_TIME } from './layout.js';
-import { loadSif } from './load.js';
-import type { SifImage } from './load.js';
+import { SifError } from '../format/errors.js';
+import { EXTRA_LENGTH, GROUP_MARKER, UNSET_TIME } from '../format/layout.js';
+import { loadSif } from '../format/load.js';
+import type { SifImage } from '../format/load.js';
 import { buildPayload } from './payload.js';
 import { fingerprintOf, unlockPrivateKey } from './pgp-keys.js';
 import type { KeyMaterial } from './pgp-keys.js';
 import { clearSign } from './pgp-sign.js';
 import type { SignatureHash } from './pgp-sign.js';
-import { findObject, groupIds, groupMinId, groupObjects } from './select.js';
-import { appendObject, isDeterministicImage } from './write.js';
+import { findObject, groupIds, groupMinId, groupObjects } from '../format/select.js';
+import { appendObject, isDeterministicImage } from '../format/write.js';
 
 /** Options for {@link signSif}. */
 export interface SignOptions {

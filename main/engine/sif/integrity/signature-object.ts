@@ -1,8 +1,8 @@
-import type { ByteSource } from './byte-source.js';
+import type { ByteSource } from '../format/byte-source.js';
 import { classifySignature } from './cleartext.js';
 import type { SignatureFormat } from './cleartext.js';
-import type { SifDescriptor } from './descriptor.js';
-import { readObject } from './objects.js';
+import type { SifDescriptor } from '../format/descriptor.js';
+import { readObject } from '../format/objects.js';
 
 /** Signature objects larger than this are not read; real ones are a few KiB (spec B4, B8). */
 export const MAX_SIGNATURE_BYTES = 1024 * 1024;

@@ -1,9 +1,9 @@
-import type { SifDescriptor } from './descriptor.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import { descriptorIntegrityBytes, digestBytes, headerIntegrityBytes } from './digest.js';
 import { parsePayload } from './payload.js';
 import type { SignedPayload } from './payload.js';
 import { checkClearSigned } from './pgp-verify.js';
-import { groupMinId, groupObjects } from './select.js';
+import { groupMinId, groupObjects } from '../format/select.js';
 import { describeSignature } from './verify-types.js';
 import type { ObjectCheck, SignatureResult, Verdict, VerifyContext } from './verify-types.js';
 

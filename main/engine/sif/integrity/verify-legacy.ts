@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { hashTypeNodeName } from './codes.js';
-import type { SifDescriptor } from './descriptor.js';
+import { hashTypeNodeName } from '../format/codes.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import { checkClearSigned } from './pgp-verify.js';
 import { describeSignature } from './verify-types.js';
 import type { SignatureResult, Verdict, VerifyContext } from './verify-types.js';

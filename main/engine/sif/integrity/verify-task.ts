@@ -1,5 +1,5 @@
 import type { SignatureFormat } from './cleartext.js';
-import type { SifDescriptor } from './descriptor.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import { parsePayload } from './payload.js';
 import {
   groupMinId,
@@ -7,7 +7,7 @@ import {
   signatureObjects,
   signaturesForGroup,
   signaturesForObject,
-} from './select.js';
+} from '../format/select.js';
 import { checkCurrentSignature } from './verify-current.js';
 import { checkLegacySignature } from './verify-legacy.js';
 import type { SignatureObject } from './signature-object.js';

@@ -1,9 +1,9 @@
 import type { Key } from 'openpgp';
 
 import type { SignatureFormat } from './cleartext.js';
-import type { SifDescriptor } from './descriptor.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import type { DigestCache } from './digest.js';
-import type { SifImage } from './load.js';
+import type { SifImage } from '../format/load.js';
 import type { Signer } from './pgp-verify.js';
 
 /**

@@ -6,11 +6,11 @@ import { after, before, describe, it } from 'node:test';
 
 import type { PublicKey } from 'openpgp';
 
-import type { ByteTarget } from './byte-source.js';
-import { MemoryByteSource } from './byte-source.js';
-import { DataType } from './codes.js';
-import { DescriptorField, HeaderField } from './layout.js';
-import { loadSif } from './load.js';
+import type { ByteTarget } from '../format/byte-source.js';
+import { MemoryByteSource } from '../format/byte-source.js';
+import { DataType } from '../format/codes.js';
+import { DescriptorField, HeaderField } from '../format/layout.js';
+import { loadSif } from '../format/load.js';
 import { signSif } from './sign.js';
 import {
   FIXTURES,
@@ -24,10 +24,10 @@ import {
   memoryFixture,
   memoryUpstream,
   upstreamKeys,
-} from './test-support.js';
+} from '../test-support.js';
 import type { VerifyOptions } from './verify.js';
 import { verifySif } from './verify.js';
-import { appendObject } from './write.js';
+import { appendObject } from '../format/write.js';
 
 const SIG_SLOT = 4096 + 2 * 585;
 

@@ -1,20 +1,20 @@
 import type { Key } from 'openpgp';
 
-import type { ByteSource } from './byte-source.js';
+import type { ByteSource } from '../format/byte-source.js';
 import type { SignatureFormat } from './cleartext.js';
-import { DataType } from './codes.js';
-import type { SifDescriptor } from './descriptor.js';
+import { DataType } from '../format/codes.js';
+import type { SifDescriptor } from '../format/descriptor.js';
 import { DigestCache } from './digest.js';
 import type { HashProgress } from './digest.js';
-import { loadSif } from './load.js';
-import type { SifImage } from './load.js';
+import { loadSif } from '../format/load.js';
+import type { SifImage } from '../format/load.js';
 import {
   findObject,
   groupIds,
   groupObjects,
   primaryPartition,
   signatureObjects,
-} from './select.js';
+} from '../format/select.js';
 import { readSignatureObject } from './signature-object.js';
 import type { SignatureObject } from './signature-object.js';
 import { runTask } from './verify-task.js';

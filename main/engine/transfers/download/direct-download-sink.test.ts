@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 
-import type { ByteTarget, DirectReadable } from '../registry/direct-body.js';
+import type { ByteTarget, DirectReadable } from '../../registry/transport/direct-body.js';
 import { writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,4 +1,4 @@
-import type { ByteTarget, DirectReadable } from '../registry/direct-body.js';
+import type { ByteTarget, DirectReadable } from '../../registry/transport/direct-body.js';
 import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 
 /** A slab with less free room than this goes to the file; reads continue in a fresh one. */

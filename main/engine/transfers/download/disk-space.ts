@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { SifportError } from '../errors.js';
+import { SifportError } from '../../errors.js';
 
 /** Bytes an unprivileged user may still write in `dir`'s filesystem, or undefined if unknown. */
 export type FreeSpaceProbe = (dir: string) => Promise<number | undefined>;

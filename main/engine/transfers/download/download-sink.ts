@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { isDirectReadable } from '../registry/direct-body.js';
+import { isDirectReadable } from '../../registry/transport/direct-body.js';
 import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 import { writeDirectBodyToFile } from './direct-download-sink.js';
 

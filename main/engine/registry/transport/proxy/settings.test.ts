@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { redact } from '../redact.js';
+import { redact } from '../../../redact.js';
 import {
   chooseProxy,
   isSocksProxy,
@@ -10,7 +10,7 @@ import {
   proxyFor,
   proxyPort,
   proxySettingsFromEnv,
-} from './proxy-settings.js';
+} from './settings.js';
 
 const at = (url: string, settings: Parameters<typeof proxyFor>[1]): string | undefined =>
   proxyFor(new URL(url), settings)?.host;

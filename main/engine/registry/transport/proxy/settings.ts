@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { SifportError } from '../errors.js';
-import { registerBasicCredential } from '../redact.js';
-import { isLoopbackHost, socketHost, unbracket } from './hosts.js';
+import { SifportError } from '../../../errors.js';
+import { registerBasicCredential } from '../../../redact.js';
+import { isLoopbackHost, socketHost, unbracket } from '../hosts.js';
 
 /**
  * Which HTTP proxy to use, as `apptainer` (Go's `ProxyFromEnvironment`) reads it from

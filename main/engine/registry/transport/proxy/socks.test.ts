@@ -6,8 +6,8 @@ import {
   startTestSocksProxy,
   TEST_SOCKS_LOGIN as LOGIN,
   type TestSocksOptions,
-} from '../../../e2e/support/socks-proxy.js';
-import { socksConnect } from './proxy-socks.js';
+} from '../../../../../e2e/support/socks-proxy.js';
+import { socksConnect } from './socks.js';
 
 /** Sends `ping` through a SOCKS tunnel to `host:port` and returns what came back. */
 async function echoThrough(proxy: URL, host: string, port: number): Promise<string> {

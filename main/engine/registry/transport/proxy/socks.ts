@@ -1,9 +1,9 @@
 import net, { isIPv4, isIPv6 } from 'node:net';
-import type { ErrorCode } from '../../../shared/error-codes.js';
-import { SifportError } from '../errors.js';
-import { registerSecret } from '../redact.js';
-import { joinHostPort, socketHost } from './hosts.js';
-import { proxyPort } from './proxy-settings.js';
+import type { ErrorCode } from '../../../../../shared/error-codes.js';
+import { SifportError } from '../../../errors.js';
+import { registerSecret } from '../../../redact.js';
+import { joinHostPort, socketHost } from '../hosts.js';
+import { proxyPort } from './settings.js';
 
 /** How long a SOCKS proxy may take to open a connection before we give up on it. */
 const HANDSHAKE_TIMEOUT_MS = 30_000;

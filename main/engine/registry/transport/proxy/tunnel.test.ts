@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { proxyConnectionError, proxyServerName } from './proxy-tunnel.js';
+import { proxyConnectionError, proxyServerName } from './tunnel.js';
 
 const errno = (code: string, message = code): NodeJS.ErrnoException =>
   Object.assign(new Error(message), { code });

@@ -3,11 +3,11 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { SifportError } from '../errors.js';
-import { joinHostPort, socketHost, unbracket } from './hosts.js';
-import { isSocksProxy, proxyAuthorization, proxyPort } from './proxy-settings.js';
-import { socksConnect } from './proxy-socks.js';
-import { isCertificateErrorCode } from './tls-errors.js';
+import { SifportError } from '../../../errors.js';
+import { joinHostPort, socketHost, unbracket } from '../hosts.js';
+import { isSocksProxy, proxyAuthorization, proxyPort } from './settings.js';
+import { socksConnect } from './socks.js';
+import { isCertificateErrorCode } from '../tls-errors.js';
 
 /** The error for a proxy that answered a request for a tunnel (or a request) with `status`. */
 export function proxyRefused(proxy: URL, status: number, target: string): SifportError {
