@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
  * buffer" reader of web streams). The download sink hashes each region where it landed and
  * writes whole buffers to the file.
  */
-export interface ByteTarget {
+export interface BufferLender {
   /** A free region (at least 1 byte) for the next bytes; a read fills a prefix of it. */
   lend(): Buffer;
   /**
@@ -16,7 +16,7 @@ export interface ByteTarget {
   landed(length: number): boolean;
 }
 
-/** A response body that can also be read into a {@link ByteTarget} instead of as chunks. */
+/** A response body that can also be read into a {@link BufferLender} instead of as chunks. */
 export interface DirectReadable extends Readable {
   /**
    * Switches the body to direct reading, before anything was read from it as a stream. It
@@ -24,7 +24,7 @@ export interface DirectReadable extends Readable {
    * 'error' (and `errored`) like any stream, and `destroy()` stops it. Returns the function
    * that restarts reading after `landed` returned false.
    */
-  readInto(target: ByteTarget): () => void;
+  readInto(target: BufferLender): () => void;
 }
 
 /** True for a body that supports {@link DirectReadable.readInto}. */

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import type { ByteTarget, DirectReadable } from './direct-body.js';
+import type { BufferLender, DirectReadable } from './direct-body.js';
 
 /** Read buffer for stream-mode bodies (node:http reads 64 KiB at a time). */
 const STREAM_READ_BYTES = 1024 * 1024;
@@ -13,7 +13,7 @@ const STREAM_READ_BYTES = 1024 * 1024;
  */
 export class RawBody extends Readable implements DirectReadable {
   private mode: 'undecided' | 'stream' | 'direct' = 'undecided';
-  private target: ByteTarget | undefined;
+  private target: BufferLender | undefined;
   /** The region last lent by the target, to recognise a read that landed in it. */
   private lent: Buffer | undefined;
   private held: Buffer | undefined;
@@ -68,7 +68,7 @@ export class RawBody extends Readable implements DirectReadable {
       this.destroy(Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' }));
   }
 
-  readInto(target: ByteTarget): () => void {
+  readInto(target: BufferLender): () => void {
     if (this.mode !== 'undecided') throw new Error('this body is already being read');
     this.mode = 'direct';
     this.target = target;

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { finished } from 'node:stream/promises';
 import { listenOnLoopback, type LoopbackServer } from '../../../../e2e/support/loopback-server.js';
 import { ensurePki } from '../../../../e2e/support/pki.js';
-import type { ByteTarget } from './direct-body.js';
+import type { BufferLender } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
 import { parseHead, rawGet, RawGetUnsupported } from './raw-http-get.js';
 
@@ -96,7 +96,7 @@ describe('rawGet: blob bodies straight off the socket', () => {
     const parts: Buffer[] = [];
     let region = Buffer.alloc(0);
     let calls = 0;
-    const target: ByteTarget = {
+    const target: BufferLender = {
       lend: () => (region = Buffer.alloc(slab)),
       landed: (length) => {
         parts.push(region.subarray(0, length));

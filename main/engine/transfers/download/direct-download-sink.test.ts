@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 
-import type { ByteTarget, DirectReadable } from '../../registry/transport/direct-body.js';
+import type { BufferLender, DirectReadable } from '../../registry/transport/direct-body.js';
 import { writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -31,7 +31,7 @@ class FakeDirectBody extends Readable implements DirectReadable {
     super();
   }
 
-  readInto(target: ByteTarget): () => void {
+  readInto(target: BufferLender): () => void {
     const step = (): void => {
       if (this.destroyed) return;
       if (this.paused) {

@@ -1,4 +1,4 @@
-import type { ByteTarget, DirectReadable } from '../../registry/transport/direct-body.js';
+import type { BufferLender, DirectReadable } from '../../registry/transport/direct-body.js';
 import { WRITE_BATCH_BYTES, runSink, type BodySinkOptions } from './body-sink.js';
 
 /** A slab with less free room than this goes to the file; reads continue in a fresh one. */
@@ -47,7 +47,7 @@ export function writeDirectBodyToFile(
     };
     run.drain = () => retireCurrent(false);
 
-    const target: ByteTarget = {
+    const target: BufferLender = {
       lend: () => current!.subarray(used),
       landed: (length) => {
         if (!current || !run.accept(current.subarray(used, used + length))) return false;
