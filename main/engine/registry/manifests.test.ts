@@ -15,6 +15,13 @@ const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const BODY = Buffer.from('{"schemaVersion":2,"layers":[]}');
 const DIGEST = sha256Digest(BODY);
 const OTHER = `sha256:${'0'.repeat(64)}`;
+/** An honest manifest whose annotation holds one byte that is not valid UTF-8 (0xff). */
+const LATIN1 = Buffer.concat([
+  Buffer.from('{"schemaVersion":2,"layers":[],"annotations":{"a":"caf'),
+  Buffer.from([0xff]),
+  Buffer.from('"}}'),
+]);
+const LATIN1_DIGEST = sha256Digest(LATIN1);
 
 describe('manifests (oras.md §3.5)', () => {
   let server: RecordingServer;
@@ -43,6 +50,17 @@ describe('manifests (oras.md §3.5)', () => {
           'docker-content-digest': OTHER,
         });
         res.end(BODY);
+        return true;
+      }
+      if (
+        req.method === 'GET' &&
+        (path === '/v2/r/manifests/latin1' || path === `/v2/r/manifests/${LATIN1_DIGEST}`)
+      ) {
+        res.writeHead(200, {
+          'content-type': MEDIA_TYPES.ociManifest,
+          'docker-content-digest': LATIN1_DIGEST,
+        });
+        res.end(LATIN1);
         return true;
       }
       if (req.method === 'GET' && path === '/v2/r/manifests/missing') {
@@ -93,6 +111,14 @@ describe('manifests (oras.md §3.5)', () => {
   it('refuses a body that does not match Docker-Content-Digest or the digest asked for', async () => {
     await assert.rejects(getManifest(client, 'r', 'lying'), { code: 'DIGEST_MISMATCH' });
     await assert.rejects(getManifest(client, 'r', OTHER), { code: 'DIGEST_MISMATCH' });
+  });
+
+  it('hashes the bytes as received, even when they are not valid UTF-8', async () => {
+    for (const reference of ['latin1', LATIN1_DIGEST]) {
+      const fetched = await getManifest(client, 'r', reference);
+      assert.equal(fetched.digest, LATIN1_DIGEST);
+      assert.deepEqual(fetched.bytes, LATIN1);
+    }
   });
 
   it('says which reference is missing', async () => {

@@ -4,6 +4,7 @@ import type { RegistryClient } from './client.js';
 import { headerValue } from './transport/http.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 import { errorFromResponse } from './transport/response-error.js';
+import { readBodyBytes } from './read-body.js';
 import { deleteScope, pullScope, pushScope } from './auth/scopes.js';
 
 /** Largest manifest we read, in bytes (the conventional registry limit; oras.md §3.5). */
@@ -55,7 +56,8 @@ export async function getManifest(
     }
     throw err;
   }
-  const bytes = Buffer.from(await res.text(MAX_MANIFEST_BYTES), 'utf8');
+  // The digest is over the bytes as received; callers parse JSON from these same bytes.
+  const bytes = await readBodyBytes(res, MAX_MANIFEST_BYTES);
   const digest = sha256Digest(bytes);
   const expected = reference.startsWith('sha256:')
     ? reference
