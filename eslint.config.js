@@ -4,9 +4,34 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const noElectron = {
-  paths: [{ name: 'electron', message: 'The engine and shared code are plain Node: no electron.' }],
-  patterns: [{ group: ['electron/*'], message: 'The engine and shared code are plain Node.' }],
+const electronPaths = [
+  { name: 'electron', message: 'The engine and shared code are plain Node: no electron.' },
+];
+const electronPatterns = [
+  { group: ['electron/*'], message: 'The engine and shared code are plain Node.' },
+];
+/** SIF code is reached only through `main/engine/sif/index.ts` (issue #9). */
+const sifInternals = [
+  {
+    group: ['**/sif/format/*', '**/sif/integrity/*', '**/sif/inspect/*'],
+    message: 'Import SIF code through main/engine/sif/index.ts, the one door into sif/.',
+  },
+];
+const noElectron = { paths: electronPaths, patterns: electronPatterns };
+const noElectronNoSifInternals = {
+  paths: electronPaths,
+  patterns: [...electronPatterns, ...sifInternals],
+};
+/** Only the typed wrappers (`main/electron/ipc.ts`, `preload/index.ts`) touch raw IPC. */
+const noRawIpc = {
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'],
+      message: 'Raw IPC only in main/electron/ipc.ts and preload/index.ts (STYLE §3).',
+    },
+  ],
+  patterns: sifInternals,
 };
 
 export default tseslint.config(
@@ -28,8 +53,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/engine/**', 'shared/**', 'main/cli/**', 'main/cli.ts'],
+    files: ['main/engine/**', 'shared/**', 'main/cli/**', 'main/cli.ts', 'main/app/**'],
+    ignores: ['main/engine/sif/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', noElectronNoSifInternals] },
+  },
+  {
+    files: ['main/engine/sif/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    files: ['main/electron/**', 'main/index.ts', 'preload/**', 'e2e/**', 'scripts/**'],
+    ignores: ['main/electron/ipc.ts', 'preload/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', noRawIpc] },
   },
   {
     files: ['renderer/**'],

@@ -9,11 +9,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openFileSource, openFileTarget } from '../../main/engine/sif/format/file-source.js';
-import { readPublicKeys } from '../../main/engine/sif/integrity/pgp-keys.js';
-import { removeSignatures } from '../../main/engine/sif/integrity/remove-signatures.js';
-import { signSif } from '../../main/engine/sif/integrity/sign.js';
-import { verifySif } from '../../main/engine/sif/integrity/verify.js';
+import {
+  openFileSource,
+  openFileTarget,
+  readPublicKeys,
+  removeSignatures,
+  signSif,
+  verifySif,
+} from '../../main/engine/sif/index.js';
 import {
   formatNumber,
   megabytesPerSecond,

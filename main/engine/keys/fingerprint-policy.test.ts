@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 
 import type { PublicKey } from 'openpgp';
 
-import { signSif } from '../sif/integrity/sign.js';
+import { signSif } from '../sif/index.js';
 import {
   SIGNATURE_TIME,
   TEST_FINGERPRINT,

@@ -1,10 +1,15 @@
 import type { Key } from 'openpgp';
 
-import type { ByteSource } from '../sif/format/byte-source.js';
-import { SifError } from '../sif/format/errors.js';
-import { fingerprintOf, normalizeFingerprint } from '../sif/integrity/pgp-keys.js';
-import { verifySif } from '../sif/integrity/verify.js';
-import type { SignatureResult, Verdict, VerifyReport } from '../sif/integrity/verify-types.js';
+import {
+  SifError,
+  fingerprintOf,
+  normalizeFingerprint,
+  verifySif,
+  type ByteSource,
+  type SignatureResult,
+  type Verdict,
+  type VerifyReport,
+} from '../sif/index.js';
 
 /** The outcome of {@link evaluateSignedBy}. */
 export interface SignedByDecision {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { SifError, describeCause } from '../sif/format/errors.js';
+import { SifError, describeCause } from '../sif/index.js';
 
 /** Which half of a key pair a file holds. */
 export type KeyKind = 'public' | 'private';

@@ -1,6 +1,6 @@
 import type { Key } from 'openpgp';
 
-import { fingerprintOf, primaryUserId } from '../sif/integrity/pgp-keys.js';
+import { fingerprintOf, primaryUserId } from '../sif/index.js';
 
 /** What the key list shows for one key; never holds secret material. */
 export interface KeySummary {

@@ -6,9 +6,8 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 
 import * as openpgp from 'openpgp';
 
-import { signSif } from '../sif/integrity/sign.js';
+import { signSif, verifySif } from '../sif/index.js';
 import { TEST_FINGERPRINT, fixtureText, memoryFixture } from '../sif/test-support.js';
-import { verifySif } from '../sif/integrity/verify.js';
 import { Keyring } from './keyring.js';
 
 const PASSPHRASE = fixtureText('test-passphrase.txt').trim();

@@ -1,15 +1,15 @@
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
-import { SifError } from '../sif/format/errors.js';
-import { loadOpenpgp } from '../sif/integrity/openpgp-loader.js';
 import {
+  SifError,
+  loadOpenpgp,
   fingerprintOf,
   normalizeFingerprint,
   readKeys,
   readPublicKeys,
   unlockPrivateKey,
-} from '../sif/integrity/pgp-keys.js';
-import type { KeyMaterial } from '../sif/integrity/pgp-keys.js';
+  type KeyMaterial,
+} from '../sif/index.js';
 import { KeyFiles } from './key-files.js';
 import { summarizeKey } from './key-summary.js';
 import type { KeySummary } from './key-summary.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
-import type { ByteSource } from '../sif/format/byte-source.js';
+import type { ByteSource } from '../sif/index.js';
 import { openBlobRange } from './blobs.js';
 import type { RegistryClient } from './client.js';
 import { headerValue, type HttpResponse } from './transport/http.js';

@@ -4,7 +4,7 @@ export { MemoryByteSource, readExact } from './format/byte-source.js';
 export type { ByteSource, ByteTarget } from './format/byte-source.js';
 export { openFileSource, openFileTarget } from './format/file-source.js';
 export type { FileByteSource, FileByteTarget } from './format/file-source.js';
-export { SifError, isSifError, sifErrorToInfo } from './format/errors.js';
+export { SifError, describeCause, isSifError, sifErrorToInfo } from './format/errors.js';
 export type { SifErrorCode } from './format/errors.js';
 
 export {
@@ -49,9 +49,12 @@ export type { NewObject, RemoveOptions } from './format/write.js';
 export {
   fingerprintOf,
   normalizeFingerprint,
+  primaryUserId,
+  readKeys,
   readPublicKeys,
   unlockPrivateKey,
 } from './integrity/pgp-keys.js';
+export { loadOpenpgp } from './integrity/openpgp-loader.js';
 export type { KeyMaterial } from './integrity/pgp-keys.js';
 export type { HashProgress } from './integrity/digest.js';
 export type { SignatureHash } from './integrity/pgp-sign.js';

@@ -1,7 +1,5 @@
 import { SifportError } from '../errors.js';
-import { openFileSource } from '../sif/format/file-source.js';
-import { readSifHeader, type SifHeader } from '../sif/format/header.js';
-import { isSifError } from '../sif/format/errors.js';
+import { openFileSource, readSifHeader, isSifError, type SifHeader } from '../sif/index.js';
 
 /**
  * Reads the SIF header of a local file, refusing anything that is not a SIF with a message
