@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
 import { SifportError } from '../errors.js';
 import { registerBasicCredential, registerSecret } from '../redact.js';
-import { parseChallenges, preferredChallenge, type Challenge } from './auth/challenge.js';
+import {
+  parseChallenges,
+  preferredChallenge,
+  unsupportedChallenge,
+  type Challenge,
+} from './auth/challenge.js';
 import type { Credential, CredentialProvider } from './auth/credentials.js';
 import {
   NodeHttpTransport,
@@ -202,7 +207,13 @@ export class RegistryClient {
         bulkBody: req.bulkBody,
       });
       if (res.status !== 401) return res;
-      const challenge = preferredChallenge(parseChallenges(res.headers['www-authenticate']));
+      const offered = parseChallenges(res.headers['www-authenticate']);
+      const unsupported = unsupportedChallenge(offered, this.registry);
+      if (unsupported) {
+        await res.discard();
+        throw unsupported;
+      }
+      const challenge = preferredChallenge(offered);
       const credential = await this.getCredential();
       // Basic credentials sent and refused again: repeating them cannot help.
       const refusedBasic = auth?.startsWith('Basic ') === true && challenge?.scheme === 'basic';

@@ -1,4 +1,5 @@
 import { SifportError } from '../errors.js';
+import { registerSecret } from '../redact.js';
 
 /** A parsed `oras://HOST[:PORT]/PATH[:TAG][@sha256:HEX]` reference (spec oras.md §2). */
 export interface Reference {
@@ -47,6 +48,29 @@ function stripScheme(input: string): string {
   return rest.replace(/^\/\//, '');
 }
 
+/**
+ * Refuses `user:password@host/…` (issue #10 item 13): a password on the command line ends up
+ * in shell history and process listings, and the registry would never see it anyway. The
+ * message shows the reference without its user part, and the password is registered as a
+ * secret so no later line can print it.
+ */
+function refuseCredentials(rest: string): void {
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const at = authority.lastIndexOf('@');
+  // `name@sha256:…` without a slash is a Docker Hub image by digest, not a user part.
+  if (at < 0 || (slash < 0 && !authority.slice(0, at).includes(':'))) return;
+  const userinfo = authority.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  if (colon >= 0) registerSecret(userinfo.slice(colon + 1));
+  const host = authority.slice(at + 1);
+  const shown = `oras://${host}${slash < 0 ? '' : rest.slice(slash)}`;
+  throw new SifportError(
+    'REFERENCE_INVALID',
+    `Invalid reference "${shown}": credentials in a reference are refused (they would be kept in shell history and logs). Log in with \`sifport login ${host}\` or add an account, then use the reference without "user:password@".`,
+  );
+}
+
 /** True when the first path component names a registry rather than a Docker Hub namespace. */
 function looksLikeHost(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost';
@@ -65,6 +89,7 @@ export function normalizeRegistry(registry: string): string {
 export function parseReference(input: string): Reference {
   if (!input.trim()) throw invalid(input, 'it is empty');
   let rest = stripScheme(input);
+  refuseCredentials(rest);
   let digest: string | undefined;
   const at = rest.indexOf('@');
   if (at >= 0) {
@@ -119,6 +144,7 @@ export function parseReference(input: string): Reference {
 /** Parses a bare registry (`host[:port]`, optionally with `oras://`), for login and catalog. */
 export function parseRegistry(input: string): string {
   const rest = stripScheme(input).replace(/\/+$/, '');
+  refuseCredentials(rest);
   if (!rest || rest.includes('/') || !isHostPort(rest)) {
     throw new SifportError(
       'REFERENCE_INVALID',

@@ -1,3 +1,5 @@
+import { SifportError } from '../../errors.js';
+
 /** One authentication challenge from a `WWW-Authenticate` header (RFC 7235, oras.md §4.1). */
 export interface Challenge {
   /** Lower-cased scheme: `basic`, `bearer`, … */
@@ -81,5 +83,30 @@ function parseOne(input: string): Challenge[] {
 export function preferredChallenge(challenges: readonly Challenge[]): Challenge | undefined {
   return (
     challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic')
+  );
+}
+
+/** Schemes of single-sign-on logins that sifport cannot answer (no Kerberos or NTLM client). */
+const SSO_SCHEMES = new Set(['negotiate', 'kerberos', 'ntlm']);
+
+/**
+ * The error for a 401 whose challenges offer neither Bearer nor Basic (issue #10 item 13):
+ * saying "rejected the credentials" would send the user to retype a password that was never
+ * asked for. Undefined when a usable challenge is there, or none at all.
+ */
+export function unsupportedChallenge(
+  challenges: readonly Challenge[],
+  registry: string,
+): SifportError | undefined {
+  if (challenges.length === 0 || preferredChallenge(challenges)) return undefined;
+  const schemes = [...new Set(challenges.map((c) => c.scheme))];
+  const names = schemes.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(', ');
+  const sso = schemes.some((s) => SSO_SCHEMES.has(s));
+  return new SifportError(
+    'UNSUPPORTED',
+    sso
+      ? `${registry} asks for ${names} (Kerberos/Windows single sign-on) authentication, which sifport does not support. Use a token or password login instead (\`sifport login ${registry}\`), if the registry offers one.`
+      : `${registry} asks for ${names} authentication, which sifport does not support (only Bearer tokens and Basic logins). Use a token or password login, if the registry offers one.`,
+    { status: 401 },
   );
 }

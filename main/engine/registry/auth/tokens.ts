@@ -96,6 +96,12 @@ function realmUrl(request: TokenRequest): URL {
       `${request.registry} asked for a token but named no valid realm (${realm ?? 'none'}).`,
     );
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SifportError(
+      'UNSUPPORTED',
+      `${request.registry} names a token realm with the unsupported scheme ${url.protocol}// (${url.host}); only https:// (or http:// on this machine) realms can issue tokens. Ask the registry's administrator to fix its token realm.`,
+    );
+  }
   if (request.credential && !realmMayTakeCredentials(url, request.plainHttpHost)) {
     throw new SifportError(
       'INSECURE_REFUSED',
