@@ -95,31 +95,23 @@ async function getBlobFollowingRedirects(
     what,
     bulkBody,
   });
-  const origin = (await client.baseUrl(signal)).origin;
   for (let hop = 0; res.status >= 301 && res.status <= 308 && res.status !== 304; hop++) {
     const target = locationOf(res);
     await res.discard();
     if (!target || hop >= MAX_REDIRECTS) {
       throw new SifportError('NETWORK', `${what}: too many or broken redirects.`);
     }
-    res =
-      target.origin === origin
-        ? await client.request({
-            method: 'GET',
-            path: target,
-            scopes: [pullScope(repository)],
-            ...(headers ? { headers } : {}),
-            signal,
-            what,
-            bulkBody,
-          })
-        : await client.transport.send({
-            method: 'GET',
-            url: target,
-            ...(headers ? { headers } : {}),
-            signal,
-            bulkBody,
-          });
+    // The client sends credentials only to the registry's own origin (and never downgrades).
+    res = await client.request({
+      method: 'GET',
+      path: target,
+      scopes: [pullScope(repository)],
+      ...(headers ? { headers } : {}),
+      signal,
+      what,
+      bulkBody,
+      crossOrigin: 'without-credentials',
+    });
   }
   return res;
 }

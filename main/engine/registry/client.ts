@@ -8,6 +8,7 @@ import {
   type Challenge,
 } from './auth/challenge.js';
 import type { Credential, CredentialProvider } from './auth/credentials.js';
+import { mayCarryCredentials, type CrossOriginPolicy } from './auth/origin-policy.js';
 import {
   NodeHttpTransport,
   headerValue,
@@ -58,6 +59,11 @@ export interface RegistryRequest {
   readonly what: string;
   /** A large response body is expected (blob download); see `HttpRequest.bulkBody`. */
   readonly bulkBody?: boolean;
+  /**
+   * For an absolute `path` on another origin: follow it without credentials (upload
+   * locations, blob redirects; the spec allows these elsewhere) or refuse (default).
+   */
+  readonly crossOrigin?: CrossOriginPolicy;
 }
 
 /**
@@ -174,6 +180,9 @@ export class RegistryClient {
   private async sendAuthorized(req: RegistryRequest): Promise<HttpResponse> {
     const base = await this.baseUrl(req.signal);
     const url = typeof req.path === 'string' ? new URL(req.path, base) : req.path;
+    if (!mayCarryCredentials(url, base, req.crossOrigin ?? 'refuse', req.what)) {
+      return this.sendWithoutCredentials(req, url);
+    }
     let scopes = mergeScopes(...req.scopes);
     let forceNewToken = false;
     let refreshed = false;
@@ -239,6 +248,22 @@ export class RegistryClient {
         );
       }
     }
+  }
+
+  /** A request to another origin (object storage): no `Authorization`, no auth rounds. */
+  private sendWithoutCredentials(req: RegistryRequest, url: URL): Promise<HttpResponse> {
+    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...req.headers };
+    delete headers.authorization;
+    return this.transport.send({
+      method: req.method,
+      url,
+      headers,
+      ...(req.body === undefined
+        ? {}
+        : { body: Buffer.isBuffer(req.body) ? req.body : req.body() }),
+      signal: req.signal,
+      bulkBody: req.bulkBody,
+    });
   }
 
   /**

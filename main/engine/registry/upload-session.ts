@@ -60,6 +60,7 @@ export async function uploadStatus(
     res = await client.request({
       method: 'GET',
       path: session.location,
+      crossOrigin: 'without-credentials',
       scopes: [pushScope(repository)],
       signal,
       what: 'Checking the upload session',
@@ -87,6 +88,7 @@ export async function cancelUpload(
     const res = await client.request({
       method: 'DELETE',
       path: session.location,
+      crossOrigin: 'without-credentials',
       scopes: [pushScope(repository)],
       retry: false,
       what: 'Cancelling the upload',
@@ -111,6 +113,7 @@ export async function finishUpload(
   const res = await client.request({
     method: 'PUT',
     path: url,
+    crossOrigin: 'without-credentials',
     scopes: [pushScope(repository)],
     headers: { 'content-length': '0', 'content-type': 'application/octet-stream' },
     body: Buffer.alloc(0),

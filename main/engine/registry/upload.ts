@@ -134,6 +134,7 @@ class BlobUploader {
     const res = await this.o.client.request({
       method: 'PATCH',
       path: session.location,
+      crossOrigin: 'without-credentials',
       scopes: [pushScope(this.o.repository)],
       headers,
       body: () => this.chunkStream(start, end),
@@ -286,6 +287,7 @@ export async function uploadBytes(
   const res = await client.request({
     method: 'PUT',
     path: url,
+    crossOrigin: 'without-credentials',
     scopes: [pushScope(repository)],
     headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
     body: bytes,

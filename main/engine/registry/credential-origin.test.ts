@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import {
+  empty,
+  ensurePki,
+  json,
+  startRecordingServer,
+  type RecordingServer,
+} from '../../../e2e/kit/index.js';
+import { SifportError } from '../errors.js';
+import { RegistryClient } from './client.js';
+import { uploadBlob } from './upload.js';
+
+const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 };
+const BLOB = Buffer.from('sif bytes for the origin test');
+const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const PASSWORD = 'pw-origin-secret';
+const TOKEN = 'tok-origin-secret';
+const BASIC = `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`;
+
+/**
+ * Issue #10 item 1: credentials go only to the origin they were issued for. An upload
+ * `Location` on another origin (object storage) is followed without them; one that turns
+ * HTTPS into HTTP is refused before a byte is sent.
+ */
+describe('credentials stay with the registry origin (issue #10 item 1)', () => {
+  let dir: string;
+  let file: string;
+  /** The "other port": takes the upload wherever the registry points. */
+  let storage: RecordingServer;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sifport-origin-'));
+    file = join(dir, 'blob');
+    await writeFile(file, BLOB);
+    storage = await startRecordingServer((req, res) => {
+      if (req.method === 'PATCH') {
+        return empty(res, 202, {
+          location: `${storage.url}/upload/1?_state=patched`,
+          range: `0-${req.body.length - 1}`,
+        });
+      }
+      if (req.method === 'PUT') return empty(res, 201, { 'docker-content-digest': DIGEST });
+      if (req.method === 'DELETE') return empty(res, 204);
+      return false;
+    });
+  });
+  after(async () => {
+    await storage.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A registry that hands out upload sessions at `location()` once `authorized` holds. */
+  async function registry(
+    authorized: (auth: string | undefined) => boolean,
+    challenge: () => string,
+    location: () => string,
+    tls?: { cert: Buffer; key: Buffer },
+  ): Promise<RecordingServer> {
+    return startRecordingServer((req, res) => {
+      if (req.path.startsWith('/token')) return json(res, 200, { token: TOKEN });
+      if (!authorized(req.headers.authorization)) {
+        return empty(res, 401, { 'www-authenticate': challenge() });
+      }
+      if (req.method === 'POST' && req.path === '/v2/lab/app/blobs/uploads/') {
+        return empty(res, 202, { location: location() });
+      }
+      return false;
+    }, tls);
+  }
+
+  async function upload(client: RegistryClient): Promise<void> {
+    try {
+      await uploadBlob({
+        client,
+        repository: 'lab/app',
+        path: file,
+        size: BLOB.length,
+        digest: DIGEST,
+      });
+    } finally {
+      client.close();
+    }
+  }
+
+  it('Basic: a Location on another port gets the blob but not the password', async () => {
+    storage.requests.length = 0;
+    const reg = await registry(
+      (auth) => auth === BASIC,
+      () => 'Basic realm="test"',
+      () => `${storage.url}/upload/1?_state=start`,
+    );
+    try {
+      const client = new RegistryClient({
+        registry: reg.host,
+        plainHttp: true,
+        retry: FAST,
+        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+      });
+      await upload(client);
+      assert.deepEqual(
+        storage.requests.map((r) => r.method),
+        ['PATCH', 'PUT'],
+      );
+      assert.deepEqual(storage.requests[0]!.body, BLOB);
+      for (const r of storage.requests) assert.equal(r.headers.authorization, undefined);
+      assert.ok(reg.requests.some((r) => r.headers.authorization === BASIC));
+    } finally {
+      await reg.close();
+    }
+  });
+
+  it('Bearer: a Location on another port never sees the token', async () => {
+    storage.requests.length = 0;
+    const reg: RecordingServer = await registry(
+      (auth) => auth === `Bearer ${TOKEN}`,
+      () => `Bearer realm="${reg.url}/token",service="reg"`,
+      () => `${storage.url}/upload/1?_state=start`,
+    );
+    try {
+      const client = new RegistryClient({
+        registry: reg.host,
+        plainHttp: true,
+        retry: FAST,
+        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+      });
+      await upload(client);
+      assert.deepEqual(
+        storage.requests.map((r) => r.method),
+        ['PATCH', 'PUT'],
+      );
+      for (const r of storage.requests) assert.equal(r.headers.authorization, undefined);
+    } finally {
+      await reg.close();
+    }
+  });
+
+  it('an HTTPS registry handing out an http:// Location is refused before anything is sent', async () => {
+    storage.requests.length = 0;
+    const pki = await ensurePki(join(dir, 'pki'));
+    const tls = { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) };
+    const reg = await registry(
+      (auth) => auth === BASIC,
+      () => 'Basic realm="test"',
+      () => `${storage.url}/upload/1?_state=start`,
+      tls,
+    );
+    try {
+      const client = new RegistryClient({
+        registry: reg.host,
+        tls: { caFile: pki.caCert },
+        retry: FAST,
+        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+      });
+      await assert.rejects(upload(client), (err) => {
+        assert.ok(err instanceof SifportError);
+        assert.equal(err.code, 'INSECURE_REFUSED');
+        assert.match(err.message, /http:\/\//);
+        assert.doesNotMatch(err.message, /_state|pw-origin/);
+        return true;
+      });
+      assert.deepEqual(storage.requests, []);
+    } finally {
+      await reg.close();
+    }
+  });
+
+  it('any other request to a foreign origin is refused, not sent with credentials', async () => {
+    storage.requests.length = 0;
+    const reg = await registry(
+      (auth) => auth === BASIC,
+      () => 'Basic realm="test"',
+      () => '/v2/unused',
+    );
+    const client = new RegistryClient({
+      registry: reg.host,
+      plainHttp: true,
+      retry: FAST,
+      credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+    });
+    try {
+      await assert.rejects(
+        client.request({
+          method: 'GET',
+          path: new URL(`${storage.url}/v2/lab/app/tags/list`),
+          scopes: [],
+          what: 'Listing tags',
+        }),
+        { code: 'INSECURE_REFUSED' },
+      );
+      assert.deepEqual(storage.requests, []);
+    } finally {
+      client.close();
+      await reg.close();
+    }
+  });
+});
