@@ -160,6 +160,34 @@ describe('loadSif (spec A3, A7)', () => {
     );
   });
 
+  it('refuses header offsets and sizes that point past the end of the file, naming the field', async () => {
+    const size = fixture('unsigned.sif').length;
+    const cases = [
+      [HeaderField.dataOffset, 10 ** 12, /data offset 1000000000000 .* past the end of the file/],
+      [HeaderField.dataSize, 10 ** 12, /data size 1000000000000 .* past the end of the file/],
+      [HeaderField.dataOffset, size, /data size .* past the end of the file/],
+      [HeaderField.descriptorsOffset, 10 ** 12, /descriptor table offset .* past the end/],
+      [
+        HeaderField.descriptorsSize,
+        10 ** 12,
+        /descriptor table size 1000000000000 .* past the end/,
+      ],
+    ] as const;
+    for (const [field, value, pattern] of cases) {
+      const bytes = patched('unsigned.sif', (_b, d) => writeInt64(d, field, value));
+      await rejects(bytes, 'SIF_MALFORMED', pattern);
+    }
+  });
+
+  it('names the descriptor field whose object lies past the end', async () => {
+    const slot1 = 4096 + DESCRIPTOR_SIZE;
+    await rejects(
+      patched('unsigned.sif', (_b, d) => writeInt64(d, slot1 + DescriptorField.size, 10 ** 12)),
+      'SIF_MALFORMED',
+      /object 2 .*offset \d+ \+ size 1000000000000.* past the end/,
+    );
+  });
+
   it('refuses a huge descriptor count without allocating for it', async () => {
     const bytes = patched('unsigned.sif', (_b, d) => {
       writeInt64(d, HeaderField.descriptorsTotal, 2 ** 40);

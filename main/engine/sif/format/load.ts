@@ -54,6 +54,13 @@ export async function loadSif(source: ByteSource, options: LoadOptions = {}): Pr
   if (header.descriptorsOffset < HEADER_SIZE && total > 0) {
     throw malformed(`descriptor table offset ${header.descriptorsOffset} overlaps the header`);
   }
+  checkExtent(
+    'descriptor table offset',
+    'descriptor table size',
+    header.descriptorsOffset,
+    header.descriptorsSize,
+    source.size,
+  );
   const table = await readExact(source, header.descriptorsOffset, tableSize, 'descriptor table');
   const descriptors: SifDescriptor[] = [];
   let firstFreeSlot: number | undefined;
@@ -63,7 +70,33 @@ export async function loadSif(source: ByteSource, options: LoadOptions = {}): Pr
     else firstFreeSlot ??= slot;
   }
   checkDescriptors(descriptors, header, source.size);
+  checkExtent('data offset', 'data size', header.dataOffset, header.dataSize, source.size);
   return { source, header, descriptors, firstFreeSlot };
+}
+
+/**
+ * The table and the data area the header claims must lie inside the file: a writer appends at
+ * `data offset + data size` (spec A8), so trusting an absurd value would grow the file to it.
+ */
+function checkExtent(
+  offsetField: string,
+  sizeField: string,
+  offset: number,
+  length: number,
+  size: number,
+): void {
+  if (offset > size) {
+    throw malformed(
+      `the header's ${offsetField} ${offset} lies past the end of the file (${size} bytes); the file is truncated or damaged`,
+      { field: offsetField, value: offset, fileSize: size },
+    );
+  }
+  if (offset + length > size) {
+    throw malformed(
+      `the header's ${sizeField} ${length} (from ${offsetField} ${offset}) reaches past the end of the file (${size} bytes); the file is truncated or damaged`,
+      { field: sizeField, value: length, fileSize: size },
+    );
+  }
 }
 
 function checkDescriptors(descriptors: SifDescriptor[], header: SifHeader, size: number): void {
@@ -76,7 +109,7 @@ function checkDescriptors(descriptors: SifDescriptor[], header: SifHeader, size:
     const end = d.offset + d.size;
     if (end > size) {
       throw malformed(
-        `object ${d.id} (bytes ${d.offset}-${end}) lies past the end of the file (${size} bytes); the file is truncated`,
+        `object ${d.id} (descriptor slot ${d.slot}: offset ${d.offset} + size ${d.size}) lies past the end of the file (${size} bytes); the file is truncated`,
         { id: d.id, offset: d.offset, size: d.size, fileSize: size },
       );
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import * as openpgp from 'openpgp';
 import { MemoryByteSource } from '../format/byte-source.js';
 import { armorClearSigned } from './cleartext.js';
 import { createEmptySif } from '../format/create.js';
+import { openFileTarget } from '../format/file-source.js';
 import { HeaderField, UNSET_TIME, view, writeInt64 } from '../format/layout.js';
 import { loadSif } from '../format/load.js';
 import { readObject } from '../format/objects.js';
@@ -244,6 +245,23 @@ describe('signSif (spec B2-B5, B9)', () => {
       signSif(memoryFixture('unsigned.sif'), { ...signAsFixture, objectIds: [7] }),
       { code: 'OBJECT_NOT_FOUND' },
     );
+  });
+
+  it('refuses a header whose data offset lies past the end, leaving the file as it was', async () => {
+    const bytes = fixture('unsigned.sif');
+    writeInt64(view(bytes), HeaderField.dataOffset, 10 ** 12);
+    const path = join(work, 'absurd-data-offset.sif');
+    writeFileSync(path, bytes);
+    const target = await openFileTarget(path);
+    try {
+      await assert.rejects(signSif(target, signAsFixture), {
+        code: 'SIF_MALFORMED',
+        message: /data offset 1000000000000 lies past the end of the file/,
+      });
+    } finally {
+      await target.close();
+    }
+    assert.equal(statSync(path).size, bytes.length);
   });
 
   it("writes the envelope in Go's layout: re-armoring signed.sif's packet gives the same text", async () => {
