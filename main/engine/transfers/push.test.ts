@@ -62,6 +62,24 @@ describe('pushSif (oras.md §1.2)', () => {
     await refusedBeforeAnyRequest(tiny, 'NOT_A_SIF', /shorter than a SIF header/);
   });
 
+  it('refuses structurally broken SIFs with NOT_A_SIF before any request, as inspect does', async () => {
+    const good = await readFile(FIXTURE);
+    const slot = (n: number) => 4096 + n * 585;
+    const broken: [string, (b: Buffer) => Buffer, RegExp][] = [
+      ['truncated', (b) => b.subarray(0, 33_000), /past the end of the file/],
+      ['past-end', (b) => (b.writeBigInt64LE(2n ** 40n, slot(1) + 17), b), /past the end/],
+      ['overlapping', (b) => (b.writeBigInt64LE(32_200n, slot(1) + 17), b), /overlap/],
+      ['many-descriptors', (b) => (b.writeBigInt64LE(2n ** 31n, 88), b), /descriptors/],
+      ['duplicate-ids', (b) => (b.writeUInt32LE(1, slot(1) + 5), b), /appears twice/],
+      ['data-offset', (b) => (b.writeBigInt64LE(10n ** 12n, 112), b), /data offset/],
+    ];
+    for (const [name, damage, why] of broken) {
+      const path = join(dir, `${name}.sif`);
+      await writeFile(path, damage(Buffer.from(good)));
+      await refusedBeforeAnyRequest(path, 'NOT_A_SIF', why);
+    }
+  });
+
   it('refuses missing files and directories with FILE_ERROR before any request', async () => {
     await refusedBeforeAnyRequest(join(dir, 'missing.sif'), 'FILE_ERROR', /no such file/);
     await refusedBeforeAnyRequest(dir, 'FILE_ERROR', /not a regular file/);

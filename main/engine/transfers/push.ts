@@ -12,7 +12,7 @@ import { uploadBlob, uploadBytes } from '../registry/upload.js';
 import type { UploadTuningStore } from '../registry/upload-tuning.js';
 import type { DigestCache, FileIdentity } from './digest-cache.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
-import { requireSifFile } from './sif-check.js';
+import { requireValidSif } from './sif-check.js';
 import { uploadWhileHashing } from './upload-while-hashing.js';
 
 /**
@@ -80,7 +80,7 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
     );
   }
   const file = await identify(options.file);
-  await requireSifFile(file.path);
+  await requireValidSif(file.path);
   const progress = new ProgressMeter(file.size, options.onProgress);
   const repo = reference.repository;
   const location = `${client.registry}/${repo}`;
