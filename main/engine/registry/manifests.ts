@@ -4,6 +4,7 @@ import type { RegistryClient } from './client.js';
 import { headerValue } from './transport/http.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 import { errorFromResponse } from './transport/response-error.js';
+import { withRetry } from './transport/retry.js';
 import { readBodyBytes } from './read-body.js';
 import { deleteScope, pullScope, pushScope } from './auth/scopes.js';
 
@@ -36,6 +37,21 @@ export async function getManifest(
   reference: string,
   signal?: AbortSignal,
 ): Promise<FetchedManifest> {
+  // One retry loop around the request and its body: a body cut short is a network error
+  // too, retried like a 5xx (issue #10 item 11).
+  return withRetry(
+    client.retryPolicy,
+    () => fetchManifestOnce(client, repository, reference, signal),
+    signal,
+  );
+}
+
+async function fetchManifestOnce(
+  client: RegistryClient,
+  repository: string,
+  reference: string,
+  signal: AbortSignal | undefined,
+): Promise<FetchedManifest> {
   const what = `Fetching ${client.registry}/${repository}:${reference}`;
   const res = await client.request({
     method: 'GET',
@@ -43,6 +59,7 @@ export async function getManifest(
     scopes: [pullScope(repository)],
     headers: { accept: MANIFEST_ACCEPT },
     signal,
+    retry: false,
     what,
   });
   if (res.status !== 200) {

@@ -117,6 +117,46 @@ export function networkError(err: unknown, url: URL): SifportError {
   );
 }
 
+/** Error codes of a connection that broke (not of a local failure such as a full disk). */
+const CONNECTION_ERRNOS = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+/**
+ * The error for a response body that broke after its headers arrived (issue #10 item 11):
+ * a retryable NETWORK error, so callers resume or ask again instead of reporting "INTERNAL:
+ * aborted". Errors that are not about the connection (a full disk in the consumer that
+ * destroyed the body) are returned as they are.
+ */
+export function bodyError(err: Error, url: URL): Error {
+  if (err instanceof SifportError || isAbortError(err)) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const tlsFailure = code.startsWith('ERR_SSL') || /^(EPROTO|ERR_TLS)/.test(code);
+  if (!CONNECTION_ERRNOS.has(code) && !tlsFailure && err.message !== 'aborted') return err;
+  return new SifportError(
+    'NETWORK',
+    `The connection to ${url.host} broke before the whole answer arrived (${code || err.message}). Sifport retries such breaks; if this keeps happening, check the network or proxy.`,
+    { retryable: true, cause: err },
+  );
+}
+
+/**
+ * Makes every failure of `body` that comes from the connection a {@link bodyError}: Node
+ * fails a cut response with a plain `Error('aborted')` through `destroy`, which this wraps
+ * per instance (no extra stream in the byte path).
+ */
+function failBodyAsNetworkError(body: Readable, url: URL): void {
+  const destroy = body.destroy.bind(body);
+  body.destroy = (error?: Error): Readable => destroy(error ? bodyError(error, url) : error);
+}
+
 /**
  * HTTP/1.1 transport on Node's `http`/`https` with keep-alive agents. Redirects are not
  * followed here: the blob reader follows them itself so it can drop `Authorization`
@@ -312,6 +352,7 @@ function wrapResponse(
   headers: IncomingHttpHeaders,
   url: URL,
 ): HttpResponse {
+  failBodyAsNetworkError(res, url);
   return {
     status,
     headers,
