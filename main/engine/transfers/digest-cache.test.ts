@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 
 import { FileDigestCache, MemoryDigestCache, type FileIdentity } from './digest-cache.js';
 
@@ -56,5 +58,64 @@ describe('FileDigestCache', () => {
     assert.equal(await cache.lookup(file), undefined);
     await cache.remember(file, D2);
     assert.equal((await new FileDigestCache(path).lookup(file))?.digest, D2);
+  });
+
+  it('keeps every entry when 8 writers remember at once: 5 in this process, 3 in others', async () => {
+    const path = join(dir, 'concurrent.json');
+    const module = new URL('./digest-cache.ts', import.meta.url).href;
+    const entry = (n: number): FileIdentity => ({
+      path: `/x/${n}.sif`,
+      size: n,
+      mtimeMs: n,
+      ino: n,
+    });
+    const child = (n: number) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          `const { FileDigestCache } = await import(${JSON.stringify(module)});
+           await new FileDigestCache(${JSON.stringify(path)}).remember(${JSON.stringify(entry(n))}, ${JSON.stringify(D1)});`,
+        ],
+        { timeout: 30_000 },
+      );
+    await Promise.all([
+      ...[0, 1, 2, 3, 4].map((n) => new FileDigestCache(path).remember(entry(n), D1)),
+      ...[5, 6, 7].map(child),
+    ]);
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { entries: { path: string }[] };
+    assert.deepEqual(
+      saved.entries.map((e) => e.path).sort(),
+      [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `/x/${n}.sif`),
+    );
+    for (let n = 0; n < 8; n += 1) {
+      assert.equal((await new FileDigestCache(path).lookup(entry(n)))?.digest, D1);
+    }
+  });
+
+  it('merges with what another instance wrote since this one loaded', async () => {
+    const path = join(dir, 'interleaved.json');
+    const first = new FileDigestCache(path);
+    const second = new FileDigestCache(path);
+    const other: FileIdentity = { ...file, path: '/x/b.sif' };
+    assert.equal(await first.lookup(file), undefined);
+    assert.equal(await second.lookup(other), undefined);
+    await first.remember(file, D1);
+    await second.remember(other, D2);
+    const reloaded = new FileDigestCache(path);
+    assert.equal((await reloaded.lookup(file))?.digest, D1);
+    assert.equal((await reloaded.lookup(other))?.digest, D2);
+  });
+
+  it('takes over a lock left behind by a writer that died', async () => {
+    const path = join(dir, 'stale.json');
+    await writeFile(`${path}.lock`, '999999');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, old, old);
+    await new FileDigestCache(path).remember(file, D1);
+    assert.equal((await new FileDigestCache(path).lookup(file))?.digest, D1);
   });
 });

@@ -1,5 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { withFileLock } from './file-lock.js';
 
 /** The identity of a file's contents, cheaply: if all of these match, the bytes did not change. */
 export interface FileIdentity {
@@ -59,8 +61,11 @@ export class MemoryDigestCache implements DigestCache {
 }
 
 /**
- * A {@link DigestCache} kept in a JSON file, written atomically. A corrupt file is
- * ignored (the cache only saves time; nothing depends on it being there).
+ * A {@link DigestCache} kept in a JSON file, shared by every sifport process (pushes may run
+ * at once). Each write takes a lock file, re-reads the file, merges its change into what it
+ * finds and renames a temporary file over it, so concurrent writers never lose each other's
+ * entries. A corrupt file is ignored (the cache only saves time; nothing depends on it
+ * being there), and so is a lock that stays busy: that one entry is then not remembered.
  */
 export class FileDigestCache extends MemoryDigestCache {
   private loaded = false;
@@ -72,6 +77,12 @@ export class FileDigestCache extends MemoryDigestCache {
   private async load(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
+    await this.readFromDisk();
+  }
+
+  /** Replaces the entries in memory with the file's (none when missing or unreadable). */
+  private async readFromDisk(): Promise<void> {
+    this.entries = new Map();
     try {
       const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { entries?: DigestEntry[] };
       for (const entry of parsed.entries ?? []) {
@@ -90,13 +101,23 @@ export class FileDigestCache extends MemoryDigestCache {
   }
 
   override async remember(file: FileIdentity, digest: string, location?: string): Promise<void> {
-    await this.load();
-    await super.remember(file, digest, location);
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ version: 1, entries: [...this.entries.values()] }), {
-      mode: 0o600,
+    const written = await withFileLock(`${this.file}.lock`, async () => {
+      await this.readFromDisk();
+      this.loaded = true;
+      await super.remember(file, digest, location);
+      const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const body = JSON.stringify({ version: 1, entries: [...this.entries.values()] });
+      try {
+        await writeFile(tmp, body, { mode: 0o600 });
+        await rename(tmp, this.file);
+      } catch (err) {
+        await unlink(tmp).catch(() => undefined);
+        throw err;
+      }
+      return true;
     });
-    await rename(tmp, this.file);
+    // Lock busy for too long: keep the entry for this session only.
+    if (!written) await super.remember(file, digest, location);
   }
 }
