@@ -1,5 +1,6 @@
 import { pickAccount } from '../engine/accounts/account.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
+import { mergeConnectionSettings } from '../engine/accounts/connection-settings.js';
 import type { Credential, CredentialProvider } from '../engine/registry/auth/credentials.js';
 import { RegistryClient } from '../engine/registry/client.js';
 import type { ProxySettings } from '../engine/registry/transport/proxy/settings.js';
@@ -47,11 +48,7 @@ export function registryClients(
     connect,
     async clientFor(registry, options, repository) {
       const saved = pickAccount(await accounts.list(), registry, repository);
-      const settings: ConnectionOptions = {
-        caFile: options.caFile ?? saved?.caFile,
-        insecure: options.insecure === true || saved?.insecure === true,
-        plainHttp: options.plainHttp === true || saved?.plainHttp === true,
-      };
+      const settings = mergeConnectionSettings(saved, options);
       return connect(registry, settings, accounts.providerFor(repository));
     },
   };

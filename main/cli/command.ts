@@ -1,4 +1,5 @@
 import type { Accounts } from '../engine/accounts/accounts.js';
+import type { ConnectionSettings } from '../engine/accounts/connection-settings.js';
 import type { CredentialStore } from '../engine/accounts/stores/credential-store.js';
 import type { RegistryClient } from '../engine/registry/client.js';
 import type { Credential, CredentialProvider } from '../engine/registry/auth/credentials.js';
@@ -8,11 +9,7 @@ import type { Output } from './output.js';
 import type { ProgressBar } from './progress-bar.js';
 
 /** The TLS and scheme settings for one registry, as flags and saved login combine them. */
-export interface ConnectionSettings {
-  readonly caFile: string | undefined;
-  readonly insecure: boolean;
-  readonly plainHttp: boolean;
-}
+export type { ConnectionSettings };
 
 /** Overrides for {@link CommandContext.connect}. */
 export interface ConnectOptions {

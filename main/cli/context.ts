@@ -2,7 +2,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pickAccount } from '../engine/accounts/account.js';
 import { FileAccountStore } from '../engine/accounts/stores/account-store.js';
 import { Accounts } from '../engine/accounts/accounts.js';
+import { mergeConnectionSettings } from '../engine/accounts/connection-settings.js';
 import type { CredentialStore } from '../engine/accounts/stores/credential-store.js';
+import type { AccountUseCaseDeps } from '../engine/accounts/registry-connector.js';
 import { FileCredentialStore } from '../engine/accounts/stores/file-credential-store.js';
 import { FileSecretStore } from '../engine/accounts/stores/secret-store.js';
 import { credentialFromConfigs } from '../engine/accounts/interop/config-import.js';
@@ -24,6 +26,14 @@ export function connectionFlags(args: ParsedArgs, cwd: string): ConnectionSettin
     caFile: caFile === undefined ? undefined : isAbsolute(caFile) ? caFile : resolve(cwd, caFile),
     insecure: boolFlag(args, 'insecure'),
     plainHttp: boolFlag(args, 'plain-http'),
+  };
+}
+
+/** The engine's account use cases over this run's accounts and clients (flags' TLS settings). */
+export function accountUseCaseDeps(ctx: CommandContext): AccountUseCaseDeps {
+  return {
+    accounts: ctx.accounts,
+    connect: (registry, settings, credential) => ctx.connect(registry, { credential, settings }),
   };
 }
 
@@ -75,13 +85,8 @@ export class CliContext implements CommandContext {
    * for host-wide requests); a switch can only turn a setting on.
    */
   async settingsFor(registry: string, repository?: string): Promise<ConnectionSettings> {
-    const flags = this.flagSettings();
     const saved = pickAccount(await this.accounts.list(), registry, repository);
-    return {
-      caFile: flags.caFile ?? saved?.caFile,
-      insecure: flags.insecure || saved?.insecure === true,
-      plainHttp: flags.plainHttp || saved?.plainHttp === true,
-    };
+    return mergeConnectionSettings(saved, this.flagSettings());
   }
 
   async connect(registry: string, options: ConnectOptions = {}): Promise<RegistryClient> {
