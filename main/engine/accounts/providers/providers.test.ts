@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROVIDER_PRESETS } from './provider-presets.js';
-import { detectProvider, ocirUsername, providerById, registryHostOf } from './providers.js';
+import {
+  detectProvider,
+  ocirUsername,
+  pastedNamespace,
+  providerById,
+  registryHostOf,
+} from './providers.js';
 
 const CASES: ReadonlyArray<[string, string, string, Record<string, string>?]> = [
   [
@@ -97,4 +103,15 @@ test('OCIR user names and pasted hosts', () => {
     registryHostOf('docker://user@Registry.Example.com:5000/a/b'),
     'registry.example.com:5000',
   );
+});
+
+test('the namespace of a pasted reference drops scheme, host, tag and digest', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['ghcr.io', undefined],
+    ['ghcr.io/', undefined],
+    [' oras://ghcr.io/org/team/app:1 ', 'org/team/app'],
+    ['docker://registry.example.org:5000/ns/app@sha256:abc', 'ns/app'],
+    ['quay.io/org/', 'org'],
+  ];
+  for (const [input, namespace] of cases) assert.equal(pastedNamespace(input), namespace, input);
 });

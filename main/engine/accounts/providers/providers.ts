@@ -1,4 +1,5 @@
 import { ocirUsername as buildOcirUsername } from '../../../../shared/account-text.js';
+import { normalizeNamespace } from '../account.js';
 import { PROVIDER_PRESETS } from './provider-presets.js';
 
 /** The registries Sifport knows the login ritual of (oras.md §6). */
@@ -87,6 +88,21 @@ export function registryHostOf(input: string): string {
     return 'docker.io';
   }
   return host;
+}
+
+/**
+ * The namespace in something pasted (`host/ns/image:tag`, with or without a scheme): the
+ * path with its tag or digest dropped, so "Add account" can be scoped from a copied
+ * reference. Undefined for a bare host.
+ */
+export function pastedNamespace(input: string): string | undefined {
+  const path = input
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .split('/')
+    .slice(1)
+    .join('/');
+  return normalizeNamespace(path.replace(/[@:][^/]*$/, ''));
 }
 
 /**
