@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  loadTestBed,
+  startFakeRegistry,
+  testBedSkipReason,
+  type FakeRegistry,
+} from '../../../e2e/kit/index.js';
+import { isSifportError } from '../errors.js';
+import { RegistryClient } from '../registry/client.js';
+import { Accounts } from './accounts.js';
+import type { ConnectionSettings } from './connection-settings.js';
+import type { RegistryConnector } from './registry-connector.js';
+import { MemoryAccountStore } from './stores/account-store.js';
+import { MemorySecretStore } from './stores/secret-store.js';
+import { testSavedAccount } from './test-saved-account.js';
+
+const bed = loadTestBed();
+
+function memoryAccounts(): Accounts {
+  return new Accounts({ store: new MemoryAccountStore(), secrets: new MemorySecretStore() });
+}
+
+/** Real clients, recording the settings each was built with. */
+function realConnector(): { connect: RegistryConnector; settings: ConnectionSettings[] } {
+  const settings: ConnectionSettings[] = [];
+  const connect: RegistryConnector = (registry, given, credential) => {
+    settings.push(given);
+    return new RegistryClient({
+      registry,
+      tls: { caFile: given.caFile, insecure: given.insecure },
+      plainHttp: given.plainHttp,
+      credentials: credential,
+    });
+  };
+  return { connect, settings };
+}
+
+describe('testSavedAccount with fakes', () => {
+  let locked: FakeRegistry;
+  before(async () => {
+    locked = await startFakeRegistry({ auth: { username: 'u', password: 'saved-pass-6' } });
+  });
+  after(() => locked.stop());
+
+  test('an unknown id is NOT_FOUND and no registry is contacted', async () => {
+    const connect: RegistryConnector = () => assert.fail('the registry was contacted');
+    await assert.rejects(
+      testSavedAccount({ accounts: memoryAccounts(), connect }, { id: 'generic-00000000' }),
+      (err: unknown) =>
+        isSifportError(err, 'NOT_FOUND') && /no account generic-00000000/.test(String(err)),
+    );
+  });
+
+  test('a refused login throws, keeps the account as it was, and closes the client', async () => {
+    const accounts = memoryAccounts();
+    const account = await accounts.add(
+      {
+        provider: 'generic',
+        registry: locked.host,
+        namespace: 'team',
+        username: 'u',
+        secretKind: 'password',
+        source: 'sifport',
+        plainHttp: true,
+      },
+      'no-longer-valid-2',
+    );
+    let closed = 0;
+    const { connect, settings } = realConnector();
+    const counting: RegistryConnector = async (registry, given, credential) => {
+      const client = await connect(registry, given, credential);
+      const close = client.close.bind(client);
+      client.close = () => {
+        closed++;
+        close();
+      };
+      return client;
+    };
+    await assert.rejects(
+      testSavedAccount(
+        { accounts, connect: counting },
+        { id: account.id, connection: { insecure: true } },
+      ),
+      (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
+    );
+    assert.deepEqual(settings, [{ caFile: undefined, insecure: true, plainHttp: true }]);
+    assert.equal(closed, 1);
+    assert.equal((await accounts.get(account.id))?.capabilities, undefined);
+  });
+
+  test('probes the repository asked for and saves what it found', async () => {
+    const accounts = memoryAccounts();
+    const account = await accounts.add(
+      {
+        provider: 'generic',
+        registry: locked.host,
+        username: 'u',
+        secretKind: 'password',
+        source: 'sifport',
+        plainHttp: true,
+      },
+      'saved-pass-6',
+    );
+    const { connect } = realConnector();
+    const result = await testSavedAccount(
+      { accounts, connect },
+      { id: account.id, repository: 'elsewhere/probe' },
+    );
+    assert.equal(result.capabilities.pull, true);
+    assert.ok(locked.requests.some((r) => r.path.startsWith('/v2/elsewhere/probe/tags/list')));
+    assert.deepEqual((await accounts.get(account.id))?.capabilities, result.capabilities);
+    assert.deepEqual(result.account.capabilities, result.capabilities);
+  });
+});
+
+describe('testSavedAccount against the test bed', { skip: bed ? false : testBedSkipReason }, () => {
+  test('probes a saved password account and keeps the capabilities with it', async () => {
+    const accounts = memoryAccounts();
+    const account = await accounts.add(
+      {
+        provider: 'generic',
+        registry: bed!.basic.host,
+        username: 'tester',
+        secretKind: 'password',
+        source: 'sifport',
+      },
+      bed!.users.tester.password,
+    );
+    const { connect, settings } = realConnector();
+    const { capabilities } = await testSavedAccount({ accounts, connect }, { id: account.id });
+    assert.equal(capabilities.authScheme, 'basic');
+    assert.equal(capabilities.catalog, true);
+    assert.equal(capabilities.chunkedUpload, true);
+    assert.deepEqual(settings, [{ caFile: undefined, insecure: false, plainHttp: false }]);
+    assert.deepEqual((await accounts.get(account.id))?.capabilities, capabilities);
+  });
+});
