@@ -1,18 +1,18 @@
 import type { accountChannels } from '../../shared/accounts-contract.js';
-import { normalizeNamespace } from '../engine/accounts/account.js';
+import { addAccount } from '../engine/accounts/add-account.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
 import {
   importDockerLogins,
   type ImportedLogin,
 } from '../engine/accounts/interop/config-import.js';
 import { PROVIDER_PRESETS } from '../engine/accounts/providers/provider-presets.js';
-import { detectProvider, providerById } from '../engine/accounts/providers/providers.js';
+import { detectProvider, pastedNamespace } from '../engine/accounts/providers/providers.js';
 import { saveImportedLogins } from '../engine/accounts/interop/save-imported.js';
+import type { AccountUseCaseDeps } from '../engine/accounts/registry-connector.js';
 import type { SecretStorageDecision } from '../engine/accounts/stores/storage-backend.js';
-import { probeRepository, testAccount } from '../engine/accounts/test-account.js';
-import { SifportError } from '../engine/errors.js';
+import { testSavedAccount } from '../engine/accounts/test-saved-account.js';
 import { accountViewOf } from './account-view.js';
-import { addAccount } from './add-account.js';
+import { addAccountRequest } from './add-account.js';
 import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
 import { providerInfoOf } from './provider-info.js';
 import type { RegistryClients } from './registry-clients.js';
@@ -33,17 +33,6 @@ export interface AccountsDeps {
   readonly findLogins?: ((helpers: boolean) => Promise<ImportedLogin[]>) | undefined;
 }
 
-/** The namespace in a pasted `host/ns/…` reference (tag and digest dropped). */
-function pastedNamespace(input: string): string | undefined {
-  const path = input
-    .trim()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .split('/')
-    .slice(1)
-    .join('/');
-  return normalizeNamespace(path.replace(/[@:][^/]*$/, ''));
-}
-
 function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
   return importDockerLogins({
     env: { ...process.env },
@@ -59,6 +48,11 @@ function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
  */
 export function createAccountHandlers(deps: AccountsDeps & { readonly emit: EventSink }) {
   const { service: accounts } = deps;
+  const useCaseDeps: AccountUseCaseDeps = {
+    accounts,
+    connect: (registry, settings, credential) =>
+      deps.clients.connect(registry, settings, credential),
+  };
   const changed = (reason: 'added' | 'removed' | 'tested' | 'imported', id?: string): void =>
     deps.emit('accounts:changed', checkedEvent('accounts:changed', { reason, id }));
 
@@ -77,7 +71,7 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
       storage: deps.storage,
     }),
     'accounts:add': async (req) => {
-      const account = await addAccount(accounts, deps.clients, req);
+      const account = await addAccount(useCaseDeps, addAccountRequest(req));
       changed('added', account.id);
       return { account: accountViewOf(account) };
     },
@@ -87,26 +81,9 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
       return { removed };
     },
     'accounts:test': async ({ id }) => {
-      const account = await accounts.get(id);
-      if (!account) throw new SifportError('NOT_FOUND', `There is no account ${id}.`);
-      const client = deps.clients.connect(
-        account.registry,
-        account,
-        accounts.providerForAccount(account),
-      );
-      try {
-        const capabilities = await testAccount(client, {
-          repository: probeRepository(account.namespace),
-          tagDelete: providerById(account.provider).quirks.tagDelete,
-        });
-        const latest = (await accounts.get(id)) ?? account;
-        const updated = { ...latest, capabilities };
-        await accounts.update(updated);
-        changed('tested', id);
-        return { account: accountViewOf(updated), capabilities };
-      } finally {
-        client.close();
-      }
+      const { account, capabilities } = await testSavedAccount(useCaseDeps, { id });
+      changed('tested', id);
+      return { account: accountViewOf(account), capabilities };
     },
     'accounts:import': async ({ helpers }) => {
       const found = await (deps.findLogins ?? defaultFindLogins)(helpers === true);

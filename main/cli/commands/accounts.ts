@@ -1,8 +1,9 @@
 import { normalizeNamespace, type Account } from '../../engine/accounts/account.js';
-import { detectProvider, providerById } from '../../engine/accounts/providers/providers.js';
-import { probeRepository, testAccount } from '../../engine/accounts/test-account.js';
+import { detectProvider } from '../../engine/accounts/providers/providers.js';
+import { testSavedAccount } from '../../engine/accounts/test-saved-account.js';
 import { stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
+import { accountUseCaseDeps } from '../context.js';
 import { addAccount } from './accounts-add.js';
 import { exportAccount, importAccounts } from './accounts-transfer.js';
 import { accountRows, capabilityLines, tokenState } from './accounts-view.js';
@@ -44,22 +45,12 @@ async function list(ctx: CommandContext): Promise<void> {
 }
 
 async function test(ctx: CommandContext, account: Account): Promise<void> {
-  const flags = ctx.flagSettings();
-  const client = await ctx.connect(account.registry, {
-    credential: ctx.accounts.providerForAccount(account),
-    settings: {
-      caFile: flags.caFile ?? account.caFile,
-      insecure: flags.insecure || account.insecure === true,
-      plainHttp: flags.plainHttp || account.plainHttp === true,
-    },
-  });
-  const capabilities = await testAccount(client, {
-    repository: stringFlag(ctx.args, 'repository') ?? probeRepository(account.namespace),
-    tagDelete: providerById(account.provider).quirks.tagDelete,
+  const { capabilities } = await testSavedAccount(accountUseCaseDeps(ctx), {
+    id: account.id,
+    connection: ctx.flagSettings(),
+    repository: stringFlag(ctx.args, 'repository'),
     signal: ctx.signal,
   });
-  const latest = (await ctx.accounts.get(account.id)) ?? account;
-  await ctx.accounts.update({ ...latest, capabilities });
   ctx.out.result({ id: account.id, registry: account.registry, capabilities });
   ctx.out.line(`${account.id}: ${account.username} on ${account.registry}`);
   for (const line of capabilityLines(capabilities)) ctx.out.line(`  ${line}`);
