@@ -3,6 +3,7 @@ import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import {
   keyringDir,
+  KEYRING_FLAG,
   openKeyring,
   readKeyFile,
   readPassphrase,
@@ -70,7 +71,7 @@ export const keysCommand: Command = {
     '  new          generate an Ed25519 key pair: --name NAME [--email EMAIL], passphrase on stdin',
   ],
   flags: [
-    { name: 'keyring', value: 'DIR', help: 'keyring directory (default CONFIG_DIR/keys)' },
+    KEYRING_FLAG,
     { name: 'passphrase-stdin', help: 'read a passphrase from stdin (import, new)' },
     { name: 'name', value: 'NAME', help: 'name of the new key (new)' },
     { name: 'email', value: 'EMAIL', help: 'email of the new key (new)' },

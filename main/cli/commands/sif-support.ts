@@ -11,7 +11,7 @@ import {
   sifErrorToInfo,
 } from '../../engine/sif/index.js';
 import type { KeyMaterial } from '../../engine/sif/index.js';
-import { stringFlag, usageError } from '../args.js';
+import { stringFlag, usageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { readPasswordFromStdin } from './login.js';
 
@@ -50,6 +50,24 @@ export async function withSifErrors<T>(fn: () => Promise<T>): Promise<T> {
 /** `path` made absolute against the command's working directory. */
 export function cliPath(ctx: CommandContext, path: string): string {
   return resolve(ctx.cwd, path);
+}
+
+/** `--keyring DIR` of `sign`, `verify` and `keys`, read by {@link keyringDir}. */
+export const KEYRING_FLAG: FlagSpec = {
+  name: 'keyring',
+  value: 'DIR',
+  help: 'keyring directory (default CONFIG_DIR/keys)',
+};
+
+/**
+ * `--group N` and `--object N` (read with {@link idFlag}): the part of the image `sign` or
+ * `verify` works on; `objectNote` adds what choosing one object means for that command.
+ */
+export function selectionFlags(verb: 'sign' | 'verify', objectNote = ''): readonly FlagSpec[] {
+  return [
+    { name: 'group', value: 'N', help: `${verb} only object group N` },
+    { name: 'object', value: 'N', help: `${verb} only object N${objectNote}` },
+  ];
 }
 
 /** The keyring directory: `--keyring DIR`, else `CONFIG_DIR/keys`. */

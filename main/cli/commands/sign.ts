@@ -6,10 +6,12 @@ import type { Command, CommandContext } from '../command.js';
 import {
   cliPath,
   idFlag,
+  KEYRING_FLAG,
   listIds,
   openKeyring,
   readKeyFile,
   readPassphrase,
+  selectionFlags,
   withSifErrors,
 } from './sif-support.js';
 
@@ -34,10 +36,9 @@ export const signCommand: Command = {
   flags: [
     { name: 'key', value: 'FILE', help: 'private key file (armored or binary OpenPGP)' },
     { name: 'fingerprint', value: 'FP', help: 'sign with this key from the keyring instead' },
-    { name: 'keyring', value: 'DIR', help: 'keyring directory (default CONFIG_DIR/keys)' },
+    KEYRING_FLAG,
     { name: 'passphrase-stdin', help: "read the key's passphrase from stdin" },
-    { name: 'group', value: 'N', help: 'sign only object group N' },
-    { name: 'object', value: 'N', help: 'sign only object N (one signature for its group)' },
+    ...selectionFlags('sign', ' (one signature for its group)'),
   ],
   arity: { min: 1, max: 1 },
   async run(ctx: CommandContext): Promise<void> {

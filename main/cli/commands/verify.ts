@@ -15,10 +15,12 @@ import {
   cliPath,
   idFlag,
   keyringDir,
+  KEYRING_FLAG,
   listIds,
   openKeyring,
   readKeyFile,
   resolveFingerprint,
+  selectionFlags,
   withSifErrors,
 } from './sif-support.js';
 
@@ -169,10 +171,9 @@ export const verifyCommand: Command = {
   flags: [
     { name: 'key', value: 'FILE', help: 'public key file(s) to verify with' },
     { name: 'fingerprint', value: 'FP', help: 'require a signature by this key' },
-    { name: 'keyring', value: 'DIR', help: 'keyring directory (default CONFIG_DIR/keys)' },
+    KEYRING_FLAG,
     { name: 'legacy-insecure', help: 'check legacy signatures instead of current ones' },
-    { name: 'group', value: 'N', help: 'verify only object group N' },
-    { name: 'object', value: 'N', help: 'verify only object N' },
+    ...selectionFlags('verify'),
   ],
   arity: { min: 1, max: Number.MAX_SAFE_INTEGER },
   async run(ctx: CommandContext): Promise<void> {
