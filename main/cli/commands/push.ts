@@ -5,7 +5,7 @@ import { pushSif } from '../../engine/transfers/push.js';
 import { describePush } from '../../engine/transfers/push-summary.js';
 import type { Command, CommandContext } from '../command.js';
 import { CONFIG_FILES } from '../config-dir.js';
-import { FileUploadTuningStore } from '../upload-tuning-file.js';
+import { FileUploadTuningStore } from '../../engine/registry/upload-tuning-file.js';
 
 /**
  * `sifport push FILE.sif oras://REGISTRY/REPO:TAG`: pushes as `apptainer push` does

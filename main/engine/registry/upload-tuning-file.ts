@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { writePrivateFileAtomic } from '../engine/accounts/stores/private-file.js';
-import type { UploadTuning, UploadTuningStore } from '../engine/registry/upload-tuning.js';
+import { writePrivateFileAtomic } from '../accounts/stores/private-file.js';
+import type { UploadTuning, UploadTuningStore } from './upload-tuning.js';
 
 function validTuning(value: unknown): value is UploadTuning {
   if (typeof value !== 'object' || value === null) return false;
