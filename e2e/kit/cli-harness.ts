@@ -2,19 +2,18 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { runCli } from '../../main/cli/main.js';
+import { fixturePath } from './fixtures.js';
 
 /**
  * In-process harness for the CLI's tests: runs `sifport` with captured output in a temporary
  * home, and knows the handbook's fixtures. Importing it registers the file-level
- * set-up and clean-up hooks.
+ * set-up and clean-up hooks, which is why `index.ts` does not re-export it: a CLI test imports
+ * `e2e/kit/cli-harness.js` itself.
  */
-/** The handbook's SIF fixtures beside the repository: `<repo>/../shared/fixtures/sif`. */
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/sif/', import.meta.url));
-/** The path of one fixture. */
-export const fixture = (name: string): string => join(FIXTURES, name);
+/** The path of one fixture (the CLI takes paths; `fixture` in `fixtures.ts` gives bytes). */
+export const fixture = fixturePath;
 /** The test key's public half. */
 export const PUBLIC = fixture('test-public.asc');
 /** The fingerprint of other-public.asc, which signed signed-by-other.sif. */

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { accountView } from '../../shared/accounts-contract.js';
 import { channels, type EventName, type EventOf } from '../../shared/contract.js';
-import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
+import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/index.js';
 import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
 import { sessionAccounts } from './session-accounts.js';
 
-const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
 const bed = loadTestBed();
 const PASSWORD = 'handler-Pw-4711';
 
@@ -202,7 +201,7 @@ describe(
       assert.ok(!JSON.stringify(await ok('accounts:list', {})).includes(password));
 
       const reference = `oras://${bed!.basic.host}/accounts/h${Date.now().toString(36)}:v1`;
-      await ok('transfer:push', { file: fixture, reference });
+      await ok('transfer:push', { file: UNSIGNED_SIF, reference });
       const finished = await new Promise<EventOf<'transfer:finished'>>((resolve) => {
         const timer = setInterval(() => {
           const done = events.find((e) => e.event === 'transfer:finished');

@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { EventName, EventOf } from '../../shared/contract.js';
-import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
+import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/index.js';
 import { RegistryClient } from '../engine/registry/client.js';
 import { dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
 import { sessionAccounts } from './session-accounts.js';
-
-const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
 
 function recorder() {
   const events: { event: EventName; payload: unknown }[] = [];
@@ -45,7 +43,7 @@ test('dispatch refuses unknown channels and invalid payloads as data, not throws
   assert.equal(!invalid.ok && invalid.error.code, 'USAGE');
   assert.match(!invalid.ok ? invalid.error.message : '', /file/);
   const badRef = await dispatch(handlers, 'transfer:push', {
-    file: fixture,
+    file: UNSIGNED_SIF,
     reference: 'oras://Bad/UPPER:x',
   });
   assert.equal(!badRef.ok && badRef.error.code, 'REFERENCE_INVALID');
@@ -73,7 +71,7 @@ test(
       const started = await dispatch(
         createHandlers({ accounts, clientFor, emit: push.emit, notify }),
         'transfer:push',
-        { file: fixture, reference },
+        { file: UNSIGNED_SIF, reference },
       );
       assert.equal(started.ok, true);
       const pushed = await push.finished();
@@ -91,7 +89,7 @@ test(
       });
       const pulled = await pull.finished();
       assert.equal(pulled.ok, true, JSON.stringify(pulled.error));
-      assert.deepEqual(await readFile(destination), await readFile(fixture));
+      assert.deepEqual(await readFile(destination), await readFile(UNSIGNED_SIF));
     } finally {
       for (const c of clients) c.close();
       await rm(dir, { recursive: true, force: true });

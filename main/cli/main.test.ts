@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { loadTestBed, testBedSkipReason } from '../../e2e/kit/index.js';
 import {
   assertFailure,
   configDir,
@@ -10,8 +11,7 @@ import {
   printed,
   root,
   sifport,
-} from '../../e2e/support/sif-cli-harness.js';
-import { loadTestBed, testBedSkipReason } from '../../e2e/support/testbed-env.js';
+} from '../../e2e/kit/cli-harness.js';
 
 const UNSIGNED = fixture('unsigned.sif');
 const bed = loadTestBed();

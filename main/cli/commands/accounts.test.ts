@@ -3,16 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
-import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
-import { FakeCloudClis, fakeToken } from '../../../e2e/support/fake-cloud-cli.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  loadTestBed,
+  testBedSkipReason,
+  FakeCloudClis,
+  fakeToken,
+  UNSIGNED_SIF,
+} from '../../../e2e/kit/index.js';
 import { runCli } from '../main.js';
 
-const UNSIGNED = fileURLToPath(
-  new URL('../../../../shared/fixtures/sif/unsigned.sif', import.meta.url),
-);
 const bed = loadTestBed();
 let root: string;
 let fakes: FakeCloudClis;
@@ -148,7 +150,7 @@ describe('a cloud (ECR-like) registry with a fake aws CLI', () => {
     ]);
     assert.equal(account.capabilities?.['chunkedUpload'], true);
     assert.equal(await fakes.calls('aws'), 1);
-    const push = await sifport(['push', UNSIGNED, `oras://${ecr.host}/team/app:1`], {
+    const push = await sifport(['push', UNSIGNED_SIF, `oras://${ecr.host}/team/app:1`], {
       configDir: dir,
     });
     assert.equal(push.code, 0, push.stderr);
@@ -231,12 +233,12 @@ describe('against the registry test bed', { skip: bed ? false : testBedSkipReaso
     ).accounts;
     assert.deepEqual(accounts.map((a) => a.username).sort(), ['reader', 'tester']);
 
-    const denied = await sifport(['push', UNSIGNED, `oras://${host}/ro-${suffix}/app:1`], {
+    const denied = await sifport(['push', UNSIGNED_SIF, `oras://${host}/ro-${suffix}/app:1`], {
       configDir: dir,
     });
     assert.equal(denied.code, 1);
     assert.match(denied.stderr, /refused|denied/i);
-    const allowed = await sifport(['push', UNSIGNED, `oras://${host}/rw-${suffix}/app:1`], {
+    const allowed = await sifport(['push', UNSIGNED_SIF, `oras://${host}/rw-${suffix}/app:1`], {
       configDir: dir,
     });
     assert.equal(allowed.code, 0, allowed.stderr);

@@ -7,9 +7,10 @@ import {
   empty,
   startRecordingServer,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
-import { fingerprint, fixture, sifport } from '../../../e2e/support/sif-cli-harness.js';
-import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
+  loadTestBed,
+  testBedSkipReason,
+} from '../../../e2e/kit/index.js';
+import { fingerprint, fixture, sifport } from '../../../e2e/kit/cli-harness.js';
 import { MEDIA_TYPES } from '../../engine/registry/media-types.js';
 import { buildSifManifest } from '../../engine/registry/artifact/sif-manifest.js';
 

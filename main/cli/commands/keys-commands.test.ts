@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
+import { loadTestBed, testBedSkipReason } from '../../../e2e/kit/index.js';
 import {
   assertFailure,
   copyOf,
@@ -14,7 +14,7 @@ import {
   PUBLIC,
   root,
   sifport,
-} from '../../../e2e/support/sif-cli-harness.js';
+} from '../../../e2e/kit/cli-harness.js';
 
 const bed = loadTestBed();
 

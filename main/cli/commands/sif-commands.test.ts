@@ -11,7 +11,7 @@ import {
   PUBLIC,
   root,
   sifport,
-} from '../../../e2e/support/sif-cli-harness.js';
+} from '../../../e2e/kit/cli-harness.js';
 
 describe('inspect', () => {
   test('--objects lists the three objects of signed.sif as siftool does', async () => {

@@ -7,7 +7,7 @@ import { FileAccountStore, MemoryAccountStore } from './stores/account-store.js'
 import { mintedKey } from './cloud/account-credentials.js';
 import { Accounts } from './accounts.js';
 import { MemoryCredentialStore } from './stores/credential-store.js';
-import { FakeCloudClis, fakeToken } from '../../../e2e/support/fake-cloud-cli.js';
+import { FakeCloudClis, fakeToken } from '../../../e2e/kit/index.js';
 import { hasPosixModes } from './stores/private-file.js';
 import { FileSecretStore, MemorySecretStore } from './stores/secret-store.js';
 

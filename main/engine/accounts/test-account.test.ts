@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import { startFakeRegistry, type FakeRegistry } from '../../../e2e/kit/index.js';
 import { isSifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { probeRepository, testAccount } from './test-account.js';

@@ -11,7 +11,7 @@ import {
   UPSTREAM,
   fixtureKeys,
   memoryFixture,
-} from '../sif/test-support.js';
+} from '../../../e2e/kit/index.js';
 import { requireSignedBy } from './fingerprint-policy.js';
 
 const OTHER = '90FB3F1CC385DE90C488FA8F9C0237B8B2430E6F';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
 
 import { signSif, verifySif } from '../sif/index.js';
-import { TEST_FINGERPRINT, fixtureText, memoryFixture } from '../sif/test-support.js';
+import { TEST_FINGERPRINT, fixtureText, memoryFixture } from '../../../e2e/kit/index.js';
 import { Keyring } from './keyring.js';
 
 const PASSPHRASE = fixtureText('test-passphrase.txt').trim();

@@ -9,11 +9,11 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+} from '../../../e2e/kit/index.js';
 import { headBlob, mountBlob, openBlob } from './blobs.js';
 import { RegistryClient } from './client.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const USER = 'bob';
 const PASSWORD = 'blob-pass-1';
 const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
@@ -82,7 +82,7 @@ describe('openBlob redirects (oras.md §3.2)', () => {
       registry: registry.host,
       plainHttp: true,
       credentials: { kind: 'basic', username: USER, password: PASSWORD },
-      retry: FAST,
+      retry: FAST_RETRY,
     });
   });
   after(async () => {
@@ -152,7 +152,7 @@ describe('openBlob answers', () => {
       }
       return false;
     });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();
@@ -205,7 +205,7 @@ describe('headBlob and mountBlob (oras.md §3.2, §3.4)', () => {
       }
       return false;
     });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();

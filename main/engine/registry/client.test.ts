@@ -1,35 +1,25 @@
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 
-import { ensurePki } from '../../../e2e/support/pki.js';
 import {
+  ensurePki,
   empty,
   json,
   startRecordingServer,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+  pickFreePort,
+} from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
 import { isLoopbackHost } from './transport/hosts.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
-
 function basicHeader(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-
-/** A closed loopback port: listen, note the port, close. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('isLoopbackHost', () => {
@@ -72,7 +62,7 @@ describe('RegistryClient scheme choice', () => {
     const server = await startRecordingServer((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : false,
     );
-    const client = new RegistryClient({ registry: server.host, retry: FAST });
+    const client = new RegistryClient({ registry: server.host, retry: FAST_RETRY });
     try {
       assert.equal((await client.baseUrl()).href, `${server.url}/`);
       await client.ping();
@@ -87,7 +77,7 @@ describe('RegistryClient scheme choice', () => {
     const client = new RegistryClient({
       registry: tlsServer.host,
       tls: { caFile: pki.caCert },
-      retry: FAST,
+      retry: FAST_RETRY,
     });
     try {
       assert.equal((await client.baseUrl()).protocol, 'https:');
@@ -98,7 +88,7 @@ describe('RegistryClient scheme choice', () => {
   });
 
   it('reports an untrusted certificate as TLS instead of switching to plain HTTP', async () => {
-    const client = new RegistryClient({ registry: tlsServer.host, retry: FAST });
+    const client = new RegistryClient({ registry: tlsServer.host, retry: FAST_RETRY });
     try {
       const err = await client.ping().then(
         () => assert.fail('ping should fail'),
@@ -118,7 +108,7 @@ describe('RegistryClient scheme choice', () => {
     const client = new RegistryClient({
       registry: tlsServer.host,
       tls: { insecure: true },
-      retry: FAST,
+      retry: FAST_RETRY,
     });
     try {
       await client.ping();
@@ -129,7 +119,10 @@ describe('RegistryClient scheme choice', () => {
   });
 
   it('reports a refused connection as NETWORK and says what to check', async () => {
-    const client = new RegistryClient({ registry: `127.0.0.1:${await closedPort()}`, retry: FAST });
+    const client = new RegistryClient({
+      registry: `127.0.0.1:${await pickFreePort()}`,
+      retry: FAST_RETRY,
+    });
     await assert.rejects(client.ping(), (err: unknown) => {
       assert.ok(err instanceof SifportError);
       assert.equal(err.code, 'NETWORK');
@@ -142,7 +135,11 @@ describe('RegistryClient scheme choice', () => {
     const server = await startRecordingServer((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : false,
     );
-    const client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    const client = new RegistryClient({
+      registry: server.host,
+      plainHttp: true,
+      retry: FAST_RETRY,
+    });
     try {
       await client.ping();
       assert.equal(server.requests.length, 1);
@@ -182,7 +179,7 @@ describe('RegistryClient authentication', () => {
       registry: server.host,
       plainHttp: true,
       credentials: { kind: 'basic', username: USER, password: PASSWORD },
-      retry: FAST,
+      retry: FAST_RETRY,
     });
     const before = server.requests.length;
     try {
@@ -200,7 +197,7 @@ describe('RegistryClient authentication', () => {
       registry: server.host,
       plainHttp: true,
       credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
-      retry: FAST,
+      retry: FAST_RETRY,
     });
     try {
       const res = await client.request({
@@ -224,7 +221,7 @@ describe('RegistryClient authentication', () => {
       registry: server.host,
       plainHttp: true,
       credentials: { kind: 'basic', username: USER, password: wrong },
-      retry: FAST,
+      retry: FAST_RETRY,
     });
     try {
       const err = await client.ping().then(
@@ -243,7 +240,11 @@ describe('RegistryClient authentication', () => {
   });
 
   it('asks for a login when the registry wants one and none is configured', async () => {
-    const client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    const client = new RegistryClient({
+      registry: server.host,
+      plainHttp: true,
+      retry: FAST_RETRY,
+    });
     try {
       await assert.rejects(client.ping(), (err: unknown) => {
         assert.ok(err instanceof SifportError);
@@ -270,7 +271,7 @@ describe('RegistryClient retries', () => {
     const client = new RegistryClient({
       registry: server.host,
       plainHttp: true,
-      retry: { ...FAST, sleep: async (ms) => void waits.push(ms) },
+      retry: { ...FAST_RETRY, sleep: async (ms) => void waits.push(ms) },
     });
     try {
       const res = await client.request({
@@ -293,13 +294,17 @@ describe('RegistryClient retries', () => {
     const server = await startRecordingServer((req, res) =>
       json(res, 500, { errors: [{ code: 'UNKNOWN', message: 'down' }] }),
     );
-    const client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    const client = new RegistryClient({
+      registry: server.host,
+      plainHttp: true,
+      retry: FAST_RETRY,
+    });
     try {
       await assert.rejects(
         client.request({ method: 'GET', path: '/v2/x', scopes: [], what: 'Fetching' }),
         { code: 'SERVER_ERROR', retryable: true },
       );
-      assert.equal(server.requests.length, FAST.attempts);
+      assert.equal(server.requests.length, FAST_RETRY.attempts);
     } finally {
       client.close();
       await server.close();
@@ -308,7 +313,11 @@ describe('RegistryClient retries', () => {
 
   it('hands 5xx back untouched when retry is off', async () => {
     const server = await startRecordingServer((_req, res) => empty(res, 502));
-    const client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    const client = new RegistryClient({
+      registry: server.host,
+      plainHttp: true,
+      retry: FAST_RETRY,
+    });
     try {
       const res = await client.request({
         method: 'PATCH',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import { startFakeRegistry, type FakeRegistry, NO_RETRY } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { deleteImage, mapLimit, tagsPointingAt } from './delete.js';
 import { listTags } from './listing.js';
@@ -10,7 +10,6 @@ import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js
 import { buildSifManifest } from './artifact/sif-manifest.js';
 import { uploadBytes } from './upload.js';
 
-const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 let fake: FakeRegistry;
 let client: RegistryClient;
 

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  NO_RETRY,
+  startRecordingServer,
+  type RecordedRequest,
+} from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { listRepositories, listTags } from './listing.js';
 import { putManifest } from './manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
 import { uploadBytes } from './upload.js';
-
-const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 
 function clientFor(host: string): RegistryClient {
   return new RegistryClient({ registry: host, plainHttp: true, retry: NO_RETRY });
@@ -35,39 +38,36 @@ async function seed(client: RegistryClient, repository: string, tags: string[]):
 interface Scripted {
   readonly host: string;
   readonly unexpected: string[];
-  routes: Map<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  routes: Map<string, (req: RecordedRequest, res: ServerResponse) => void>;
   stop(): Promise<void>;
 }
 
 async function startScripted(): Promise<Scripted> {
-  const state: Omit<Scripted, 'host' | 'stop'> = { unexpected: [], routes: new Map() };
-  const server = createServer((req, res) => {
-    const route = state.routes.get(`${req.method} ${req.url}`);
-    if (route) return route(req, res);
-    state.unexpected.push(`${req.method} ${req.url}`);
-    res.writeHead(418).end();
+  const server = await startRecordingServer((req, res) => {
+    const route = scripted.routes.get(`${req.method} ${req.path}`);
+    if (!route) return false;
+    route(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
-    host: `127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  });
+  const scripted: Scripted = {
+    host: server.host,
+    get unexpected() {
+      return server.unexpected.map((r) => `${r.method} ${r.path}`);
+    },
+    routes: new Map(),
+    stop: server.close,
+  };
+  return scripted;
 }
 
 function json(body: unknown, headers: Record<string, string> = {}) {
-  return (_req: IncomingMessage, res: ServerResponse): void => {
+  return (_req: RecordedRequest, res: ServerResponse): void => {
     res.writeHead(200, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
 }
 
 function status(code: number, body = '', headers: Record<string, string> = {}) {
-  return (_req: IncomingMessage, res: ServerResponse): void => {
+  return (_req: RecordedRequest, res: ServerResponse): void => {
     res.writeHead(code, headers).end(body);
   };
 }

@@ -6,12 +6,12 @@ import {
   json,
   startRecordingServer,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+} from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { getManifest, putManifest, resolveManifest, sha256Digest } from './manifests.js';
 import { MANIFEST_ACCEPT, MEDIA_TYPES } from './media-types.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const BODY = Buffer.from('{"schemaVersion":2,"layers":[]}');
 const DIGEST = sha256Digest(BODY);
 const OTHER = `sha256:${'0'.repeat(64)}`;
@@ -85,7 +85,7 @@ describe('manifests (oras.md §3.5)', () => {
       }
       return false;
     });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();

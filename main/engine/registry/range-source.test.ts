@@ -9,8 +9,8 @@ import { MemoryByteSource, inspectSif } from '../sif/index.js';
 import { SifportError } from '../errors.js';
 import type { HttpResponse } from './transport/http.js';
 import { RemoteBlobSource, parseContentRange, type RemoteSourceOptions } from './range-source.js';
+import { SIGNED_SIF } from '../../../e2e/kit/index.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/sif/', import.meta.url);
 const KiB = 1024;
 
 function sha256(bytes: Uint8Array): string {
@@ -220,7 +220,7 @@ describe('RemoteBlobSource over a Range-honouring fake', () => {
   });
 
   it('inspects a SIF with as few requests as a local inspect needs reads', async () => {
-    const sif = new Uint8Array(await readFile(new URL('signed.sif', FIXTURES)));
+    const sif = new Uint8Array(await readFile(SIGNED_SIF));
     const fake = fakeBlob(sif);
     const remote = await inspectSif(source(sif, fake, { blockSize: 4 * KiB }));
     const local = await inspectSif(new MemoryByteSource(sif));

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  NO_RETRY,
+  startRecordingServer,
+} from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { putManifest, sha256Digest } from './manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
 import { listReferrers, referrersTagFor } from './referrers.js';
 import { uploadBytes } from './upload.js';
 
-const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 const SIGNATURE_TYPE = 'application/vnd.example.signature.v1+json';
 const SBOM_TYPE = 'application/spdx+json';
 const REPO = 'team/app';
@@ -152,32 +154,29 @@ test('filters client-side when the registry did not, across Link pages', async (
       },
     },
   };
-  const unexpected: string[] = [];
-  const server = createServer((req, res) => {
-    if (req.url === '/v2/') return void res.writeHead(200).end();
-    const page = pages[req.url ?? ''];
-    if (!page) {
-      unexpected.push(req.url ?? '');
-      return void res.writeHead(418).end();
-    }
+  const server = await startRecordingServer((req, res) => {
+    if (req.path === '/v2/') return void res.writeHead(200).end();
+    const page = pages[req.path];
+    if (!page) return false;
     res.writeHead(200, {
       'content-type': MEDIA_TYPES.ociIndex,
       ...(page.link ? { link: page.link } : {}),
     });
     res.end(JSON.stringify(page.body));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const client = clientFor(`127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const client = clientFor(server.host);
   try {
     const found = await listReferrers(client, 'r', digest, { artifactType: SBOM_TYPE });
     assert.deepEqual(
       found.map((r) => r.digest[7]),
       ['1', '3'],
     );
-    assert.deepEqual(unexpected, []);
+    assert.deepEqual(
+      server.unexpected.map((r) => r.path),
+      [],
+    );
   } finally {
     client.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 });

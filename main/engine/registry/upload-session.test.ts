@@ -8,7 +8,8 @@ import {
   json,
   startRecordingServer,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+} from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import type { HttpResponse } from './transport/http.js';
 import {
@@ -19,7 +20,6 @@ import {
   uploadStatus,
 } from './upload-session.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 
 function withHeaders(headers: IncomingHttpHeaders): HttpResponse {
@@ -83,7 +83,7 @@ describe('upload sessions (oras.md §3.3)', () => {
       }
       return false;
     });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();

@@ -5,15 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { startFakeRegistry, type FakeRegistryOptions } from '../../../e2e/support/fake-registry.js';
-import { startFaultProxy } from '../../../e2e/support/fault-proxy.js';
-import { empty, json, startRecordingServer } from '../../../e2e/registry/recording-server.js';
+import {
+  startFakeRegistry,
+  type FakeRegistryOptions,
+  startFaultProxy,
+  empty,
+  json,
+  startRecordingServer,
+  FAST_RETRY,
+  waitFor,
+} from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
 import { uploadBlob, uploadBytes } from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const MiB = 1024 * 1024;
 
 let dir: string;
@@ -44,7 +50,7 @@ async function withFake<T>(
   body: (fake: Awaited<ReturnType<typeof startFakeRegistry>>, client: RegistryClient) => Promise<T>,
 ): Promise<T> {
   const fake = await startFakeRegistry(options);
-  const client = new RegistryClient({ registry: fake.host, retry: FAST });
+  const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY });
   try {
     return await body(fake, client);
   } finally {
@@ -181,7 +187,7 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
   ): Promise<T> {
     const fake = await startFakeRegistry();
     const proxy = await startFaultProxy(fake.url);
-    const client = new RegistryClient({ registry: proxy.host, retry: FAST });
+    const client = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
     try {
       return await body(proxy, fake.url, client);
     } finally {
@@ -279,7 +285,7 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
       );
       const deletes = proxy.requests.filter((r) => r.method === 'DELETE');
       assert.equal(deletes.length, 1);
-      await waitFor(() => deletes[0]!.status !== 0);
+      await waitFor(() => deletes[0]!.status !== 0, { what: 'the answer to the DELETE' });
       assert.equal(deletes[0]!.status, 204);
       // The session is gone: its status is unknown to the registry now.
       const res = await fetch(new URL(deletes[0]!.path, proxy.url));
@@ -317,7 +323,11 @@ describe('uploadBlob against a registry that refuses Content-Range (416)', () =>
       }
       return false;
     });
-    const client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST });
+    const client = new RegistryClient({
+      registry: server.host,
+      plainHttp: true,
+      retry: FAST_RETRY,
+    });
     const tuning = new MemoryUploadTuningStore();
     try {
       const file = await blobFile(2 * MiB + 5);
@@ -383,8 +393,3 @@ describe('ResumableHash', () => {
     await assert.rejects(hash.catchUp(file.path, file.bytes.length + 1), /ended early/);
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-}

@@ -10,7 +10,7 @@ import { inspectImage } from './inspect/inspect.js';
 import { DESCRIPTOR_SIZE } from './format/layout.js';
 import { loadSif } from './format/load.js';
 import { formatList } from './inspect/siftool-format.js';
-import { FIXTURES, UPSTREAM, fixtureKeys } from './test-support.js';
+import { FIXTURES, UPSTREAM, fixtureKeys } from '../../../e2e/kit/index.js';
 import { verifyImage } from './integrity/verify.js';
 
 // Override to explore further: SIFPORT_FUZZ_ITERATIONS=100000 SIFPORT_FUZZ_SEED=7 node --test …

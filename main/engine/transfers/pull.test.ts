@@ -12,7 +12,9 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+  UNSIGNED_SIF,
+} from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
@@ -20,9 +22,6 @@ import { parseReference } from '../registry/reference.js';
 import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
 import { pullSif } from './pull.js';
 import type { TransferProgress } from './progress.js';
-
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
-const FIXTURE = new URL('../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
 
 let SIF: Buffer;
 let DIGEST: string;
@@ -83,7 +82,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
   }
 
   before(async () => {
-    const fixture = await readFile(FIXTURE);
+    const fixture = await readFile(UNSIGNED_SIF);
     SIF = Buffer.concat([fixture, randomBytes(200_000)]);
     DIGEST = sha256(SIF);
     NOT_SIF = randomBytes(50_000);
@@ -118,7 +117,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
         ) ?? 'good';
       return serveBlob(req, res, mode, notSif ? NOT_SIF : SIF);
     });
-    client = new RegistryClient({ registry: registry.host, retry: FAST });
+    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();

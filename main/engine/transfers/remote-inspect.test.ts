@@ -10,8 +10,14 @@ import {
   empty,
   startRecordingServer,
   type RecordingServer,
-} from '../../../e2e/registry/recording-server.js';
-import { loadTestBed, testBedSkipReason } from '../../../e2e/support/testbed-env.js';
+  loadTestBed,
+  testBedSkipReason,
+  hasCommand,
+  FAST_RETRY,
+  SIGNED_SIF,
+  TEST_FINGERPRINT,
+  fixturePath,
+} from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
@@ -26,12 +32,9 @@ import {
   loadSif,
   type InspectReport,
 } from '../sif/index.js';
-import { hasCommand } from '../sif/test-support.js';
 import { pushSif } from './push.js';
 import { resolveSifLayer } from './resolve-layer.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/sif/', import.meta.url);
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const MiB = 1024 * 1024;
 
 function sha256(bytes: Uint8Array): string {
@@ -40,9 +43,7 @@ function sha256(bytes: Uint8Array): string {
 
 /** signed.sif with a random generic object of `size` bytes appended (the signature stays). */
 async function bigSif(size: number): Promise<Uint8Array> {
-  const target = new MemoryByteSource(
-    new Uint8Array(await readFile(new URL('signed.sif', FIXTURES))),
-  );
+  const target = new MemoryByteSource(new Uint8Array(await readFile(SIGNED_SIF)));
   const image = await loadSif(target);
   await appendObject(
     target,
@@ -70,8 +71,8 @@ let deffile: string;
 let fingerprint: string;
 let dir: string;
 before(async () => {
-  deffile = await readFile(new URL('test.def', FIXTURES), 'utf8');
-  fingerprint = (await readFile(new URL('test-fingerprint.txt', FIXTURES), 'utf8')).trim();
+  deffile = await readFile(fixturePath('test.def'), 'utf8');
+  fingerprint = TEST_FINGERPRINT;
   dir = await mkdtemp(join(tmpdir(), 'sifport-remote-inspect-'));
 });
 after(async () => {
@@ -89,7 +90,7 @@ describe('remote inspect against a registry that ignores Range', () => {
   const HUGE_DIGEST = `sha256:${'ab'.repeat(32)}`;
 
   before(async () => {
-    small = new Uint8Array(await readFile(new URL('signed.sif', FIXTURES)));
+    small = new Uint8Array(await readFile(SIGNED_SIF));
     let closed!: () => void;
     hugeClosed = new Promise((resolve) => (closed = resolve));
     registry = await startRecordingServer((req, res) => {
@@ -129,7 +130,7 @@ describe('remote inspect against a registry that ignores Range', () => {
       pump();
       return true;
     });
-    client = new RegistryClient({ registry: registry.host, retry: FAST });
+    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
   });
   after(async () => {
     client.close();
@@ -172,7 +173,7 @@ describe(
     const repo = `sifport-e2e/remote-inspect-${randomBytes(4).toString('hex')}`;
 
     before(() => {
-      client = new RegistryClient({ registry: bed!.open.host, retry: FAST });
+      client = new RegistryClient({ registry: bed!.open.host, retry: FAST_RETRY });
     });
     after(() => client.close());
 
@@ -183,7 +184,7 @@ describe(
     }
 
     it('signed.sif: the definition file and the signer show', async () => {
-      const reference = await push(new URL('signed.sif', FIXTURES).pathname, 'signed');
+      const reference = await push(SIGNED_SIF, 'signed');
       const result = await inspectRemote(client, reference);
       assert.equal(result.report.deffile, deffile);
       assert.equal(result.report.signatures.length, 1);

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
-import { SlowUplink } from '../../../e2e/support/slow-uplink.js';
+import { startFakeRegistry, type FakeRegistry, SlowUplink } from '../../../e2e/kit/index.js';
 import { headBlob } from '../registry/blobs.js';
 import { RegistryClient } from '../registry/client.js';
 import { uploadBlob } from '../registry/upload.js';

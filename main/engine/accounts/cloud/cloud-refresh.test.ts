@@ -4,8 +4,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../../e2e/support/fake-registry.js';
-import { loadTestBed, testBedSkipReason } from '../../../../e2e/support/testbed-env.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  loadTestBed,
+  testBedSkipReason,
+  FakeCloudClis,
+  fakeToken,
+} from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
 import { CATALOG_SCOPE } from '../../registry/auth/scopes.js';
@@ -15,7 +21,6 @@ import { NodeHttpTransport, type HttpTransport } from '../../registry/transport/
 import { uploadBlob } from '../../registry/upload.js';
 import { MemoryAccountStore } from '../stores/account-store.js';
 import { Accounts } from '../accounts.js';
-import { FakeCloudClis, fakeToken } from '../../../../e2e/support/fake-cloud-cli.js';
 import { MemorySecretStore } from '../stores/secret-store.js';
 
 let root: string;

@@ -4,7 +4,7 @@ import { isSifportError } from '../../errors.js';
 import { redact } from '../../redact.js';
 import { CloudTokens } from './cloud-tokens.js';
 import { ACR_PRESET, ECR_PRESET, GCP_PRESET } from '../providers/cloud-presets.js';
-import { FakeCloudClis, fakeToken } from '../../../../e2e/support/fake-cloud-cli.js';
+import { FakeCloudClis, fakeToken } from '../../../../e2e/kit/index.js';
 import { runTokenCommand } from './token-command.js';
 
 const HOUR = 3_600_000;

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isSifportError } from '../../errors.js';
 import { credentialFromConfigs, importDockerLogins } from './config-import.js';
 import { helperStore } from './credential-helpers.js';
-import { createFakeHelper } from './fake-credential-helper.js';
-import type { FakeHelper } from './fake-credential-helper.js';
+import { createFakeHelper, type FakeHelper } from '../../../../e2e/kit/index.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const auth = (user: string, password: string): { auth: string } => ({

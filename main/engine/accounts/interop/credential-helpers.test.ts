@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isSifportError } from '../../errors.js';
 import { helperErase, helperGet, helperList, helperStore } from './credential-helpers.js';
-import { createFakeHelper } from './fake-credential-helper.js';
-import type { FakeHelper } from './fake-credential-helper.js';
+import { createFakeHelper, type FakeHelper } from '../../../../e2e/kit/index.js';
 
 const PASSWORD = 'helper-pa55word-Zq9';
 const TOKEN = 'helper-identity-token-Xk2';

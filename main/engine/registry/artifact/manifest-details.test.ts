@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../../e2e/support/fake-registry.js';
+import { startFakeRegistry, type FakeRegistry, NO_RETRY } from '../../../../e2e/kit/index.js';
 import { RegistryClient } from '../client.js';
 import { describeManifest } from './manifest-details.js';
 import { putManifest, sha256Digest } from '../manifests.js';
@@ -8,7 +8,6 @@ import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../media-types.j
 import { buildSifManifest } from './sif-manifest.js';
 import { uploadBytes } from '../upload.js';
 
-const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 const LAYER = Buffer.from('pretend this is a SIF');
 const LAYER_DIGEST = sha256Digest(LAYER);
 let fake: FakeRegistry;

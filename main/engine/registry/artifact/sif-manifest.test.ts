@@ -6,12 +6,11 @@ import { describe, it } from 'node:test';
 import { goJsonMap, goJsonObject, goJsonString } from './go-json.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from '../media-types.js';
 import { buildSifManifest } from './sif-manifest.js';
-
-const FIXTURE = new URL('../../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
+import { UNSIGNED_SIF } from '../../../../e2e/kit/index.js';
 
 /** A 5 000 000-byte "small.sif": a real SIF header followed by filler, as in oras.md §1.2. */
 function smallSif(): { size: number; digest: string } {
-  const header = readFileSync(FIXTURE);
+  const header = readFileSync(UNSIGNED_SIF);
   const bytes = Buffer.alloc(5_000_000, 0x5a);
   header.copy(bytes, 0, 0, Math.min(header.length, bytes.length));
   return {

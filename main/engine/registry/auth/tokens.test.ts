@@ -6,7 +6,8 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-} from '../../../../e2e/registry/recording-server.js';
+  FAST_RETRY,
+} from '../../../../e2e/kit/index.js';
 import { SifportError } from '../../errors.js';
 import type { Challenge } from './challenge.js';
 import { RegistryClient } from '../client.js';
@@ -15,7 +16,6 @@ import { NodeHttpTransport } from '../transport/http.js';
 import { mergeScopes, pullScope, pushScope } from './scopes.js';
 import { fetchToken, MemoryTokenCache, realmMayTakeCredentials, tokenCacheKey } from './tokens.js';
 
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
 const T0 = Date.parse('2024-06-01T00:00:00Z');
 
 describe('fetchToken (oras.md §4.2–§4.3)', () => {
@@ -262,7 +262,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     const client = new RegistryClient({
       registry: server.host,
       plainHttp: true,
-      retry: FAST,
+      retry: FAST_RETRY,
       now: () => clock,
     });
     try {
@@ -291,7 +291,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     const options = {
       registry: server.host,
       plainHttp: true,
-      retry: FAST,
+      retry: FAST_RETRY,
       now: () => clock,
       tokenCache: cache,
     };
@@ -322,7 +322,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     const client = new RegistryClient({
       registry: server.host,
       plainHttp: true,
-      retry: FAST,
+      retry: FAST_RETRY,
       now: () => clock,
     });
     try {

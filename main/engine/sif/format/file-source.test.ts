@@ -8,7 +8,7 @@ import { openFileSource, openFileTarget } from './file-source.js';
 import { loadSif } from './load.js';
 import { readChunks } from './objects.js';
 import { removeSignatures } from '../integrity/remove-signatures.js';
-import { FIXTURES, IMAGE_TIME, fixture } from '../test-support.js';
+import { FIXTURES, IMAGE_TIME, fixture } from '../../../../e2e/kit/index.js';
 
 describe('file byte sources', () => {
   let dir = '';

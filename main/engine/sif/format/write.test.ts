@@ -8,7 +8,7 @@ import { DescriptorField, EXTRA_LENGTH, PARTITION_ALIGNMENT, UNSET_TIME, view } 
 import { loadSif } from './load.js';
 import { readObject } from './objects.js';
 import { removeSignatures } from '../integrity/remove-signatures.js';
-import { IMAGE_TIME, fixture, memoryFixture, memoryUpstream } from '../test-support.js';
+import { IMAGE_TIME, fixture, memoryFixture, memoryUpstream } from '../../../../e2e/kit/index.js';
 import { appendObject, removeObject } from './write.js';
 
 const REBUILDABLE = [

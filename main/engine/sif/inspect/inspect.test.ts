@@ -13,7 +13,7 @@ import {
   fixtureText,
   memoryFixture,
   memoryUpstream,
-} from '../test-support.js';
+} from '../../../../e2e/kit/index.js';
 import { appendObject } from '../format/write.js';
 
 describe('inspectSif (spec A9)', () => {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { MemoryByteSource } from '../format/byte-source.js';
 import { loadSif } from '../format/load.js';
 import { formatHeader, formatInfo, formatList, readableSize } from './siftool-format.js';
-import { FIXTURES, UPSTREAM, hasCommand, memoryFixture } from '../test-support.js';
+import { FIXTURES, UPSTREAM, hasCommand, memoryFixture } from '../../../../e2e/kit/index.js';
 
 const SIGNED_LIST = `------------------------------------------------------------------------------
 ID   |GROUP   |LINK    |SIF POSITION (start-end)  |TYPE

@@ -21,7 +21,7 @@ import { EXTRA_LENGTH, PARTITION_ALIGNMENT, view } from '../format/layout.js';
 import { loadSif } from '../format/load.js';
 import type { SifImage } from '../format/load.js';
 import { Squashfs } from './squashfs.js';
-import { IMAGE_TIME, fixture, hasCommand } from '../test-support.js';
+import { IMAGE_TIME, fixture, hasCommand } from '../../../../e2e/kit/index.js';
 import { appendObject } from '../format/write.js';
 
 const hasMksquashfs = hasCommand('mksquashfs', ['-version']);

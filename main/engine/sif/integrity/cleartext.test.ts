@@ -6,7 +6,7 @@ import type { MemoryByteSource } from '../format/byte-source.js';
 import { armorClearSigned, classifySignature, crc24Base64 } from './cleartext.js';
 import { loadSif } from '../format/load.js';
 import { readObject } from '../format/objects.js';
-import { UPSTREAM, fixtureText, memoryFixture, memoryUpstream } from '../test-support.js';
+import { UPSTREAM, fixtureText, memoryFixture, memoryUpstream } from '../../../../e2e/kit/index.js';
 
 async function signatureText(image: MemoryByteSource, id: number): Promise<string> {
   const loaded = await loadSif(image);

@@ -24,7 +24,7 @@ import {
   memoryFixture,
   memoryUpstream,
   upstreamKeys,
-} from '../test-support.js';
+} from '../../../../e2e/kit/index.js';
 import type { VerifyOptions } from './verify.js';
 import { verifySif } from './verify.js';
 import { appendObject } from '../format/write.js';

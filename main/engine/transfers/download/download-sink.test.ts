@@ -7,15 +7,18 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 
+import { waitFor } from '../../../../e2e/kit/index.js';
 import { WriteBatcher, writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Resolves once the sink has read everything written to `body` (no fixed sleeps: CI is slow). */
 async function consumed(body: PassThrough): Promise<void> {
-  for (let i = 0; i < 500 && body.readableLength > 0; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await waitFor(() => body.readableLength === 0, {
+    timeoutMs: 5000,
+    intervalMs: 10,
+    what: 'the sink to read everything written to the body',
+  });
   // Let the sink finish handling the chunk it just read.
   await new Promise((r) => setImmediate(r));
   await new Promise((r) => setTimeout(r, 10));

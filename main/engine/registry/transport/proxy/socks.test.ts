@@ -6,7 +6,8 @@ import {
   startTestSocksProxy,
   TEST_SOCKS_LOGIN as LOGIN,
   type TestSocksOptions,
-} from '../../../../../e2e/support/socks-proxy.js';
+  pickFreePort,
+} from '../../../../../e2e/kit/index.js';
 import { socksConnect } from './socks.js';
 
 /** Sends `ping` through a SOCKS tunnel to `host:port` and returns what came back. */
@@ -124,10 +125,7 @@ describe('socksConnect (SOCKS5, RFC 1928/1929, as ssh -D offers it)', () => {
   });
 
   it('a proxy that is not there, or never answers, is a NETWORK error naming it', async () => {
-    const closed = net.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const deadPort = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const deadPort = await pickFreePort();
     await assert.rejects(socksConnect(new URL(`socks5://127.0.0.1:${deadPort}`), 'a', 1), {
       code: 'NETWORK',
       retryable: true,
