@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
-import type { RetryPolicy } from '../../main/engine/registry/transport/retry.js';
+import { FAST_RETRY, UNSIGNED_SIF } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
 
@@ -20,8 +20,8 @@ export const bed: TestBedInfo | undefined = loadTestBed();
 /** The `skip` option of tests that need the bed: false when it runs, else the reason. */
 export const skip: string | false = bed ? false : testBedSkipReason;
 
-/** Retry fast in tests (the brief's policy). */
-export const FAST_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
+/** Retry fast in tests: the kit's one policy, re-exported for the registry suites. */
+export { FAST_RETRY };
 
 /** One of the bed's four registries. */
 export type RegistryName = 'open' | 'basic' | 'bearer' | 'tls';
@@ -33,7 +33,7 @@ export type Who = 'tester' | 'reader' | 'anonymous' | { username: string; passwo
 export const MiB = 1024 * 1024;
 
 /** The fixture whose header makes a file a SIF (push only checks the header). */
-export const FIXTURE_SIF = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
+export const FIXTURE_SIF = UNSIGNED_SIF;
 
 function credential(info: TestBedInfo, who: Who): Credential | undefined {
   if (who === 'anonymous') return undefined;

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
 import { listTags } from '../../main/engine/registry/listing.js';
+import { UNSIGNED_SIF } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import {
   chromiumSkipReason,
@@ -21,7 +22,6 @@ import { ensureWebBuild, webBuildDir } from './web-build.js';
  * Playwright against the same handlers over a loopback transport").
  */
 
-const fixture = new URL('../../../shared/fixtures/sif/unsigned.sif', import.meta.url).pathname;
 const bed = loadTestBed();
 /** Every test needs Chromium; only the push needs a registry. */
 const noBrowser = chromiumSkipReason ?? false;
@@ -60,7 +60,7 @@ describe('the renderer in Chromium over the loopback host', () => {
       step('push-and-tags', async () => {
         assert.equal(await sifport.notConnected().count(), 0, 'the page should reach the host');
         const repository = `oras://${bed!.open.host}/web/t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-        await sifport.push(fixture, `${repository}:v1`);
+        await sifport.push(UNSIGNED_SIF, `${repository}:v1`);
         const row = sifport.transfer(`${repository}:v1`);
         const text = await waitForText(row, /done .*sha256:[a-f0-9]{64}|failed/, 60_000);
         assert.match(text, /done \(SIF uploaded\) sha256:[a-f0-9]{64}/);
@@ -76,7 +76,7 @@ describe('the renderer in Chromium over the loopback host', () => {
 
   test('an invalid reference shows a clear error', { skip: noBrowser }, () =>
     step('invalid-reference', async () => {
-      await sifport.push(fixture, 'oras://Bad Host/UPPER:x');
+      await sifport.push(UNSIGNED_SIF, 'oras://Bad Host/UPPER:x');
       assert.match(await waitForText(sifport.pushError(), /\S/), /reference|invalid/i);
       await sifport.listTags('oras://Bad Host/UPPER');
       assert.match(await waitForText(sifport.tagsError(), /\S/), /reference|invalid/i);

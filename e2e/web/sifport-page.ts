@@ -1,21 +1,26 @@
 import type { Locator, Page } from 'playwright-core';
 
+import { waitFor } from '../kit/poll.js';
+
 /** Waits until `locator`'s text matches `pattern`; returns that text. */
 export async function waitForText(
   locator: Locator,
   pattern: RegExp,
   timeoutMs = 30_000,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
   let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${String(pattern)}; last text: ${JSON.stringify(last)}`,
+  await waitFor(
+    async () => {
+      last = (await locator.textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+      return pattern.test(last);
+    },
+    {
+      timeoutMs,
+      intervalMs: 100,
+      what: () => `${String(pattern)}; last text: ${JSON.stringify(last)}`,
+    },
   );
+  return last;
 }
 
 /** Page object of the Sifport window (STYLE §15): what a user does, by role and label. */
