@@ -67,7 +67,7 @@ test('outside main/engine/sif, SIF code is imported only through sif/index.ts', 
         const target = resolve(dirname(file), spec);
         if (!isInside(target, sifDir)) continue;
         const inner = relative(sifDir, target);
-        if (inner !== 'index.js' && !inner.startsWith('test-support')) {
+        if (inner !== 'index.js') {
           offenders.push(`${relative(repoDir, file)} imports ${spec}`);
         }
       }
