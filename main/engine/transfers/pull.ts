@@ -1,16 +1,19 @@
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
 import { openBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
 import { networkError } from '../registry/transport/http.js';
+import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { formatReference, type Reference } from '../registry/reference.js';
 import type { Descriptor } from '../registry/artifact/sif-layer.js';
 import { requireFreeSpace, type FreeSpaceProbe } from './download/disk-space.js';
 import { writeBodyToFile } from './download/download-sink.js';
+import { openPartialFile, partialPathFor } from './download/partial-file.js';
+import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-lock.js';
+import { verifyOnDisk } from './download/verify-on-disk.js';
+import { alreadyExists, destinationPath, exists } from './pull-destination.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { resolveSifLayer } from './resolve-layer.js';
 import { requireSifFile } from './sif-check.js';
@@ -27,8 +30,13 @@ export interface PullOptions {
   readonly arch?: string | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ProgressListener | undefined;
-  /** Runs on the complete, verified temporary file before it is moved into place. */
+  /**
+   * Runs on the complete, verified temporary file before it is moved into place (or on the
+   * finished file another pull of the same image just wrote there).
+   */
   readonly beforeCommit?: ((tempPath: string) => Promise<void>) | undefined;
+  /** Told what the pull waits for: another pull of the same image to the same file. */
+  readonly onNotice?: ((message: string) => void) | undefined;
   /** How free space is read before downloading (tests fake a full disk). */
   readonly freeSpace?: FreeSpaceProbe | undefined;
 }
@@ -41,22 +49,11 @@ export interface PullResult {
   readonly layerDigest: string;
   readonly size: number;
   readonly resumes: number;
+  /** True when another pull to the same path finished while this one waited, and its file was used. */
+  readonly finishedByAnother: boolean;
 }
 
 export { hostArch } from './resolve-layer.js';
-
-async function destinationPath(options: PullOptions, layer: Descriptor): Promise<string> {
-  const st = await stat(options.destination).catch(() => undefined);
-  if (st?.isDirectory()) {
-    const title = layer.annotations?.['org.opencontainers.image.title'];
-    const safe =
-      title && basename(title) === title && !title.startsWith('.')
-        ? title
-        : `${basename(options.reference.repository)}_${options.reference.tag ?? 'latest'}.sif`;
-    return join(options.destination, safe);
-  }
-  return options.destination;
-}
 
 const FILE_ERRNOS = new Set([
   'ENOENT',
@@ -67,133 +64,241 @@ const FILE_ERRNOS = new Set([
   'EROFS',
   'ENOSPC',
   'EDQUOT',
+  'ENAMETOOLONG',
 ]);
 
 /** A failure of the local file system (missing folder, no space, no permission) as FILE_ERROR. */
 function localFileError(err: unknown, target: string): SifportError | undefined {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (err instanceof SifportError || code === undefined || !FILE_ERRNOS.has(code)) return undefined;
-  return new SifportError('FILE_ERROR', `Cannot write ${target}: ${(err as Error).message}.`, {
-    cause: err,
-  });
+  const message =
+    code === 'ENAMETOOLONG'
+      ? `Cannot write ${target}: the name is too long for the file system; choose a shorter file name.`
+      : `Cannot write ${target}: ${(err as Error).message}.`;
+  return new SifportError('FILE_ERROR', message, { cause: err });
 }
 
-/** Hashes an existing partial file so a download can continue after it. */
-async function hashPrefix(path: string): Promise<{ hash: Hash; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
+/**
+ * Continues `hash` over the partial file at `path` (a resume after bytes already on disk),
+ * and returns how many bytes it holds. The file is opened and checked as ours first (no link,
+ * no other owner), an absent file is 0 bytes, and one longer than the layer is removed.
+ */
+async function catchUpOnPartial(
+  path: string,
+  hash: ResumableHash,
+  layerSize: number,
+): Promise<number> {
+  let size: number;
+  try {
+    const opened = await openPartialFile(path, 'read');
+    size = opened.size;
+    await opened.handle.close();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    size = 0;
   }
-  return { hash, size };
+  if (size > layerSize || size < hash.offset) hash.reset();
+  if (size > layerSize) {
+    await rm(path, { force: true });
+    return 0;
+  }
+  await hash.catchUp(path, size);
+  return size;
+}
+
+function waitingMessage(target: string, holder: LockHolder | undefined): string {
+  const who = holder
+    ? ` (pid ${holder.pid} on ${holder.host}${holder.started ? `, since ${holder.started}` : ''})`
+    : '';
+  return `Waiting for another pull of ${target}${who} to finish.`;
+}
+
+/** What {@link downloadLayer} needs: the pull, its layer, and where the bytes go. */
+interface Download {
+  readonly options: PullOptions;
+  readonly layer: Descriptor;
+  readonly target: string;
+  readonly temp: string;
+  readonly progress: ProgressMeter;
+}
+
+/**
+ * Streams the layer into the partial file after the `onDisk` bytes it already holds (asked
+ * with `Range`; `hash` has seen them), resuming after broken connections. Resolves with the resumes once the whole layer is on disk and its stream
+ * hash matched.
+ */
+async function downloadLayer(
+  { options, layer, target, temp, progress }: Download,
+  hash: ResumableHash,
+  onDisk: number,
+): Promise<number> {
+  const { client, reference, signal } = options;
+  let written = onDisk;
+  let resumes = 0;
+  let failures = 0;
+  progress.setPhase('downloading', written);
+  while (written < layer.size) {
+    let body: Readable | undefined;
+    let bodyUrl: URL | undefined;
+    try {
+      const { response, partial } = await openBlob(
+        client,
+        reference.repository,
+        layer.digest,
+        written,
+        signal,
+      );
+      body = response.body;
+      bodyUrl = response.url;
+      if (!partial && written > 0) {
+        hash.reset();
+        written = 0;
+      }
+      // A fresh start makes a new file (O_EXCL): whatever held the name goes first.
+      if (written === 0) await rm(temp, { force: true });
+      const base = written;
+      written += await writeBodyToFile(response.body, {
+        path: temp,
+        append: written > 0,
+        open: async (path, append) =>
+          (await openPartialFile(path, append ? 'append' : 'create')).handle,
+        hash,
+        maxBytes: layer.size - written,
+        tooLong: () =>
+          new SifportError(
+            'SIZE_MISMATCH',
+            `The registry sent more than the ${layer.size} bytes the manifest declares; nothing was written to ${target}.`,
+          ),
+        onBytes: (accepted) => progress.update(base + accepted),
+        signal,
+      });
+      if (written < layer.size)
+        throw new SifportError('NETWORK', 'The download ended early.', { retryable: true });
+    } catch (err) {
+      // A connection that breaks mid-body fails the response stream with a plain Error
+      // ("aborted", ECONNRESET): a network failure to resume from, not an internal one.
+      const e =
+        body?.errored && bodyUrl && !signal?.aborted && !(err instanceof SifportError)
+          ? networkError(err, bodyUrl)
+          : (localFileError(err, target) ?? toSifportError(err));
+      if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
+      // The sink has written every byte it hashed and closed the file: resume after them.
+      written = await catchUpOnPartial(temp, hash, layer.size);
+      resumes++;
+    }
+  }
+  progress.setPhase('verifying', written);
+  const digest = hash.digest();
+  if (digest !== layer.digest) {
+    throw new SifportError(
+      'DIGEST_MISMATCH',
+      `The downloaded SIF does not match its digest (expected ${layer.digest}, got ${digest}); it was discarded and nothing was written to ${target}.`,
+    );
+  }
+  return resumes;
+}
+
+/**
+ * Downloads, checks and moves the file into place. Last before the rename the partial file is
+ * read back from disk through a handle opened without following links (size and sha256, see
+ * {@link verifyOnDisk}), made executable through that handle, and only then renamed: what
+ * appears at the destination is what was verified, whatever touched the file meanwhile.
+ */
+async function downloadAndCommit(download: Download): Promise<number> {
+  const { options, layer, target, temp } = download;
+  // Outside the try: a partial file refused as not ours, or a full disk, leaves it as it is.
+  const hash = new ResumableHash();
+  const onDisk = await catchUpOnPartial(temp, hash, layer.size);
+  await requireFreeSpace(dirname(temp), layer.size - onDisk, target, options.freeSpace);
+  try {
+    const resumes = await downloadLayer(download, hash, onDisk);
+    await requireSifFile(temp);
+    await options.beforeCommit?.(temp);
+    const verified = await verifyOnDisk(temp, layer, {
+      requireOwner: true,
+      signal: options.signal,
+    });
+    try {
+      await verified.chmod(0o755);
+    } finally {
+      await verified.close();
+    }
+    await rename(temp, target);
+    return resumes;
+  } catch (err) {
+    const e = localFileError(err, target) ?? toSifportError(err);
+    // Keep a partial download for a later resume only when it may still be good.
+    if (e.code !== 'NETWORK' && e.code !== 'CANCELLED') {
+      await rm(temp, { force: true }).catch(() => {});
+    }
+    if (e.code === 'NOT_A_SIF') {
+      throw new SifportError(
+        'NOT_A_SIF',
+        `The artifact ${formatReference(options.reference)} is not a SIF file; nothing was written to ${target}.`,
+      );
+    }
+    throw e;
+  }
+}
+
+/**
+ * After waiting for another pull to the same path: true when the file it left there is this
+ * layer (size and sha256 read from disk), so this pull can use it instead of downloading.
+ */
+async function finishedByAnother(
+  target: string,
+  layer: Descriptor,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  try {
+    const verified = await verifyOnDisk(target, layer, { requireOwner: false, signal });
+    await verified.close();
+    return true;
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return false;
+  }
 }
 
 /**
  * Pulls a SIF as `apptainer pull oras://` does, and more carefully (oras.md §1.3): any
  * manifest flavour apptainer ever pushed, an index by platform, the single SIF layer
  * streamed to a temporary file beside the destination while size and sha256 are checked,
- * resumed with `Range` after a broken connection, then renamed into place. A mismatch
- * leaves nothing at the destination.
+ * resumed with `Range` after a broken connection, verified again from disk, then renamed
+ * into place. A mismatch leaves nothing at the destination.
+ *
+ * Many jobs may pull one image to one shared path at once: the partial file is guarded by a
+ * lock file (`pull-lock.ts`), so one pull writes while the others wait (told through
+ * `onNotice`); a waiter then uses the finished file when it holds this layer, or resumes the
+ * partial file that was left. The partial file is never opened through a link and must be
+ * this user's own (`partial-file.ts`); a dangling link at the destination counts as a file.
  */
 export async function pullSif(options: PullOptions): Promise<PullResult> {
   const { client, reference, signal } = options;
   const { layer, manifestDigest } = await resolveSifLayer(client, reference, options.arch, signal);
-  const target = await destinationPath(options, layer);
-  if (!options.force && (await stat(target).catch(() => undefined))) {
-    throw new SifportError(
-      'FILE_ERROR',
-      `${target} already exists. Remove it or pass --force to replace it.`,
-    );
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${layer.digest.slice(7, 19)}.partial`);
+  const target = await destinationPath(options.destination, reference, layer);
+  if (!options.force && (await exists(target))) throw alreadyExists(target);
+  const temp = partialPathFor(target, layer.digest);
   const progress = new ProgressMeter(layer.size, options.onProgress);
-  let { hash, size: written } = await hashPrefix(temp).catch(() => ({
-    hash: createHash('sha256'),
-    size: 0,
-  }));
-  if (written > layer.size) {
-    await rm(temp, { force: true });
-    hash = createHash('sha256');
-    written = 0;
-  }
-  await requireFreeSpace(dirname(temp), layer.size - written, target, options.freeSpace);
+  const lock = await acquirePullLock(lockPathFor(temp), {
+    signal,
+    onWait: (holder) => options.onNotice?.(waitingMessage(target, holder)),
+  }).catch((err: unknown) => {
+    throw localFileError(err, target) ?? toSifportError(err);
+  });
   let resumes = 0;
-  let failures = 0;
-  progress.setPhase('downloading', written);
+  let found = false;
   try {
-    while (written < layer.size) {
-      let body: Readable | undefined;
-      let bodyUrl: URL | undefined;
-      try {
-        const { response, partial } = await openBlob(
-          client,
-          reference.repository,
-          layer.digest,
-          written,
-          signal,
-        );
-        body = response.body;
-        bodyUrl = response.url;
-        if (!partial && written > 0) {
-          hash = createHash('sha256');
-          written = 0;
-        }
-        const base = written;
-        written += await writeBodyToFile(response.body, {
-          path: temp,
-          append: written > 0,
-          hash,
-          maxBytes: layer.size - written,
-          tooLong: () =>
-            new SifportError(
-              'SIZE_MISMATCH',
-              `The registry sent more than the ${layer.size} bytes the manifest declares; nothing was written to ${target}.`,
-            ),
-          onBytes: (accepted) => progress.update(base + accepted),
-          signal,
-        });
-        if (written < layer.size)
-          throw new SifportError('NETWORK', 'The download ended early.', { retryable: true });
-      } catch (err) {
-        // A connection that breaks mid-body fails the response stream with a plain Error
-        // ("aborted", ECONNRESET): a network failure to resume from, not an internal one.
-        const e =
-          body?.errored && bodyUrl && !signal?.aborted && !(err instanceof SifportError)
-            ? networkError(err, bodyUrl)
-            : (localFileError(err, target) ?? toSifportError(err));
-        if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
-        // The sink has written every byte it hashed and closed the file: resume after them.
-        ({ hash, size: written } = await hashPrefix(temp).catch(() => ({
-          hash: createHash('sha256'),
-          size: 0,
-        })));
-        resumes++;
-      }
+    if (await exists(target)) {
+      found = lock.waited && (await finishedByAnother(target, layer, signal));
+      if (!found && !options.force) throw alreadyExists(target);
     }
-    progress.setPhase('verifying', written);
-    const digest = `sha256:${hash.digest('hex')}`;
-    if (digest !== layer.digest) {
-      throw new SifportError(
-        'DIGEST_MISMATCH',
-        `The downloaded SIF does not match its digest (expected ${layer.digest}, got ${digest}); it was discarded and nothing was written to ${target}.`,
-      );
-    }
-    await requireSifFile(temp);
-    await options.beforeCommit?.(temp);
-    await chmod(temp, 0o755);
-    await rename(temp, target);
+    if (found) await options.beforeCommit?.(target);
+    else resumes = await downloadAndCommit({ options, layer, target, temp, progress });
   } catch (err) {
-    const e = localFileError(err, target) ?? toSifportError(err);
-    // Keep a partial download for a later resume only when it may still be good.
-    if (e.code !== 'NETWORK' && e.code !== 'CANCELLED') await rm(temp, { force: true });
-    if (e.code === 'NOT_A_SIF') {
-      throw new SifportError(
-        'NOT_A_SIF',
-        `The artifact ${formatReference(reference)} is not a SIF file; nothing was written to ${target}.`,
-      );
-    }
-    throw e;
+    throw localFileError(err, target) ?? toSifportError(err);
+  } finally {
+    await lock.release();
   }
   progress.setPhase('done', layer.size);
   return {
@@ -203,5 +308,6 @@ export async function pullSif(options: PullOptions): Promise<PullResult> {
     layerDigest: layer.digest,
     size: layer.size,
     resumes,
+    finishedByAnother: found,
   };
 }

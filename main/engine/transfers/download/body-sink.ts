@@ -1,6 +1,5 @@
-import type { Hash } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
-import { OrderedFileWriter } from './ordered-file-writer.js';
+import { OrderedFileWriter, type WriteFileOpener } from './ordered-file-writer.js';
 
 /**
  * Bytes gathered before one batch goes to the file (as 256 KiB pieces written side by side).
@@ -18,8 +17,8 @@ export interface BodySinkOptions {
   readonly path: string;
   /** Append to the file (resume) instead of truncating it. */
   readonly append: boolean;
-  /** Fed every accepted byte, in order, as it arrives. */
-  readonly hash: Hash;
+  /** Fed every accepted byte, in order, as it arrives (a node Hash, or a ResumableHash). */
+  readonly hash: { update(bytes: Buffer): void };
   /** Most bytes this body may carry; one more is an error. */
   readonly maxBytes: number;
   /** The error to fail with when the body carries more than `maxBytes`. */
@@ -27,6 +26,8 @@ export interface BodySinkOptions {
   /** Called with the bytes accepted so far (at most once per batch, and at the end). */
   readonly onBytes?: ((accepted: number) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** How the file is opened (a pull's partial file refuses links); default: plainly. */
+  readonly open?: WriteFileOpener | undefined;
   /** Bytes per write (and, in place, per read buffer); tests use small ones. */
   readonly batchBytes?: number | undefined;
 }
@@ -62,7 +63,12 @@ export class SinkRun {
     private readonly resolve: (written: number) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    this.writer = new OrderedFileWriter(options.path, options.append, (error) => this.fail(error));
+    this.writer = new OrderedFileWriter(
+      options.path,
+      options.append,
+      (error) => this.fail(error),
+      options.open,
+    );
   }
 
   /** False once the run failed or is finishing: nothing more may be accepted or resumed. */

@@ -92,14 +92,27 @@ export async function writeBatch(
   throw (results[failed] as PromiseRejectedResult).reason;
 }
 
-/** Opens `path` for positional writes: truncated, or (append) after what it holds. */
+/**
+ * Opens a file for positional writes, truncated or (append) to write after what it holds;
+ * callers with stricter rules (a pull's partial file: no links, only our own file) pass theirs.
+ */
+export type WriteFileOpener = (path: string, append: boolean) => Promise<FileHandle>;
+
+/** The default {@link WriteFileOpener}: created 0600 when missing. */
+const openPlain: WriteFileOpener = (path, append) =>
+  append
+    ? // Not O_APPEND: Linux ignores the position of pwrite on such files.
+      open(path, constants.O_WRONLY | constants.O_CREAT, 0o600)
+    : open(path, 'w', 0o600);
+
+/** Opens `path` with `opener`; a write starts at 0, or (append) after what the file holds. */
 async function openForWriting(
   path: string,
   append: boolean,
+  opener: WriteFileOpener,
 ): Promise<{ handle: FileHandle; start: number }> {
-  if (!append) return { handle: await open(path, 'w', 0o600), start: 0 };
-  // Not O_APPEND: Linux ignores the position of pwrite on such files.
-  const handle = await open(path, constants.O_WRONLY | constants.O_CREAT, 0o600);
+  const handle = await opener(path, append);
+  if (!append) return { handle, start: 0 };
   try {
     return { handle, start: (await handle.stat()).size };
   } catch (error) {
@@ -133,8 +146,9 @@ export class OrderedFileWriter {
     path: string,
     append: boolean,
     private readonly onError: (error: unknown) => void,
+    opener: WriteFileOpener = openPlain,
   ) {
-    this.opened = openForWriting(path, append);
+    this.opened = openForWriting(path, append, opener);
     this.opened.catch(() => {}); // reported by pump() or close()
     void this.pump();
   }

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { acquirePullLock, type LockHolder } from './pull-lock.js';
+
+const FAST = { pollMs: 5, maxPollMs: 20, heartbeatMs: 20, staleMs: 400 };
+
+/** A pid that surely runs nothing: a child that has exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+describe('acquirePullLock', () => {
+  let dir: string;
+  let n = 0;
+  const lockPath = (): string => join(dir, `p${++n}.partial.lock`);
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sifport-lock-test-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes pid, host and start time, and removes the file on release', async () => {
+    const path = lockPath();
+    const lock = await acquirePullLock(path, FAST);
+    assert.equal(lock.waited, false);
+    const holder = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+    assert.equal(holder.pid, process.pid);
+    assert.equal(holder.host, hostname());
+    assert.ok(!Number.isNaN(Date.parse(holder.started)));
+    await lock.release();
+    await lock.release();
+    assert.ok(!(await readdir(dir)).includes(path.slice(dir.length + 1)));
+  });
+
+  it('a second taker waits (told who holds it) until the first releases', async () => {
+    const path = lockPath();
+    const first = await acquirePullLock(path, FAST);
+    const told: (LockHolder | undefined)[] = [];
+    let second = false;
+    const pending = acquirePullLock(path, { ...FAST, onWait: (h) => told.push(h) }).then((l) => {
+      second = true;
+      return l;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(second, false, 'still waiting while the first holds the lock');
+    assert.equal(told.length, 1);
+    assert.equal(told[0]?.pid, process.pid);
+    await first.release();
+    const lock = await pending;
+    assert.equal(lock.waited, true);
+    await lock.release();
+  });
+
+  it('a live holder keeps its lock past staleMs by touching it', async () => {
+    const path = lockPath();
+    const first = await acquirePullLock(path, FAST);
+    const controller = new AbortController();
+    const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 3 * FAST.staleMs));
+    controller.abort();
+    await assert.rejects(pending, { name: 'AbortError' });
+    await first.release();
+  });
+
+  it('breaks a lock whose pid is gone on this host, at once', async () => {
+    const path = lockPath();
+    const holder = { pid: deadPid(), host: hostname(), started: new Date().toISOString() };
+    await writeFile(path, JSON.stringify(holder));
+    const lock = await acquirePullLock(path, { ...FAST, staleMs: 60_000 });
+    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    await lock.release();
+  });
+
+  it('breaks a lock of another host once nobody touched it for staleMs', async () => {
+    const path = lockPath();
+    await writeFile(path, JSON.stringify({ pid: 1, host: 'elsewhere', started: '' }));
+    const old = new Date(Date.now() - 10 * FAST.staleMs);
+    await utimes(path, old, old);
+    const lock = await acquirePullLock(path, FAST);
+    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    await lock.release();
+    // Fresh, but never touched again while we wait: stale after staleMs of our own clock.
+    await writeFile(path, JSON.stringify({ pid: 1, host: 'elsewhere', started: '' }));
+    const start = Date.now();
+    const again = await acquirePullLock(path, FAST);
+    assert.ok(Date.now() - start >= FAST.staleMs * 0.9, 'waited about staleMs');
+    await again.release();
+  });
+
+  it('cancel while waiting rejects with an AbortError and leaves the holder alone', async () => {
+    const path = lockPath();
+    const first = await acquirePullLock(path, FAST);
+    const controller = new AbortController();
+    const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    await assert.rejects(pending, { name: 'AbortError' });
+    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    await first.release();
+  });
+});
