@@ -60,6 +60,21 @@ export const KEYRING_FLAG: FlagSpec = {
 };
 
 /**
+ * `--key FILE`, `--fingerprint FP` and `--keyring DIR`: where `sign` and `verify` find their
+ * key, a key file or the keyring; `help` says what the key is for in that command.
+ */
+export function keySourceFlags(help: {
+  readonly key: string;
+  readonly fingerprint: string;
+}): readonly FlagSpec[] {
+  return [
+    { name: 'key', value: 'FILE', help: help.key },
+    { name: 'fingerprint', value: 'FP', help: help.fingerprint },
+    KEYRING_FLAG,
+  ];
+}
+
+/**
  * `--group N` and `--object N` (read with {@link idFlag}): the part of the image `sign` or
  * `verify` works on; `objectNote` adds what choosing one object means for that command.
  */

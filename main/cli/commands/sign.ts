@@ -6,7 +6,7 @@ import type { Command, CommandContext } from '../command.js';
 import {
   cliPath,
   idFlag,
-  KEYRING_FLAG,
+  keySourceFlags,
   listIds,
   openKeyring,
   readKeyFile,
@@ -34,9 +34,10 @@ export const signCommand: Command = {
     'CONFIG_DIR/keys) instead of a key file.',
   ],
   flags: [
-    { name: 'key', value: 'FILE', help: 'private key file (armored or binary OpenPGP)' },
-    { name: 'fingerprint', value: 'FP', help: 'sign with this key from the keyring instead' },
-    KEYRING_FLAG,
+    ...keySourceFlags({
+      key: 'private key file (armored or binary OpenPGP)',
+      fingerprint: 'sign with this key from the keyring instead',
+    }),
     { name: 'passphrase-stdin', help: "read the key's passphrase from stdin" },
     ...selectionFlags('sign', ' (one signature for its group)'),
   ],

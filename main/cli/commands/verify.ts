@@ -15,7 +15,7 @@ import {
   cliPath,
   idFlag,
   keyringDir,
-  KEYRING_FLAG,
+  keySourceFlags,
   listIds,
   openKeyring,
   readKeyFile,
@@ -169,9 +169,10 @@ export const verifyCommand: Command = {
     "--json prints the verification report; when it does not verify, as the error's detail.",
   ],
   flags: [
-    { name: 'key', value: 'FILE', help: 'public key file(s) to verify with' },
-    { name: 'fingerprint', value: 'FP', help: 'require a signature by this key' },
-    KEYRING_FLAG,
+    ...keySourceFlags({
+      key: 'public key file(s) to verify with',
+      fingerprint: 'require a signature by this key',
+    }),
     { name: 'legacy-insecure', help: 'check legacy signatures instead of current ones' },
     ...selectionFlags('verify'),
   ],
