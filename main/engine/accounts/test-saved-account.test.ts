@@ -8,7 +8,8 @@ import {
 } from '../../../e2e/kit/index.js';
 import { isSifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
-import { Accounts } from './accounts.js';
+import type { Account } from './account.js';
+import { Accounts, type NewAccount } from './accounts.js';
 import type { ConnectionSettings } from './connection-settings.js';
 import type { RegistryConnector } from './registry-connector.js';
 import { MemoryAccountStore } from './stores/account-store.js';
@@ -19,6 +20,25 @@ const bed = loadTestBed();
 
 function memoryAccounts(): Accounts {
   return new Accounts({ store: new MemoryAccountStore(), secrets: new MemorySecretStore() });
+}
+
+/** Saves a generic password account, as `accounts add --skip-test` would. */
+function savePassword(
+  accounts: Accounts,
+  registry: string,
+  username: string,
+  password: string,
+  extra: Partial<NewAccount> = {},
+): Promise<Account> {
+  const account: NewAccount = {
+    provider: 'generic',
+    registry,
+    username,
+    secretKind: 'password',
+    source: 'sifport',
+    ...extra,
+  };
+  return accounts.add(account, password);
 }
 
 /** Real clients, recording the settings each was built with. */
@@ -54,18 +74,10 @@ describe('testSavedAccount with fakes', () => {
 
   test('a refused login throws, keeps the account as it was, and closes the client', async () => {
     const accounts = memoryAccounts();
-    const account = await accounts.add(
-      {
-        provider: 'generic',
-        registry: locked.host,
-        namespace: 'team',
-        username: 'u',
-        secretKind: 'password',
-        source: 'sifport',
-        plainHttp: true,
-      },
-      'no-longer-valid-2',
-    );
+    const account = await savePassword(accounts, locked.host, 'u', 'no-longer-valid-2', {
+      namespace: 'team',
+      plainHttp: true,
+    });
     let closed = 0;
     const { connect, settings } = realConnector();
     const counting: RegistryConnector = async (registry, given, credential) => {
@@ -91,17 +103,9 @@ describe('testSavedAccount with fakes', () => {
 
   test('probes the repository asked for and saves what it found', async () => {
     const accounts = memoryAccounts();
-    const account = await accounts.add(
-      {
-        provider: 'generic',
-        registry: locked.host,
-        username: 'u',
-        secretKind: 'password',
-        source: 'sifport',
-        plainHttp: true,
-      },
-      'saved-pass-6',
-    );
+    const account = await savePassword(accounts, locked.host, 'u', 'saved-pass-6', {
+      plainHttp: true,
+    });
     const { connect } = realConnector();
     const result = await testSavedAccount(
       { accounts, connect },
@@ -117,14 +121,10 @@ describe('testSavedAccount with fakes', () => {
 describe('testSavedAccount against the test bed', { skip: bed ? false : testBedSkipReason }, () => {
   test('probes a saved password account and keeps the capabilities with it', async () => {
     const accounts = memoryAccounts();
-    const account = await accounts.add(
-      {
-        provider: 'generic',
-        registry: bed!.basic.host,
-        username: 'tester',
-        secretKind: 'password',
-        source: 'sifport',
-      },
+    const account = await savePassword(
+      accounts,
+      bed!.basic.host,
+      'tester',
       bed!.users.tester.password,
     );
     const { connect, settings } = realConnector();
