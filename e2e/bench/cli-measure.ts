@@ -36,7 +36,7 @@ export async function newestMtime(paths: readonly string[]): Promise<number> {
 }
 
 /** Sources tsconfig.node.json leaves out of dist/ (tests and their helpers). */
-const TEST_ONLY = /(\.test\.ts|(^|\/)test-support\.ts|(^|\/)fake-[^/]*\.ts)$/;
+const TEST_ONLY = /(\.test\.ts|(^|\/)fake-[^/]*\.ts)$/;
 
 /** The bundled CLI that bin/sifport.js runs (built by `npm run build:node`). */
 const CLI_BUNDLE = join(repoRoot, 'dist', 'cli', 'sifport.mjs');
