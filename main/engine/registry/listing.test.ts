@@ -170,7 +170,7 @@ test('a pagination loop, a foreign next link and too many pages are errors', asy
     message: /another server/,
   });
   await assert.rejects(listTags(client, 'many', { maxPages: 2 }), {
-    code: 'SERVER_ERROR',
+    code: 'TOO_LARGE',
     message: /more than 2 pages/,
   });
   client.close();

@@ -1,7 +1,7 @@
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
 import type { HttpResponse } from './transport/http.js';
-import { fetchPages, readJsonObject, stringList } from './paged-list.js';
+import { iteratePages, readJsonObject, stringList } from './paged-list.js';
 import { errorFromResponse } from './transport/response-error.js';
 import { CATALOG_SCOPE, pullScope } from './auth/scopes.js';
 
@@ -13,8 +13,16 @@ export interface ListOptions {
   /** Entries per page (`n`); default {@link DEFAULT_PAGE_SIZE}. */
   readonly pageSize?: number | undefined;
   readonly signal?: AbortSignal | undefined;
-  /** Most pages to follow (default 10 000). */
+  /** Most pages to follow (default 1 000); more is a TOO_LARGE error. */
   readonly maxPages?: number | undefined;
+  /** Most entries to collect over all pages (default 100 000); more is a TOO_LARGE error. */
+  readonly maxEntries?: number | undefined;
+}
+
+async function collect(pages: AsyncIterable<readonly string[]>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const page of pages) all.push(...page);
+  return all;
 }
 
 function pageSizeOf(options: ListOptions): number {
@@ -51,21 +59,33 @@ function noListing(registry: string, code: 'UNSUPPORTED' | 'DENIED', why: string
  * Lists every repository of a registry: `GET /v2/_catalog?n=…` with scope
  * `registry:catalog:*`, following `Link` pages (oras.md §3.7). The catalog is not part of
  * the OCI spec and hosted registries often refuse it; 401/403/404/405 become an error that
- * says so and asks for the repository name instead.
+ * says so and asks for the repository name instead. Collects {@link iterateRepositories}.
  */
 export async function listRepositories(
   client: RegistryClient,
   options: ListOptions = {},
 ): Promise<string[]> {
+  return collect(iterateRepositories(client, options));
+}
+
+/**
+ * The repositories of a registry page by page, as {@link listRepositories} reads them, so a
+ * caller can print each page at once; ends with TOO_LARGE past the page or entry cap.
+ */
+export async function* iterateRepositories(
+  client: RegistryClient,
+  options: ListOptions = {},
+): AsyncGenerator<readonly string[]> {
   const what = `Listing the repositories of ${client.registry}`;
   try {
-    return await fetchPages({
+    yield* iteratePages({
       client,
       path: `/v2/_catalog?n=${pageSizeOf(options)}`,
       scopes: [CATALOG_SCOPE],
       what,
       signal: options.signal,
       maxPages: options.maxPages,
+      maxEntries: options.maxEntries,
       readPage: async (res) => stringList((await readJsonObject(res, what))['repositories'], what),
       onError: async (res, index) => {
         if (res.status === 404 || res.status === 405) {
@@ -102,21 +122,35 @@ export async function listRepositories(
 
 /**
  * Lists every tag of a repository: `GET /v2/<name>/tags/list?n=…`, following `Link` pages
- * (oras.md §3.6). `tags: null` (some registries, when empty) counts as no tags.
+ * (oras.md §3.6). `tags: null` (some registries, when empty) counts as no tags. Collects
+ * {@link iterateTags}.
  */
 export async function listTags(
   client: RegistryClient,
   repository: string,
   options: ListOptions = {},
 ): Promise<string[]> {
+  return collect(iterateTags(client, repository, options));
+}
+
+/**
+ * The tags of a repository page by page, as {@link listTags} reads them, so a caller can
+ * print each page at once; ends with TOO_LARGE past the page or entry cap.
+ */
+export async function* iterateTags(
+  client: RegistryClient,
+  repository: string,
+  options: ListOptions = {},
+): AsyncGenerator<readonly string[]> {
   const what = `Listing the tags of ${client.registry}/${repository}`;
-  return fetchPages({
+  yield* iteratePages({
     client,
     path: `/v2/${repository}/tags/list?n=${pageSizeOf(options)}`,
     scopes: [pullScope(repository)],
     what,
     signal: options.signal,
     maxPages: options.maxPages,
+    maxEntries: options.maxEntries,
     readPage: async (res) => stringList((await readJsonObject(res, what))['tags'], what),
     onError: async (res, index) => {
       const outcome = await pageError(res, what, index);

@@ -4,8 +4,16 @@ import type { HttpResponse } from './transport/http.js';
 import { nextPageUrl } from './transport/link-header.js';
 import { errorFromResponse } from './transport/response-error.js';
 
-/** Most pages one listing follows before giving up (a registry that never stops). */
-export const MAX_PAGES = 10_000;
+/**
+ * Most pages one listing follows before giving up (a registry that never stops). Real
+ * registries need a few dozen at most: 1 000 pages of 1 000 entries is a million tags.
+ */
+export const MAX_PAGES = 1_000;
+/**
+ * Most entries one listing collects before giving up: far above any real repository or
+ * catalog, and it bounds memory when a registry sends ever new pages (issue #10).
+ */
+export const MAX_ENTRIES = 100_000;
 
 /** What {@link fetchPages} needs to walk one paginated listing. */
 export interface PagedRequest<T> {
@@ -19,6 +27,8 @@ export interface PagedRequest<T> {
   readonly signal?: AbortSignal | undefined;
   /** Page limit; default {@link MAX_PAGES}. */
   readonly maxPages?: number | undefined;
+  /** Entry limit over all pages; default {@link MAX_ENTRIES}. */
+  readonly maxEntries?: number | undefined;
   /** Reads the items of one 200 answer (the body must be consumed). */
   readonly readPage: (res: HttpResponse) => Promise<readonly T[]>;
   /**
@@ -34,17 +44,30 @@ export interface PagedRequest<T> {
 
 /**
  * Fetches every page of a listing by following `Link: <…>; rel="next"` until there is none
- * (oras.md §3.6–§3.8: never infer the end from a short page). Links are resolved against the
- * request URL; a link to another origin is refused (it would carry our credentials), a link
- * seen before is a loop, and more than `maxPages` pages is an error, not a silent truncation.
+ * (oras.md §3.6–§3.8: never infer the end from a short page) and returns all entries. See
+ * {@link iteratePages} for the checks; this is its collecting wrapper.
  */
 export async function fetchPages<T>(req: PagedRequest<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of iteratePages(req)) items.push(...page);
+  return items;
+}
+
+/**
+ * Yields the entries of a listing page by page, as they arrive, so a caller can show or
+ * stream them without holding the whole list. Links are resolved against the request URL;
+ * a link to another origin is refused (it would carry our credentials), a link seen before
+ * is a loop, and more than `maxPages` pages or `maxEntries` entries ends the listing with a
+ * TOO_LARGE error after the pages already yielded: never a silent truncation.
+ */
+export async function* iteratePages<T>(req: PagedRequest<T>): AsyncGenerator<readonly T[]> {
   const { client } = req;
   const limit = req.maxPages ?? MAX_PAGES;
+  const maxEntries = req.maxEntries ?? MAX_ENTRIES;
   const base = await client.baseUrl(req.signal);
   let url = new URL(req.path, base);
   const seen = new Set<string>([url.href]);
-  const items: T[] = [];
+  let entries = 0;
   for (let index = 0; ; index++) {
     const res = await client.request({
       method: 'GET',
@@ -69,9 +92,12 @@ export async function fetchPages<T>(req: PagedRequest<T>): Promise<T[]> {
       index--;
       continue;
     }
-    items.push(...(await req.readPage(res)));
+    const page = await req.readPage(res);
+    entries += page.length;
+    if (entries > maxEntries) throw tooLarge(req.what, `more than ${maxEntries} entries`);
     const next = safeNextPage(res, url, req.what);
-    if (!next) return items;
+    yield page;
+    if (!next) return;
     if (next.origin !== url.origin) {
       throw new SifportError(
         'SERVER_ERROR',
@@ -84,15 +110,17 @@ export async function fetchPages<T>(req: PagedRequest<T>): Promise<T[]> {
         `${req.what}: the registry's pagination loops (it sent ${next.pathname}${next.search} twice); the listing is incomplete.`,
       );
     }
-    if (index + 1 >= limit) {
-      throw new SifportError(
-        'SERVER_ERROR',
-        `${req.what}: the listing has more than ${limit} pages; stopped to avoid an endless listing.`,
-      );
-    }
+    if (index + 1 >= limit) throw tooLarge(req.what, `more than ${limit} pages`);
     seen.add(next.href);
     url = next;
   }
+}
+
+function tooLarge(what: string, much: string): SifportError {
+  return new SifportError(
+    'TOO_LARGE',
+    `${what}: the listing has ${much}; stopped to avoid an endless listing (the registry keeps sending next-page links). What was shown is incomplete; ask the registry's operator whether its pagination is broken.`,
+  );
 }
 
 function safeNextPage(res: HttpResponse, url: URL, what: string): URL | undefined {
