@@ -1,35 +1,73 @@
-import { app } from 'electron';
-import { join } from 'node:path';
-import { createHandlers } from './app/handlers.js';
-import { registryClients } from './app/registry-clients.js';
-import { proxySettingsFromEnv } from './engine/registry/transport/proxy/settings.js';
-import { MemoryUploadTuningStore } from './engine/registry/upload-tuning.js';
-import { FileDigestCache } from './engine/transfers/digest-cache.js';
-import { createAppAccounts } from './electron/app-accounts.js';
-import { bindIpc, sendEvent } from './electron/ipc.js';
-import { notify } from './electron/notify.js';
-import { systemProxy } from './electron/system-proxy.js';
-import { createMainWindow } from './electron/window.js';
+import { app, nativeTheme, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import type { EventName, EventOf } from '../shared/contract.js';
+import { sifFilesIn } from './app/open-files.js';
+import { createProtocolServer, eventFrame } from './app/protocol-server.js';
+import { createAppServices } from './app/services.js';
+import { TransferAggregate } from './app/transfer-aggregate.js';
+import { registerAppScheme, serveApp } from './electron/app-protocol.js';
+import { openDesktopProfile } from './electron/app-profile.js';
+import { bindIpc, sendFrame } from './electron/ipc.js';
+import { installMenu } from './electron/menu.js';
+import { desktopNotifier } from './electron/notifier.js';
+import { denyAllPermissions } from './electron/permissions.js';
+import { createMainWindow, lockDown } from './electron/window.js';
 
-/** Composition root of the desktop app (STYLE §11): build the engine services, bind them. */
-async function main(): Promise<void> {
+/** The built renderer beside the built main process (`dist/main` → `dist-web`). */
+const WEB_ROOT = fileURLToPath(new URL('../../dist-web/', import.meta.url));
+
+/**
+ * Composition root of the desktop app (STYLE §11): the engine's services from
+ * `createAppServices`, bound to one window through the client protocol on one IPC channel.
+ */
+async function start(): Promise<void> {
   await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  serveApp(WEB_ROOT);
+  const services = await createAppServices(await openDesktopProfile());
+  nativeTheme.themeSource = (await services.settings.get()).theme;
+
   const window = createMainWindow();
-  const { service, storage } = await createAppAccounts(app.getPath('userData'));
-  const clients = registryClients(service, `sifport/${app.getVersion()}`, {
-    ...proxySettingsFromEnv(),
-    systemProxy,
+  const aggregate = new TransferAggregate();
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    sendFrame(window.webContents, eventFrame(event, payload));
+    if (event === 'transfer:progress') {
+      window.setProgressBar(aggregate.progressed(payload as EventOf<'transfer:progress'>));
+    } else if (event === 'transfer:finished') {
+      window.setProgressBar(aggregate.finished((payload as EventOf<'transfer:finished'>).jobId));
+    } else if (event === 'settings:changed') {
+      nativeTheme.themeSource = (payload as EventOf<'settings:changed'>).settings.theme;
+    }
+  };
+  bindIpc(
+    createProtocolServer(
+      services.handlers({ emit, notifier: desktopNotifier(window, services.settings, emit) }),
+    ),
+  );
+  installMenu((command) => emit('app:command', { command }), process.platform === 'darwin');
+
+  const openFiles = (paths: string[]): void => {
+    if (paths.length > 0) emit('app:open-files', { paths });
+  };
+  window.webContents.once('did-finish-load', () =>
+    openFiles(sifFilesIn(process.argv.slice(1), process.cwd())),
+  );
+  app.on('second-instance', (_event, argv, cwd) => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    openFiles(sifFilesIn(argv.slice(1), cwd));
   });
-  const handlers = createHandlers({
-    clientFor: clients.clientFor,
-    accounts: { service, storage, clients },
-    emit: (event, payload) => sendEvent(window.webContents, event, payload),
-    digestCache: new FileDigestCache(join(app.getPath('userData'), 'digest-cache.json')),
-    tuning: new MemoryUploadTuningStore(),
-    notify,
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
   });
-  bindIpc(handlers);
   app.on('window-all-closed', () => app.quit());
 }
 
-void main();
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+if (app.requestSingleInstanceLock()) {
+  void start();
+} else {
+  app.quit();
+}

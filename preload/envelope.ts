@@ -7,7 +7,7 @@ import {
   type ResponseOf,
 } from '../shared/contract.js';
 import type { ErrorCode } from '../shared/error-codes.js';
-import { envelopeSchema } from '../shared/loopback-protocol.js';
+import { envelopeSchema } from '../shared/client-protocol.js';
 
 /**
  * The page side of the boundary, shared by the Electron preload and its WebSocket twin: what

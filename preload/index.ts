@@ -1,23 +1,31 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { Channel, ElectronBridge, EventName } from '../shared/contract.js';
-
-/** Kept free of zod so the sandboxed preload stays small; the renderer checks payloads. */
-const EVENT_NAMES: readonly EventName[] = ['transfer:progress', 'transfer:finished'];
+import {
+  MESSAGE_CHANNEL,
+  PRELOAD_GLOBAL,
+  type PreloadTransport,
+} from '../shared/message-channel.js';
 
 /**
- * The preload exposes envelopes, not thrown errors: Electron's context bridge keeps only the
- * message of an Error, so the renderer unwraps the envelope itself (renderer/src/api.ts) and
- * the error `code` survives (STYLE §7). Payloads are checked against the contract there too.
+ * The preload is a message transport and nothing more (STYLE §5–§6): frames of the client
+ * protocol go out and come back on one IPC channel, and the renderer runs the same client on
+ * it as on the loopback WebSocket (`preload/web.ts`). It knows no channel or event name, so
+ * none can be left out; the renderer checks every frame against the contract.
  */
-const bridge: ElectronBridge = {
-  invoke: (channel: Channel, request: unknown) => ipcRenderer.invoke(channel, request),
-  on(event, listener) {
-    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
-    const wrapped = (_e: unknown, payload: unknown): void => listener(payload);
-    ipcRenderer.on(event, wrapped);
-    return () => ipcRenderer.off(event, wrapped);
+const transport: PreloadTransport = {
+  send(text) {
+    if (typeof text !== 'string') throw new TypeError('A frame must be JSON text.');
+    ipcRenderer.send(MESSAGE_CHANNEL, text);
+  },
+  onMessage(listener) {
+    const wrapped = (_event: unknown, text: unknown): void => {
+      if (typeof text === 'string') listener(text);
+    };
+    ipcRenderer.on(MESSAGE_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.off(MESSAGE_CHANNEL, wrapped);
+    };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
-contextBridge.exposeInMainWorld('sifportBridge', bridge);
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, transport);

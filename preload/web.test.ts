@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { WebSocket } from 'ws';
 import { startLoopbackHost } from '../main/app/loopback-host.js';
-import { sessionAccounts } from '../main/app/session-accounts.js';
+import { testHandlers } from '../e2e/kit/app-deps.js';
 import type { RegistryClient } from '../main/engine/registry/client.js';
 import type { EventOf } from '../shared/contract.js';
 import { socketUrlFor } from '../shared/loopback-address.js';
@@ -117,9 +117,10 @@ test('the web API drives the real loopback host end to end (no browser)', async 
   const dir = await mkdtemp(join(tmpdir(), 'sifport-web-api-'));
   const host = await startLoopbackHost({
     staticDir: dir,
-    accounts: sessionAccounts().accounts,
-    clientFor: (registry) => ({ registry }) as unknown as RegistryClient,
-    listTags: async () => ['latest'],
+    handlers: testHandlers({
+      clientFor: (registry) => ({ registry }) as unknown as RegistryClient,
+      listTags: async () => ['latest'],
+    }),
   });
   const ws = new WebSocket(host.socketUrl, { origin: host.origin });
   try {

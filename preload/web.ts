@@ -1,10 +1,10 @@
 import type { Channel, EventName, SifportApi } from '../shared/contract.js';
-import { hostMessage, type CallMessage } from '../shared/loopback-protocol.js';
+import { hostMessage, type CallMessage } from '../shared/client-protocol.js';
 import { checkEventPayload, EVENT_NAMES, SifportCallError, unwrapEnvelope } from './envelope.js';
 
 /**
  * The WebSocket twin of `preload/index.ts` (STYLE §5–§6): the same {@link SifportApi} over the
- * loopback host's protocol (`shared/loopback-protocol.ts`). It knows nothing of the browser;
+ * loopback host's protocol (`shared/client-protocol.ts`). It knows nothing of the browser;
  * the page hands it a {@link MessageTransport} around its WebSocket, a Node test one around `ws`.
  */
 

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { errorInfo, type Envelope } from './contract.js';
 
 /**
- * The wire protocol of the loopback host (DESIGN.md "driven three ways"): the IPC contract
- * carried as JSON text frames over one WebSocket, in the spirit of VS Code's
- * `IMessagePassingProtocol` (STYLE §6). A call is `{id, channel, request}`; its answer is
- * `{id, envelope}` with the same envelope Electron IPC returns (STYLE §7); events arrive
- * unasked as `{event, payload}`. Both ends parse every frame with these schemas.
+ * The one client protocol of the window (STYLE §6, in the spirit of VS Code's
+ * `IMessagePassingProtocol`): the IPC contract carried as JSON text frames over a single
+ * message pipe, the same over Electron IPC (one channel, `MESSAGE_CHANNEL`) and over the
+ * loopback host's WebSocket. A call is `{id, channel, request}`; its answer is
+ * `{id, envelope}` (STYLE §7); events arrive unasked as `{event, payload}`. Both ends parse
+ * every frame with these schemas, so the preload knows no channel or event name at all.
  */
 
 /** Largest frame either side accepts, in bytes; requests are small JSON objects. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountChannels, accountEvents } from './accounts-contract.js';
+import { appChannels, appEvents } from './app-contract.js';
 import { ERROR_CODES } from './error-codes.js';
 
 /**
@@ -40,6 +41,7 @@ export const channels = {
     response: z.object({ cancelled: z.boolean() }),
   },
   ...accountChannels,
+  ...appChannels,
 } as const;
 
 export const errorInfo = z.object({
@@ -70,6 +72,7 @@ export const events = {
     error: errorInfo.optional(),
   }),
   ...accountEvents,
+  ...appEvents,
 } as const;
 
 /** A channel name. */
@@ -97,14 +100,4 @@ export interface SifportApi {
    * `webUtils.getPathForFile`); absent in a browser, where the page asks for a path instead.
    */
   pathForFile?(file: File): string;
-}
-
-/**
- * What the Electron preload exposes as `window.sifportBridge`: raw envelopes and payloads,
- * which the renderer checks and unwraps into a {@link SifportApi} (renderer/src/api.ts).
- */
-export interface ElectronBridge {
-  invoke(channel: Channel, request: unknown): Promise<unknown>;
-  on(event: EventName, listener: (payload: unknown) => void): () => void;
-  pathForFile(file: File): string;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
-import { listTags } from '../../main/engine/registry/listing.js';
+import { testHandlers } from '../kit/app-deps.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import { AccountsPage } from './accounts-page.js';
 import {
@@ -33,8 +33,7 @@ describe('accounts in Chromium over the loopback host', { skip }, () => {
     await ensureWebBuild();
     host = await startLoopbackHost({
       staticDir: webBuildDir,
-      ...sessionAccounts({ findLogins: async () => [] }),
-      listTags: (client, repository) => listTags(client, repository),
+      handlers: testHandlers(sessionAccounts({ findLogins: async () => [] })),
     });
     browser = await launchChromium();
     const page = await browser.newPage();

@@ -3,8 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
-import { sessionAccounts } from '../../main/app/session-accounts.js';
-import { listTags } from '../../main/engine/registry/listing.js';
+import { testHandlers } from '../kit/app-deps.js';
 import { UNSIGNED_SIF } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import {
@@ -37,8 +36,7 @@ describe('the renderer in Chromium over the loopback host', () => {
     await ensureWebBuild();
     host = await startLoopbackHost({
       staticDir: webBuildDir,
-      ...sessionAccounts(),
-      listTags: (client, repository) => listTags(client, repository),
+      handlers: testHandlers(),
     });
     browser = await launchChromium();
     sifport = new SifportPage(await browser.newPage());

@@ -6,6 +6,7 @@ import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/inde
 import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
+import { testHandlerDeps } from '../../e2e/kit/app-deps.js';
 import { sessionAccounts } from './session-accounts.js';
 
 const bed = loadTestBed();
@@ -18,7 +19,7 @@ function setup(findLogins?: (helpers: boolean) => Promise<ImportedLogin[]>) {
     events.push({ event, payload });
   };
   const session = sessionAccounts({ findLogins });
-  const handlers: Handlers = createHandlers({ ...session, emit });
+  const handlers: Handlers = createHandlers(testHandlerDeps({ ...session, emit }));
   async function call(channel: string, request: unknown) {
     const envelope = await dispatch(handlers, channel, request);
     return envelope;

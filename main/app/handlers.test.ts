@@ -8,6 +8,7 @@ import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/inde
 import { RegistryClient } from '../engine/registry/client.js';
 import { dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
+import { testHandlerDeps } from '../../e2e/kit/app-deps.js';
 import { sessionAccounts } from './session-accounts.js';
 
 function recorder() {
@@ -29,13 +30,14 @@ function recorder() {
 }
 
 test('dispatch refuses unknown channels and invalid payloads as data, not throws', async () => {
-  const handlers = createHandlers({
-    accounts: sessionAccounts().accounts,
-    clientFor: () => {
-      throw new Error('not reached');
-    },
-    emit: () => undefined,
-  });
+  const handlers = createHandlers(
+    testHandlerDeps({
+      clientFor: () => {
+        throw new Error('not reached');
+      },
+      emit: () => undefined,
+    }),
+  );
   const unknown = await dispatch(handlers, 'registry:nope', {});
   assert.equal(unknown.ok, false);
   assert.equal(!unknown.ok && unknown.error.code, 'USAGE');
@@ -67,9 +69,11 @@ test(
       const reference = `oras://${bed!.open.host}/handlers/t${Date.now()}:v1`;
       const push = recorder();
       const notes: string[] = [];
-      const notify = (title: string, body: string) => notes.push(`${title} | ${body}`);
+      const notifier = {
+        finished: (t: { title: string; body: string }) => void notes.push(`${t.title} | ${t.body}`),
+      };
       const started = await dispatch(
-        createHandlers({ accounts, clientFor, emit: push.emit, notify }),
+        createHandlers(testHandlerDeps({ accounts, clientFor, emit: push.emit, notifier })),
         'transfer:push',
         { file: UNSIGNED_SIF, reference },
       );
@@ -83,10 +87,11 @@ test(
 
       const pull = recorder();
       const destination = join(dir, 'out.sif');
-      await dispatch(createHandlers({ accounts, clientFor, emit: pull.emit }), 'transfer:pull', {
-        reference,
-        destination,
-      });
+      await dispatch(
+        createHandlers(testHandlerDeps({ accounts, clientFor, emit: pull.emit })),
+        'transfer:pull',
+        { reference, destination },
+      );
       const pulled = await pull.finished();
       assert.equal(pulled.ok, true, JSON.stringify(pulled.error));
       assert.deepEqual(await readFile(destination), await readFile(UNSIGNED_SIF));

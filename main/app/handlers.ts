@@ -10,6 +10,8 @@ import { describePush } from '../engine/transfers/push-summary.js';
 import { createAccountHandlers, type AccountsDeps } from './accounts-handlers.js';
 import type { ConnectionOptions } from './connection-options.js';
 import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
+import { createSettingsHandlers } from './settings-handlers.js';
+import type { SettingsStore } from '../engine/settings/settings-store.js';
 
 export type { ConnectionOptions } from './connection-options.js';
 
@@ -27,13 +29,34 @@ export interface HandlerDeps {
   /** The user's accounts, where `clientFor` gets its credentials too. */
   readonly accounts: AccountsDeps;
   readonly emit: EventSink;
-  readonly digestCache?: DigestCache;
-  readonly tuning?: UploadTuningStore;
-  /** Desktop notification when a transfer ends (optional outside the app). */
-  readonly notify?: (title: string, body: string) => void;
-  readonly listTags?: (client: RegistryClient, repository: string) => Promise<string[]>;
-  readonly listRepositories?: (client: RegistryClient) => Promise<string[]>;
+  readonly digestCache: DigestCache;
+  readonly tuning: UploadTuningStore;
+  /** Told when a transfer ends; decides whether a desktop notification shows. */
+  readonly notifier: TransferNotifier;
+  readonly listTags: (client: RegistryClient, repository: string) => Promise<string[]>;
+  readonly listRepositories: (client: RegistryClient) => Promise<string[]>;
+  readonly settings: SettingsStore;
 }
+
+/** A finished transfer, as a notification would say it. */
+export interface FinishedTransfer {
+  readonly jobId: string;
+  readonly ok: boolean;
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * Where finished transfers are announced outside the window: the desktop shell shows a
+ * notification when the settings and window focus say so; the browser mode has none (the
+ * page's own drawer and live region say it) and passes {@link NO_NOTIFICATIONS}.
+ */
+export interface TransferNotifier {
+  finished(transfer: FinishedTransfer): void | Promise<void>;
+}
+
+/** The notifier of hosts that have no desktop notifications (the browser mode). */
+export const NO_NOTIFICATIONS: TransferNotifier = { finished: () => undefined };
 
 /** Builds the handler table; transfers run in the background and report through events. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -57,10 +80,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             'transfer:finished',
             checkedEvent('transfer:finished', { jobId, kind, reference, ok: true, ...done }),
           );
-          deps.notify?.(
-            `${kind === 'push' ? 'Pushed' : 'Pulled'} ${reference}`,
-            [done.summary, done.digest ?? done.path].filter(Boolean).join(': '),
-          );
+          void deps.notifier.finished({
+            jobId,
+            ok: true,
+            title: `${kind === 'push' ? 'Pushed' : 'Pulled'} ${reference}`,
+            body: [done.summary, done.digest ?? done.path].filter(Boolean).join(': '),
+          });
         },
         (err: unknown) => {
           const error = toSifportError(err).toInfo();
@@ -68,7 +93,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             'transfer:finished',
             checkedEvent('transfer:finished', { jobId, kind, reference, ok: false, error }),
           );
-          deps.notify?.(`${kind === 'push' ? 'Push' : 'Pull'} failed: ${reference}`, error.message);
+          void deps.notifier.finished({
+            jobId,
+            ok: false,
+            title: `${kind === 'push' ? 'Push' : 'Pull'} failed: ${reference}`,
+            body: error.message,
+          });
         },
       )
       .finally(() => jobs.delete(jobId));
@@ -90,12 +120,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'registry:tags': async (req) => {
       const ref = parseReference(req.repository);
       const client = await deps.clientFor(ref.registry, req, ref.repository);
-      if (!deps.listTags) return { tags: [] };
       return { tags: await deps.listTags(client, ref.repository) };
     },
     'registry:repos': async (req) => {
       const client = await deps.clientFor(parseRegistry(req.registry), req);
-      if (!deps.listRepositories) return { repositories: [] };
       return { repositories: await deps.listRepositories(client) };
     },
     'transfer:push': async (req) => {
@@ -135,5 +163,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { cancelled: job !== undefined };
     },
     ...createAccountHandlers({ ...deps.accounts, emit: deps.emit }),
+    ...createSettingsHandlers(deps.settings, deps.emit),
   };
 }

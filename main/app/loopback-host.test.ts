@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { WebSocket } from 'ws';
 import type { RegistryClient } from '../engine/registry/client.js';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host.js';
-import { sessionAccounts } from './session-accounts.js';
+import { testHandlers } from '../../e2e/kit/app-deps.js';
 
 /** Stands in for a registry client: the fake listTags below never touches it. */
 const fakeClient = (registry: string) => ({ registry }) as unknown as RegistryClient;
@@ -26,9 +26,10 @@ before(async () => {
   await writeFile(join(dir, 'secret.txt'), 'outside the static dir');
   host = await startLoopbackHost({
     staticDir: join(dir, 'web'),
-    accounts: sessionAccounts().accounts,
-    clientFor: fakeClient,
-    listTags: async (client, repository) => fakeTags[`${client.registry}/${repository}`] ?? [],
+    handlers: testHandlers({
+      clientFor: fakeClient,
+      listTags: async (client, repository) => fakeTags[`${client.registry}/${repository}`] ?? [],
+    }),
   });
 });
 

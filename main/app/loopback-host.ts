@@ -4,23 +4,20 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { SOCKET_PATH_PREFIX, TOKEN_FRAGMENT_KEY } from '../../shared/loopback-address.js';
-import { events, type EventName, type EventOf } from '../../shared/contract.js';
-import {
-  callMessage,
-  MAX_FRAME_BYTES,
-  type CallMessage,
-  type EventMessage,
-  type ReplyMessage,
-} from '../../shared/loopback-protocol.js';
-import { SifportError } from '../engine/errors.js';
-import { dispatch, type Handlers } from './dispatch.js';
-import { createHandlers, type HandlerDeps } from './handlers.js';
+import type { EventName, EventOf } from '../../shared/contract.js';
+import { MAX_FRAME_BYTES } from '../../shared/client-protocol.js';
+import type { EventSink, Handlers } from './dispatch.js';
+import { createProtocolServer, eventFrame, type ProtocolServer } from './protocol-server.js';
 import { serveStatic } from './static-files.js';
 
-/** What {@link startLoopbackHost} needs: the handler dependencies (minus `emit`) and the page. */
-export interface LoopbackHostOptions extends Omit<HandlerDeps, 'emit'> {
+/** What {@link startLoopbackHost} needs: the page and the handler table. */
+export interface LoopbackHostOptions {
   /** The built renderer (`dist-web/`), served as the page. */
   readonly staticDir: string;
+  /** Port on 127.0.0.1; 0 or absent picks a free one. */
+  readonly port?: number | undefined;
+  /** Builds the handler table over the host's event sink (`AppServices.handlers`). */
+  readonly handlers: (emit: EventSink) => Handlers;
 }
 
 /** A running loopback host. */
@@ -41,31 +38,11 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function usageReply(message: string): ReplyMessage {
-  return { id: null, envelope: { ok: false, error: new SifportError('USAGE', message).toInfo() } };
-}
-
-/** A frame read as a call, or why it is not one. */
-function readCall(data: RawData, isBinary: boolean): CallMessage | string {
-  if (isBinary) return 'A frame must be JSON text, not binary.';
-  let raw: unknown;
-  try {
-    raw = JSON.parse(data.toString());
-  } catch {
-    return 'A frame must be JSON text.';
-  }
-  const call = callMessage.safeParse(raw);
-  return call.success ? call.data : 'A frame must be {id, channel, request}.';
-}
-
-/** Dispatches one frame and answers on the same socket; unreadable frames get `id: null`. */
-async function answer(handlers: Handlers, ws: WebSocket, data: RawData, isBinary: boolean) {
-  const call = readCall(data, isBinary);
-  const reply: ReplyMessage =
-    typeof call === 'string'
-      ? usageReply(call)
-      : { id: call.id, envelope: await dispatch(handlers, call.channel, call.request) };
-  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(reply));
+/** Answers one WebSocket frame on the same socket. */
+async function answer(server: ProtocolServer, ws: WebSocket, data: RawData, isBinary: boolean) {
+  await server.receive(isBinary ? data : data.toString(), (text) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(text);
+  });
 }
 
 /**
@@ -77,27 +54,30 @@ async function answer(handlers: Handlers, ws: WebSocket, data: RawData, isBinary
  * Events from the handlers are checked against the contract and sent to every socket.
  */
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
-  const { staticDir, ...deps } = options;
+  const { staticDir } = options;
   const token = randomBytes(32).toString('base64url');
   const sockets = new Set<WebSocket>();
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
-    const checked = events[event].safeParse(payload);
-    if (!checked.success) {
-      console.warn(`loopback host: dropped a ${event} event that does not fit the contract`);
+    let frame: string;
+    try {
+      frame = eventFrame(event, payload);
+    } catch (err) {
+      console.warn(`loopback host: dropped an event: ${(err as Error).message}`);
       return;
     }
-    const frame = JSON.stringify({ event, payload: checked.data } satisfies EventMessage);
     for (const ws of sockets) if (ws.readyState === WebSocket.OPEN) ws.send(frame);
   };
-  const handlers = createHandlers({ ...deps, emit });
+  const server = createProtocolServer(options.handlers(emit));
   let origin = '';
 
-  const server = createServer((req, res) => {
+  const http = createServer((req, res) => {
     if (req.headers.host !== new URL(origin).host) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request\n');
       return;
     }
-    void serveStatic(staticDir, req, res).catch(() => res.destroy());
+    void serveStatic(staticDir, req, res, [`ws://${new URL(origin).host}`]).catch(() =>
+      res.destroy(),
+    );
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   wss.on('connection', (ws) => {
@@ -105,10 +85,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     ws.on('close', () => sockets.delete(ws));
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
-      answer(handlers, ws, data, isBinary).catch(() => ws.terminate());
+      answer(server, ws, data, isBinary).catch(() => ws.terminate());
     });
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0] ?? '';
     const allowed =
@@ -124,10 +104,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    http.once('error', reject);
+    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = http.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
@@ -136,8 +116,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     async stop() {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
 }

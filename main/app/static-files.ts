@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { contentSecurityPolicy, newNonce, withNonce } from './page-policy.js';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
+/** Content types of the files the renderer build holds. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -51,12 +53,14 @@ export function staticPath(root: string, urlPath: string): string | undefined {
 
 /**
  * Serves the built renderer (`dist-web/`) read-only: GET and HEAD of regular files under
- * `root`, nothing else. The bundle is sent byte for byte; nothing is injected into it.
+ * `root`, nothing else. Scripts and styles go byte for byte; an HTML page gets a fresh CSP
+ * nonce and the strict policy of `page-policy.ts`, allowing connections to `connect` too.
  */
 export async function serveStatic(
   root: string,
   req: IncomingMessage,
   res: ServerResponse,
+  connect: readonly string[] = [],
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     refuse(res, 405, 'Method not allowed');
@@ -66,6 +70,18 @@ export async function serveStatic(
   const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!file || !info?.isFile()) {
     refuse(res, 404, 'Not found');
+    return;
+  }
+  if (extname(file) === '.html') {
+    const nonce = newNonce();
+    const html = Buffer.from(withNonce(await readFile(file, 'utf8'), nonce));
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Security-Policy': contentSecurityPolicy(nonce, connect),
+      'Content-Type': CONTENT_TYPES['.html']!,
+      'Content-Length': String(html.length),
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
     return;
   }
   res.writeHead(200, {

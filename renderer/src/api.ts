@@ -1,31 +1,33 @@
-import type { ElectronBridge, SifportApi } from '../../shared/contract.js';
-import { checkEventPayload, unwrapEnvelope } from '../../preload/envelope.js';
+import type { SifportApi } from '../../shared/contract.js';
+import type { PreloadTransport } from '../../shared/message-channel.js';
+import { createWebApi } from '../../preload/web.js';
 
 declare global {
   interface Window {
-    /** The contract API: built here from the Electron bridge, or by the WebSocket twin. */
+    /** The contract API: built here on the preload's transport, or by the WebSocket bridge. */
     sifport?: SifportApi;
     /** Exposed by the Electron preload (preload/index.ts). */
-    sifportBridge?: ElectronBridge;
+    sifportTransport?: PreloadTransport;
   }
 }
 
-/** Wraps the Electron bridge: envelopes are unwrapped on this side so error codes survive. */
-function fromBridge(bridge: ElectronBridge): SifportApi {
-  return {
-    invoke: async (channel, request) =>
-      unwrapEnvelope(channel, await bridge.invoke(channel, request)),
-    on: (event, listener) =>
-      bridge.on(event, (payload) => {
-        const checked = checkEventPayload(event, payload);
-        if (checked !== undefined) listener(checked);
-      }),
-    pathForFile: (file) => bridge.pathForFile(file),
-  };
+/**
+ * The same client as over the loopback WebSocket (`preload/web.ts`), on the preload's pipe:
+ * the desktop window and the browser mode run one client code path.
+ */
+function fromPreload(transport: PreloadTransport): SifportApi {
+  const api = createWebApi({
+    send: (text) => transport.send(text),
+    onMessage: (listener) => void transport.onMessage(listener),
+    onClose: () => undefined,
+  });
+  return { ...api, pathForFile: (file) => transport.pathForFile(file) };
 }
 
 /** The contract API, or undefined when the page runs without a host. */
 export function api(): SifportApi | undefined {
-  if (!window.sifport && window.sifportBridge) window.sifport = fromBridge(window.sifportBridge);
+  if (!window.sifport && window.sifportTransport) {
+    window.sifport = fromPreload(window.sifportTransport);
+  }
   return window.sifport;
 }

@@ -1,5 +1,5 @@
 import { socketUrlFor } from '../../shared/loopback-address.js';
-import type { MessageTransport } from '../../preload/web.js';
+import { createWebApi, type MessageTransport } from '../../preload/web.js';
 
 /** Wraps the browser's WebSocket as the text pipe `preload/web.ts` speaks over. */
 function socketTransport(socket: WebSocket): MessageTransport {
@@ -35,7 +35,6 @@ export async function installWebBridge(): Promise<void> {
   if (window.sifport) return;
   const url = socketUrlFor(window.location);
   if (!url) return;
-  const { createWebApi } = await import('../../preload/web.js');
   const socket = new WebSocket(url);
   await opened(socket);
   window.sifport = createWebApi(socketTransport(socket));

@@ -1,0 +1,34 @@
+import { sessionAccounts } from '../../main/app/session-accounts.js';
+import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
+import type { EventSink, Handlers } from '../../main/app/dispatch.js';
+import { listRepositories, listTags } from '../../main/engine/registry/listing.js';
+import { MemoryUploadTuningStore } from '../../main/engine/registry/upload-tuning.js';
+import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
+import { MemorySettingsStore } from '../../main/engine/settings/settings-store.js';
+
+/**
+ * Handler dependencies for tests: accounts kept in memory, memory caches, no notifications,
+ * the engine's real listing, and whatever `overrides` replaces. Every dependency is present,
+ * as in the app; tests change only what they are about.
+ */
+export function testHandlerDeps(
+  overrides: Partial<HandlerDeps> & { emit: EventSink },
+): HandlerDeps {
+  const session = sessionAccounts();
+  return {
+    accounts: session.accounts,
+    clientFor: session.clientFor,
+    digestCache: new MemoryDigestCache(),
+    tuning: new MemoryUploadTuningStore(),
+    notifier: NO_NOTIFICATIONS,
+    listTags: (client, repository) => listTags(client, repository),
+    listRepositories: (client) => listRepositories(client),
+    settings: new MemorySettingsStore(),
+    ...overrides,
+  };
+}
+
+/** A handler-table factory for `startLoopbackHost`, over {@link testHandlerDeps}. */
+export function testHandlers(overrides: Partial<HandlerDeps> = {}): (emit: EventSink) => Handlers {
+  return (emit) => createHandlers(testHandlerDeps({ ...overrides, emit }));
+}
