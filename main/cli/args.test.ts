@@ -74,6 +74,20 @@ test('a following option is not taken as a value', () => {
   assert.deepEqual(parseArgs(['-u', '-'], specs).flags, { username: '-' });
 });
 
+test('a negative number is a value, so the option that reads it can say what is wrong', () => {
+  const withGroup = [...specs, { name: 'group', value: 'N', help: '' }];
+  assert.deepEqual(parseArgs(['--group', '-1', 'x.sif'], withGroup), {
+    flags: { group: '-1' },
+    positionals: ['x.sif'],
+  });
+  assert.deepEqual(parseArgs(['-u', '-2.5'], specs).flags, { username: '-2.5' });
+  assert.deepEqual(splitCommand(['--ca-file', '-1', 'tags'], specs).command, 'tags');
+  assert.match(
+    usageMessage(() => parseArgs(['-u', '-x1'], specs)),
+    /-u needs a value/,
+  );
+});
+
 test('splitCommand finds the command after global options and their values', () => {
   assert.deepEqual(splitCommand(['--ca-file', 'tags', 'tags', 'x'], specs), {
     command: 'tags',

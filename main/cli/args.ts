@@ -23,6 +23,14 @@ export function usageError(message: string): SifportError {
   return new SifportError('USAGE', message);
 }
 
+/**
+ * True when `token` reads as an option: it starts with `-`, but is neither a lone `-` nor a
+ * negative number (`--group -1` gives -1 to --group, which then says it must be positive).
+ */
+function isOption(token: string): boolean {
+  return token.startsWith('-') && token !== '-' && !/^-\d+(\.\d+)?$/.test(token);
+}
+
 function find(specs: readonly FlagSpec[], token: string): FlagSpec | undefined {
   if (token.startsWith('--')) return specs.find((s) => s.name === token.slice(2));
   return specs.find((s) => s.short !== undefined && s.short === token.slice(1));
@@ -32,7 +40,8 @@ function find(specs: readonly FlagSpec[], token: string): FlagSpec | undefined {
  * Parses options anywhere among the arguments: `--name`, `--name VALUE`, `--name=VALUE`,
  * `-x VALUE`; `--` ends the options and a lone `-` is an argument. Unknown options, missing
  * values and values given to switches are usage errors. A value may not start with `-`
- * unless written `--name=VALUE`, so `-u --password-stdin` is not read as a user name.
+ * unless written `--name=VALUE` or a negative number, so `-u --password-stdin` is not read
+ * as a user name.
  */
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {
   const flags: Record<string, string | true> = {};
@@ -62,7 +71,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       value = token.slice(eq + 1);
     } else {
       const next = argv[i + 1];
-      if (next !== undefined && !(next.startsWith('-') && next !== '-')) {
+      if (next !== undefined && !isOption(next)) {
         value = next;
         i++;
       }

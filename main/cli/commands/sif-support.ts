@@ -130,7 +130,9 @@ export function idFlag(ctx: CommandContext, name: string): number | undefined {
   const text = stringFlag(ctx.args, name);
   if (text === undefined) return undefined;
   if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > 0xffffffff) {
-    throw usageError(`--${name} needs a positive whole number, not "${text}"`);
+    throw usageError(
+      `--${name} must be a positive ${name} id (a positive whole number), not "${text}"`,
+    );
   }
   return Number(text);
 }
