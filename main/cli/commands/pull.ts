@@ -16,7 +16,8 @@ export const pullCommand: Command = {
   details: [
     'Without OUT the file goes into the current directory under the name it was pushed with.',
     'The SIF is checked (size, sha256, SIF header) before it appears at its path; an',
-    'interrupted download resumes on the next pull.',
+    'interrupted download resumes on the next pull. Pulls of one image to one path take turns:',
+    'the next one waits, then uses the finished file.',
     'With --verify-key FILE or --fingerprint FP [--keyring DIR] the signatures are checked as',
     '`sifport verify` does first: an image that does not verify is discarded, never written.',
   ],
@@ -45,12 +46,20 @@ export const pullCommand: Command = {
       signal: ctx.signal,
       onProgress: bar?.update,
       beforeCommit: verifier?.beforeCommit,
+      onNotice: (message) => {
+        bar?.clear();
+        ctx.out.note(message);
+      },
     });
     bar?.clear();
     const verified = verifier?.outcome();
     ctx.out.result(verified ? { ...result, verified: verified.message } : result);
     if (verified) ctx.out.line(`Verified: ${verified.message}.`);
-    ctx.out.line(`Pulled ${result.reference} to ${result.path}.`);
+    ctx.out.line(
+      result.finishedByAnother
+        ? `Another pull finished ${result.path} meanwhile; it holds ${result.reference} (size and sha256 checked).`
+        : `Pulled ${result.reference} to ${result.path}.`,
+    );
     ctx.out.line(result.manifestDigest);
   },
 };
