@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SifportError } from '../../errors.js';
 
 /** Who holds a pull lock, as written in the lock file (JSON). */
 export interface LockHolder {
@@ -81,12 +82,18 @@ async function readHolder(path: string): Promise<LockHolder | undefined> {
  * renamed aside first, so two waiters breaking the same stale lock cannot both win, and a
  * fresh lock taken meanwhile (a different inode) is put back.
  */
-async function breakStale(path: string, ino: number): Promise<void> {
+async function breakStale(path: string, ino: number, holder?: LockHolder): Promise<void> {
   const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await rename(path, aside);
-  } catch {
-    return; // someone else broke (or released) it
+  } catch (err) {
+    if (errno(err) === 'ENOENT') return; // someone else broke (or released) it
+    const who = holder ? ` (left by pid ${holder.pid} on ${holder.host})` : '';
+    throw new SifportError(
+      'FILE_ERROR',
+      `The stale lock ${path}${who} cannot be removed (${errno(err) ?? String(err)}); remove it and pull again.`,
+      { cause: err },
+    );
   }
   const moved = await lstat(aside).catch(() => undefined);
   if (moved && moved.ino !== ino) await link(aside, path).catch(() => {});
@@ -124,7 +131,8 @@ async function takeLock(path: string): Promise<FileHandle | undefined> {
  * `heartbeatMs`. A waiter polls (100 ms doubling to 2 s) and breaks the lock when it is stale:
  * its pid is gone on this host, or nobody touched it for `staleMs` (a holder on another host
  * that died). The mtime is compared with the waiter's own clock as well as with the time it
- * last saw the mtime change, so a skewed clock cannot keep a dead lock alive forever.
+ * last saw the mtime change, so a skewed clock cannot keep a dead lock alive forever. A stale
+ * lock that cannot be removed (another user's, in a sticky folder) is FILE_ERROR naming it.
  * `signal` cancels the wait (an AbortError).
  */
 export async function acquirePullLock(
@@ -152,7 +160,7 @@ export async function acquirePullLock(
     const deadHere = holder?.host === THIS_HOST && !isAlive(holder.pid);
     const untouched = Math.min(now - stats.mtimeMs, now - seen.since) > staleMs;
     if (deadHere || untouched || now - stats.mtimeMs > 10 * staleMs) {
-      await breakStale(path, stats.ino);
+      await breakStale(path, stats.ino, holder);
       continue;
     }
     const who = holder ? `${holder.pid}@${holder.host}` : undefined;
