@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  loadTestBed,
+  testBedSkipReason,
+  FAST_RETRY,
+  UNSIGNED_SIF,
+} from '../../../e2e/kit/index.js';
+import { SifportError } from '../errors.js';
+import { headBlob } from '../registry/blobs.js';
+import { RegistryClient } from '../registry/client.js';
+import { getManifest, resolveManifest } from '../registry/manifests.js';
+import { parseReference } from '../registry/reference.js';
+import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
+import { copySif } from './copy.js';
+import { pushSif } from './push.js';
+import { pullSif } from './pull.js';
+
+const MiB = 1024 * 1024;
+let dir: string;
+let sifPath: string;
+let sif: Buffer;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sifport-copy-test-'));
+  sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(3 * MiB)]);
+  sifPath = join(dir, 'copy me.sif');
+  await writeFile(sifPath, sif);
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('copySif between fake registries', () => {
+  let source: FakeRegistry;
+  let small: FakeRegistry;
+  let from: RegistryClient;
+  let to: RegistryClient;
+
+  before(async () => {
+    source = await startFakeRegistry();
+    small = await startFakeRegistry({ maxRequestBytes: 1 * MiB });
+    from = new RegistryClient({ registry: source.host, retry: FAST_RETRY });
+    to = new RegistryClient({ registry: small.host, retry: FAST_RETRY });
+    await pushSif({
+      client: from,
+      file: sifPath,
+      reference: parseReference(`${source.host}/lab/img:1`),
+    });
+  });
+  after(async () => {
+    from.close();
+    to.close();
+    await Promise.all([source.stop(), small.stop()]);
+  });
+
+  it('shrinks its PATCHes after 413 and the same manifest digest lands', async () => {
+    const result = await copySif({
+      from: { client: from, reference: parseReference(`${source.host}/lab/img:1`) },
+      to: { client: to, reference: parseReference(`${small.host}/copy/img:1`) },
+    });
+    const src = await getManifest(from, 'lab/img', '1');
+    assert.equal(result.manifestDigest, src.digest);
+    assert.equal(await resolveManifest(to, 'copy/img', '1'), src.digest);
+    assert.deepEqual((await getManifest(to, 'copy/img', '1')).bytes, src.bytes);
+    assert.ok(
+      small.requests.filter((r) => r.method === 'PATCH' && r.status === 202).length >= 3,
+      'the layer went in chunks of at most 1 MiB',
+    );
+  });
+
+  it('deletes its upload session when cancelled mid-blob, and says CANCELLED', async () => {
+    const controller = new AbortController();
+    const inner = new NodeHttpTransport();
+    const transport: HttpTransport = {
+      send(request) {
+        const layerPatch =
+          request.method === 'PATCH' && request.headers?.['content-length'] !== '2';
+        if (layerPatch) setImmediate(() => controller.abort());
+        return inner.send(request);
+      },
+    };
+    const cancelling = new RegistryClient({ registry: small.host, retry: FAST_RETRY, transport });
+    try {
+      await assert.rejects(
+        copySif({
+          from: { client: from, reference: parseReference(`${source.host}/lab/img:1`) },
+          to: { client: cancelling, reference: parseReference(`${small.host}/cancelled/img:1`) },
+          chunkSize: 512 * 1024,
+          signal: controller.signal,
+        }),
+        (err: unknown) => err instanceof SifportError && err.code === 'CANCELLED',
+      );
+    } finally {
+      inner.close();
+    }
+    const deleted = small.requests.filter(
+      (r) => r.method === 'DELETE' && r.path.includes('/v2/cancelled/img/blobs/uploads/'),
+    );
+    assert.equal(deleted.length, 1, 'the session was deleted');
+    assert.equal(await resolveManifest(to, 'cancelled/img', '1'), undefined);
+  });
+
+  it('names a source blob that is missing, not a broken upload', async () => {
+    await assert.rejects(
+      copySif({
+        from: { client: from, reference: parseReference(`${source.host}/nothing/here:1`) },
+        to: { client: to, reference: parseReference(`${small.host}/copy/none:1`) },
+      }),
+      (err: unknown) => err instanceof SifportError && err.code === 'NOT_FOUND',
+    );
+  });
+});
+
+const bed = loadTestBed();
+
+describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipReason }, () => {
+  let open: RegistryClient;
+  let basic: RegistryClient;
+  const repo = `sifport-e2e/copy-${randomBytes(4).toString('hex')}`;
+  let sourceRef: string;
+
+  before(async () => {
+    open = new RegistryClient({ registry: bed!.open.host, retry: FAST_RETRY });
+    basic = new RegistryClient({
+      registry: bed!.basic.host,
+      retry: FAST_RETRY,
+      credentials: { kind: 'basic', ...bed!.users.tester },
+    });
+    sourceRef = `${bed!.open.host}/${repo}/src:1`;
+    await pushSif({ client: open, file: sifPath, reference: parseReference(sourceRef) });
+  });
+  after(() => {
+    open.close();
+    basic.close();
+  });
+
+  it('open → basic: streams every blob, the manifest digest is identical, and it pulls', async () => {
+    const src = await getManifest(open, `${repo}/src`, '1');
+    const phases = new Set<string>();
+    const result = await copySif({
+      from: { client: open, reference: parseReference(sourceRef) },
+      to: { client: basic, reference: parseReference(`${bed!.basic.host}/${repo}/dst:copied`) },
+      onProgress: (p) => phases.add(p.phase),
+    });
+    assert.equal(result.manifestDigest, src.digest);
+    assert.equal(await resolveManifest(basic, `${repo}/dst`, 'copied'), src.digest);
+    assert.deepEqual(
+      result.blobs.map((b) => b.how),
+      ['copied', 'copied'],
+    );
+    assert.equal(result.bytesCopied, sif.length + 2);
+    assert.ok(phases.has('uploading') && phases.has('done'));
+    const out = join(dir, 'pulled.sif');
+    await pullSif({
+      client: basic,
+      reference: parseReference(`${bed!.basic.host}/${repo}/dst:copied`),
+      destination: out,
+    });
+    assert.deepEqual(await readFile(out), sif);
+
+    const again = await copySif({
+      from: { client: open, reference: parseReference(sourceRef) },
+      to: { client: basic, reference: parseReference(`${bed!.basic.host}/${repo}/dst:again`) },
+    });
+    assert.deepEqual(
+      again.blobs.map((b) => b.how),
+      ['present', 'present'],
+      'blobs the target has are not sent again',
+    );
+    assert.equal(again.bytesCopied, 0);
+  });
+
+  it('within one registry: mounts the blobs instead of streaming them', async () => {
+    const src = await getManifest(open, `${repo}/src`, '1');
+    const target = `${bed!.open.host}/${repo}/mounted:1`;
+    const result = await copySif({
+      from: { client: open, reference: parseReference(sourceRef) },
+      to: { client: open, reference: parseReference(target) },
+    });
+    assert.equal(result.manifestDigest, src.digest);
+    assert.equal(await resolveManifest(open, `${repo}/mounted`, '1'), src.digest);
+    assert.deepEqual(
+      result.blobs.map((b) => b.how),
+      ['mounted', 'mounted'],
+    );
+    assert.equal(result.bytesCopied, 0);
+    const layer = result.blobs[1]!;
+    assert.equal(await headBlob(open, `${repo}/mounted`, layer.digest), sif.length);
+  });
+});
