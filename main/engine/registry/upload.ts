@@ -284,16 +284,26 @@ export async function uploadBytes(
   const url = new URL(session.location);
   url.searchParams.append('digest', digest);
   const what = `Uploading blob ${digest.slice(0, 19)} to ${client.registry}/${repository}`;
-  const res = await client.request({
-    method: 'PUT',
-    path: url,
-    crossOrigin: 'without-credentials',
-    scopes: [pushScope(repository)],
-    headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) },
-    body: bytes,
-    signal,
-    what,
-  });
+  let res;
+  try {
+    res = await client.request({
+      method: 'PUT',
+      path: url,
+      crossOrigin: 'without-credentials',
+      scopes: [pushScope(repository)],
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': String(bytes.length),
+      },
+      body: bytes,
+      signal,
+      what,
+    });
+  } catch (err) {
+    // Cancelled or unreachable before the PUT was answered: do not leave the session open.
+    await cancelUpload(client, repository, session);
+    throw err;
+  }
   if (res.status !== 201 && res.status !== 204 && res.status !== 200) {
     throw await errorFromResponse(res, what, 'PUT');
   }

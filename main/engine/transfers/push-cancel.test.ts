@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  FAST_RETRY,
+  UNSIGNED_SIF,
+} from '../../../e2e/kit/index.js';
+import { SifportError } from '../errors.js';
+import { RegistryClient } from '../registry/client.js';
+import { resolveManifest } from '../registry/manifests.js';
+import { EMPTY_CONFIG_DIGEST } from '../registry/media-types.js';
+import { parseReference } from '../registry/reference.js';
+import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
+import { pushSif } from './push.js';
+
+const MiB = 1024 * 1024;
+
+/**
+ * What the transfer queue's cancel relies on (issue #11): an aborted push deletes the upload
+ * session it opened, whether the digest was known up front (small file) or was still being
+ * computed while the upload ran (a file over 64 MiB).
+ */
+describe('pushSif cancelled mid-upload', () => {
+  let fake: FakeRegistry;
+  let inner: NodeHttpTransport;
+  let dir: string;
+
+  before(async () => {
+    fake = await startFakeRegistry();
+    inner = new NodeHttpTransport();
+    dir = await mkdtemp(join(tmpdir(), 'sifport-push-cancel-'));
+  });
+  after(async () => {
+    inner.close();
+    await fake.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Pushes `file` and aborts once the first PATCH of its layer has been answered. */
+  async function cancelledPush(file: string, repo: string): Promise<void> {
+    const controller = new AbortController();
+    const transport: HttpTransport = {
+      send(request) {
+        const answer = inner.send(request);
+        if (request.method !== 'PATCH') return answer;
+        return answer.then((res) => {
+          controller.abort();
+          return res;
+        });
+      },
+    };
+    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport });
+    await assert.rejects(
+      pushSif({
+        client,
+        file,
+        reference: parseReference(`${fake.host}/${repo}:1`),
+        chunkSize: 256 * 1024,
+        signal: controller.signal,
+      }),
+      (err: unknown) => err instanceof SifportError && err.code === 'CANCELLED',
+    );
+    const sessions = new Set(
+      fake.requests
+        .filter((r) => r.method === 'PATCH' && r.path.startsWith(`/v2/${repo}/blobs/uploads/`))
+        .map((r) => r.path.split('?')[0]),
+    );
+    assert.ok(sessions.size >= 1, 'an upload was under way');
+    for (const session of sessions) {
+      const deleted = fake.requests.filter((r) => r.method === 'DELETE' && r.path === session);
+      assert.deepEqual(
+        deleted.map((r) => r.status),
+        [204],
+        `${session} was deleted`,
+      );
+    }
+    assert.equal(await resolveManifest(client, repo, '1'), undefined, 'no manifest was written');
+  }
+
+  it('deletes the session of a file whose digest was known (hashed first)', async () => {
+    const file = join(dir, 'small.sif');
+    await writeFile(file, Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(2 * MiB)]));
+    await cancelledPush(file, 'cancel/small');
+  });
+
+  it('deletes the session of a large file uploaded while it is hashed', async () => {
+    const file = join(dir, 'large.sif');
+    await writeFile(file, await readFile(UNSIGNED_SIF));
+    await truncate(file, 65 * MiB); // sparse: over the hash-first limit, cheap to make
+    await cancelledPush(file, 'cancel/large');
+  });
+
+  it('deletes the session of the config blob when cancelled during its PUT', async () => {
+    const file = join(dir, 'config.sif');
+    await writeFile(file, await readFile(UNSIGNED_SIF));
+    const controller = new AbortController();
+    const transport: HttpTransport = {
+      send(request) {
+        if (
+          request.method === 'PUT' &&
+          request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
+        ) {
+          controller.abort();
+        }
+        return inner.send(request);
+      },
+    };
+    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport });
+    await assert.rejects(
+      pushSif({
+        client,
+        file,
+        reference: parseReference(`${fake.host}/cancel/config:1`),
+        signal: controller.signal,
+      }),
+      (err: unknown) => err instanceof SifportError && err.code === 'CANCELLED',
+    );
+    const deleted = fake.requests.filter(
+      (r) => r.method === 'DELETE' && r.path.startsWith('/v2/cancel/config/blobs/uploads/'),
+    );
+    assert.deepEqual(
+      deleted.map((r) => r.status),
+      [204],
+    );
+  });
+});
