@@ -8,8 +8,8 @@ export const repoRoot = new URL('../../', import.meta.url).pathname;
 /** Where `npm run build:web` (vite) puts the renderer. */
 export const webBuildDir = join(repoRoot, 'dist-web');
 
-/** Newest modification time (ms) of any file under `dir`. */
-async function newestMtime(dir: string): Promise<number> {
+/** Newest modification time (ms) of any file under `dir` (test files included). */
+export async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;

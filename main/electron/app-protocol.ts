@@ -6,8 +6,23 @@ import { CONTENT_TYPES, staticPath } from '../app/static-files.js';
 
 /** The window's scheme (Electron security checklist item 18: a custom protocol, not file://). */
 export const APP_SCHEME = 'app';
+/** The window's host under {@link APP_SCHEME}. */
+export const APP_HOST = 'sifport';
 /** The window's origin; the IPC sender check accepts exactly this. */
-export const APP_ORIGIN = `${APP_SCHEME}://sifport`;
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * True when `url` is on our origin. Compared by scheme and host because Node's URL (unlike
+ * Chromium, which knows `app:` is a standard scheme) gives custom schemes the origin "null".
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Declares `app://` a standard, secure scheme. Must run before the app is ready (Electron
@@ -32,7 +47,7 @@ function refuse(status: number, text: string): Response {
  */
 export async function answerAppRequest(root: string, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  if (url.origin !== APP_ORIGIN) return refuse(404, 'Not found');
+  if (!isAppUrl(request.url)) return refuse(404, 'Not found');
   if (request.method !== 'GET') return refuse(405, 'Method not allowed');
   const file = staticPath(root, url.pathname);
   const info = file ? await stat(file).catch(() => undefined) : undefined;

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import { MESSAGE_CHANNEL } from '../../shared/message-channel.js';
 import type { ProtocolServer } from '../app/protocol-server.js';
-import { APP_ORIGIN } from './app-protocol.js';
+import { isAppUrl } from './app-protocol.js';
 
 /**
  * True only for a frame sent by the main frame of our own page, `app://sifport/…` (STYLE §4,
@@ -11,11 +11,7 @@ import { APP_ORIGIN } from './app-protocol.js';
 export function isTrustedSender(event: Pick<IpcMainEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 const DENIED = JSON.stringify({

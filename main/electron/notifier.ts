@@ -18,7 +18,9 @@ export function desktopNotifier(
   return {
     async finished(transfer: FinishedTransfer) {
       if (!Notification.isSupported() || window.isDestroyed()) return;
-      if (!shouldNotify(await settings.get(), window.isFocused(), transfer.ok)) return;
+      // Focus as it is when the transfer ends, not after the settings are read.
+      const focused = window.isFocused();
+      if (!shouldNotify(await settings.get(), focused, transfer.ok)) return;
       const note = new Notification({ title: transfer.title, body: transfer.body });
       note.on('click', () => {
         if (window.isDestroyed()) return;
