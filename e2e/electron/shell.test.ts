@@ -183,7 +183,7 @@ describe('the built main process under the stand-in electron', () => {
           await pushSif({
             client,
             file: UNSIGNED_SIF,
-            reference: { registry: bed!.open.host, repository, tag },
+            reference: { registry: bed!.open.host, repository, tag, digest: undefined },
           });
         }
       } finally {
