@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SifportError } from '../../engine/errors.js';
+import { readRegularFile } from '../../engine/files/regular-file.js';
 import { Keyring } from '../../engine/keys/index.js';
 import { registerSecret } from '../../engine/redact.js';
 import type { Key } from 'openpgp';
@@ -98,18 +98,11 @@ export function openKeyring(ctx: CommandContext): Keyring {
 
 /**
  * Reads a key file: armored text when it looks armored, else the binary packets. A missing
- * or unreadable file is a FILE_ERROR naming the path.
+ * or unreadable file, or one that is not a regular file (a FIFO would block), is a
+ * FILE_ERROR naming the path.
  */
 export async function readKeyFile(ctx: CommandContext, path: string): Promise<KeyMaterial> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(cliPath(ctx, path));
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err);
-    throw new SifportError('FILE_ERROR', `Cannot read the key file ${path}: ${reason}`, {
-      cause: err,
-    });
-  }
+  const bytes = await readRegularFile(cliPath(ctx, path), 'key file');
   const text = bytes.toString('utf8');
   return text.includes('-----BEGIN PGP') ? text : new Uint8Array(bytes);
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { isMissingFile, readRegularFile } from '../files/regular-file.js';
 
 import { SifError, describeCause } from '../sif/index.js';
 
@@ -32,12 +34,12 @@ export class KeyFiles {
     }
   }
 
-  /** The armored text stored for `fingerprint`, or undefined. */
+  /** The armored text stored for `fingerprint`, or undefined. A FIFO or device is refused. */
   async read(kind: KeyKind, fingerprint: string): Promise<string | undefined> {
     try {
-      return await readFile(this.#path(kind, fingerprint), 'utf8');
+      return (await readRegularFile(this.#path(kind, fingerprint), 'key file')).toString('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (isMissingFile(error)) return undefined;
       throw ioError('reading the keyring', error);
     }
   }

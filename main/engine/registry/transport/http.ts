@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { rootCertificates, type ConnectionOptions } from 'node:tls';
@@ -22,6 +21,7 @@ import {
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
 import { isCertificateErrorCode } from './tls-errors.js';
 import { SifportError, isAbortError } from '../../errors.js';
+import { readRegularFile } from '../../files/regular-file.js';
 
 /** TLS settings for one registry (oras.md §6: custom CA per account, explicit insecure). */
 export interface TlsOptions {
@@ -164,10 +164,16 @@ function failBodyAsNetworkError(body: Readable, url: URL): void {
  */
 export class NodeHttpTransport implements HttpTransport {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  private readonly httpsAgent: https.Agent;
-  private readonly tlsAgentOptions: https.AgentOptions;
+  private httpsAgent: https.Agent;
+  private tlsAgentOptions: https.AgentOptions;
   /** The same trust settings for the raw GET's own TLS sockets. */
-  private readonly rawTlsOptions: ConnectionOptions;
+  private rawTlsOptions: ConnectionOptions;
+  /**
+   * Settles once the CA file is read, asynchronously: a blocking read (a FIFO, a slow mount)
+   * on a host's event loop would freeze every connection. Rejects with its FILE_ERROR, which
+   * every request then reports.
+   */
+  private readonly trustReady: Promise<void>;
   /** Agents that connect through a proxy, by kind and proxy (a system proxy may vary by host). */
   private readonly proxyAgents = new Map<string, http.Agent>();
   private readonly proxyByOrigin = new Map<string, Promise<URL | undefined>>();
@@ -180,14 +186,25 @@ export class NodeHttpTransport implements HttpTransport {
     tls: TlsOptions = {},
     private readonly proxy: ProxySettings = proxySettingsFromEnv(),
   ) {
-    const ca = tls.caFile ? [...rootCertificates, readCaFile(tls.caFile)] : undefined;
-    this.rawTlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure };
+    this.rawTlsOptions = { rejectUnauthorized: !tls.insecure };
     this.tlsAgentOptions = { keepAlive: true, maxSockets: 16, ...this.rawTlsOptions };
+    this.httpsAgent = new https.Agent(this.tlsAgentOptions);
+    this.trustReady = tls.caFile ? this.trustCaFile(tls.caFile, tls) : Promise.resolve();
+    this.trustReady.catch(() => undefined); // Reported by send().
+  }
+
+  /** Adds the CA file's certificates to the system roots for every TLS connection. */
+  private async trustCaFile(path: string, tls: TlsOptions): Promise<void> {
+    const pem = (await readRegularFile(path, 'CA file')).toString('utf8');
+    this.rawTlsOptions = { ca: [...rootCertificates, pem], rejectUnauthorized: !tls.insecure };
+    this.tlsAgentOptions = { keepAlive: true, maxSockets: 16, ...this.rawTlsOptions };
+    this.httpsAgent.destroy(); // Never used: requests wait for trustReady.
     this.httpsAgent = new https.Agent(this.tlsAgentOptions);
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const { url, method, signal } = request;
+    await this.trustReady;
     const proxy = await this.proxyOf(url);
     if (!proxy && request.bulkBody && method === 'GET' && !request.body) {
       try {
@@ -331,18 +348,6 @@ export class NodeHttpTransport implements HttpTransport {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
     for (const agent of this.proxyAgents.values()) agent.destroy();
-  }
-}
-
-function readCaFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new SifportError(
-      'FILE_ERROR',
-      `Cannot read CA file ${path}: ${(err as Error).message}.`,
-      { cause: err },
-    );
   }
 }
 

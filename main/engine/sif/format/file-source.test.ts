@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -53,5 +62,35 @@ describe('file byte sources', () => {
       message: /missing\.sif/,
     });
     await assert.rejects(openFileSource(dir), { code: 'IO_ERROR', message: /not a regular file/ });
+  });
+
+  describe('a FIFO', () => {
+    let fifo = '';
+    before(() => {
+      fifo = join(dir, 'image.sif');
+      execFileSync('mkfifo', [fifo]);
+    });
+    // A regression would leave an open() waiting for a writer: give it one, so the file
+    // fails instead of hanging the run.
+    after(() => {
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // ENXIO: nobody is waiting, as it should be.
+      }
+    });
+
+    it(
+      'is refused at once, for reading and for in-place writing',
+      { timeout: 10_000 },
+      async () => {
+        for (const open of [openFileSource, openFileTarget]) {
+          await assert.rejects(open(fifo), {
+            code: 'IO_ERROR',
+            message: /image\.sif is a FIFO \(named pipe\), not a regular file/,
+          });
+        }
+      },
+    );
   });
 });

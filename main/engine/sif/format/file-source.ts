@@ -1,5 +1,6 @@
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+
+import { openRegularFile } from '../../files/regular-file.js';
 
 import type { ByteSource, ByteTarget } from './byte-source.js';
 import { SifError, describeCause } from './errors.js';
@@ -20,8 +21,7 @@ export interface FileByteTarget extends ByteTarget, FileByteSource {}
  * change underneath us). Reads use positioned I/O, so several may run at once.
  */
 export async function openFileSource(path: string): Promise<FileByteSource> {
-  const handle = await openHandle(path, 'r');
-  const size = await statSize(handle, path);
+  const { handle, size } = await openHandle(path, 'r');
   return new FileBytes(handle, path, size);
 }
 
@@ -30,8 +30,7 @@ export async function openFileSource(path: string): Promise<FileByteSource> {
  * responsible for not having the same file open for writing elsewhere.
  */
 export async function openFileTarget(path: string): Promise<FileByteTarget> {
-  const handle = await openHandle(path, 'r+');
-  const size = await statSize(handle, path);
+  const { handle, size } = await openHandle(path, 'r+');
   return new FileBytes(handle, path, size);
 }
 
@@ -113,22 +112,19 @@ class FileBytes implements FileByteTarget {
   }
 }
 
-async function openHandle(path: string, flags: 'r' | 'r+'): Promise<FileHandle> {
+/**
+ * Opens a regular file only: a FIFO, device or directory is refused at once instead of
+ * blocking the open (and with it Ctrl-C) until some writer turns up.
+ */
+async function openHandle(
+  path: string,
+  flags: 'r' | 'r+',
+): Promise<{ handle: FileHandle; size: number }> {
   try {
-    return await open(path, flags);
+    const { handle, stats } = await openRegularFile(path, flags, 'SIF file');
+    return { handle, size: stats.size };
   } catch (cause) {
     throw ioError(`opening ${path}`, cause);
-  }
-}
-
-async function statSize(handle: FileHandle, path: string): Promise<number> {
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new Error('not a regular file');
-    return stats.size;
-  } catch (cause) {
-    await handle.close();
-    throw ioError(`reading ${path}`, cause);
   }
 }
 
