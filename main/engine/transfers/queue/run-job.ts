@@ -1,0 +1,97 @@
+import type { RegistryClient } from '../../registry/client.js';
+import { parseReference } from '../../registry/reference.js';
+import type { UploadTuningStore } from '../../registry/upload-tuning.js';
+import { copySif, type CopyResult } from '../copy.js';
+import type { DigestCache } from '../digest-cache.js';
+import { pullSif } from '../pull.js';
+import { describePush } from '../push-summary.js';
+import { pushSif } from '../push.js';
+import type { JobConnection, JobResult, JobRunner } from './job.js';
+
+/** What {@link createJobRunner} needs from the app. */
+export interface RunJobDeps {
+  /**
+   * A client for `registry`, logged in with the account for `repository` (the app's
+   * `registryClients().clientFor`). Each call must return a client for this job alone: it is
+   * closed when the job's attempt ends.
+   */
+  clientFor(
+    registry: string,
+    connection: JobConnection,
+    repository: string,
+  ): RegistryClient | Promise<RegistryClient>;
+  /** Remembers file digests, so a re-push is a few HEAD requests. */
+  readonly digestCache: DigestCache;
+  /** Chunk sizes learnt per registry. */
+  readonly tuning: UploadTuningStore;
+}
+
+const MiB = 1024 * 1024;
+
+/** "2 blobs copied (3.0 MiB), 1 mounted" — how a copy went, for people. */
+export function describeCopy(result: Pick<CopyResult, 'blobs' | 'bytesCopied'>): string {
+  const count = (how: string): number => result.blobs.filter((b) => b.how === how).length;
+  const parts: string[] = [];
+  if (count('copied') > 0) {
+    parts.push(`${count('copied')} blobs copied (${(result.bytesCopied / MiB).toFixed(1)} MiB)`);
+  }
+  if (count('mounted') > 0) parts.push(`${count('mounted')} mounted`);
+  if (count('present') > 0) parts.push(`${count('present')} already there`);
+  return parts.join(', ') || 'nothing to copy';
+}
+
+/**
+ * The queue's runner over the engine (issue #11): a push spec runs `pushSif`, a pull
+ * `pullSif`, a copy `copySif`, each with the job's signal and progress. `resume` needs no
+ * special path: a pull always continues its `.partial` file (kept when cancelled or cut
+ * off), a push asks the registry what it already holds and restarts the blob otherwise, and
+ * a copy skips blobs the target has.
+ */
+export function createJobRunner(deps: RunJobDeps): JobRunner {
+  return async (spec, { signal, onProgress }) => {
+    const connection = spec.connection ?? {};
+    const opened: RegistryClient[] = [];
+    const client = async (reference: string) => {
+      const ref = parseReference(reference);
+      const c = await deps.clientFor(ref.registry, connection, ref.repository);
+      opened.push(c);
+      return { client: c, reference: ref };
+    };
+    try {
+      if (spec.kind === 'push') {
+        const { client: c, reference } = await client(spec.reference);
+        const result = await pushSif({
+          client: c,
+          file: spec.file,
+          reference,
+          digestCache: deps.digestCache,
+          tuning: deps.tuning,
+          signal,
+          onProgress,
+        });
+        return { digest: result.manifestDigest, summary: describePush(result) };
+      }
+      if (spec.kind === 'pull') {
+        const { client: c, reference } = await client(spec.reference);
+        const result = await pullSif({
+          client: c,
+          reference,
+          destination: spec.destination,
+          force: spec.force,
+          signal,
+          onProgress,
+        });
+        const summary: JobResult['summary'] = result.finishedByAnother
+          ? 'another pull of the same image wrote the file'
+          : undefined;
+        return { digest: result.manifestDigest, path: result.path, summary };
+      }
+      const from = await client(spec.from);
+      const to = await client(spec.to);
+      const result = await copySif({ from, to, signal, onProgress });
+      return { digest: result.manifestDigest, summary: describeCopy(result) };
+    } finally {
+      for (const c of opened) c.close();
+    }
+  };
+}
