@@ -9,6 +9,7 @@ import { registerAppScheme, serveApp } from './electron/app-protocol.js';
 import { openDesktopProfile } from './electron/app-profile.js';
 import { bindIpc, sendFrame } from './electron/ipc.js';
 import { installMenu } from './electron/menu.js';
+import { electronDesktopHooks } from './electron/desktop-hooks.js';
 import { desktopNotifier } from './electron/notifier.js';
 import { denyAllPermissions } from './electron/permissions.js';
 import { createMainWindow, lockDown } from './electron/window.js';
@@ -41,7 +42,11 @@ async function start(): Promise<void> {
   };
   bindIpc(
     createProtocolServer(
-      services.handlers({ emit, notifier: desktopNotifier(window, services.settings, emit) }),
+      services.handlers({
+        emit,
+        notifier: desktopNotifier(window, services.settings, emit),
+        desktop: electronDesktopHooks(window),
+      }),
     ),
   );
   installMenu((command) => emit('app:command', { command }), process.platform === 'darwin');

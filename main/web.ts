@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openCliProfile } from './app/cli-profile.js';
+import { BROWSER_DESKTOP_HOOKS } from './app/desktop-hooks.js';
 import { NO_NOTIFICATIONS } from './app/handlers.js';
 import { startLoopbackHost } from './app/loopback-host.js';
 import { createAppServices } from './app/services.js';
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
   const host = await startLoopbackHost({
     staticDir: STATIC_DIR,
     port: args.port,
-    handlers: (emit) => services.handlers({ emit, notifier: NO_NOTIFICATIONS }),
+    handlers: (emit) =>
+      services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS }),
   });
   process.stdout.write(`Sifport is running in browser mode (profile ${configDir}):\n`);
   process.stdout.write(`${host.url}\n`);

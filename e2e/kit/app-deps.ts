@@ -1,6 +1,7 @@
 import { sessionAccounts } from '../../main/app/session-accounts.js';
 import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
 import type { EventSink, Handlers } from '../../main/app/dispatch.js';
+import { BROWSER_DESKTOP_HOOKS } from '../../main/app/desktop-hooks.js';
 import { listRepositories, listTags } from '../../main/engine/registry/listing.js';
 import { MemoryUploadTuningStore } from '../../main/engine/registry/upload-tuning.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
@@ -24,6 +25,7 @@ export function testHandlerDeps(
     listTags: (client, repository) => listTags(client, repository),
     listRepositories: (client) => listRepositories(client),
     settings: new MemorySettingsStore(),
+    desktop: BROWSER_DESKTOP_HOOKS,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import type { ConnectionOptions } from './connection-options.js';
 import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import type { SettingsStore } from '../engine/settings/settings-store.js';
+import type { DesktopHooks } from './desktop-hooks.js';
 
 export type { ConnectionOptions } from './connection-options.js';
 
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   readonly listTags: (client: RegistryClient, repository: string) => Promise<string[]>;
   readonly listRepositories: (client: RegistryClient) => Promise<string[]>;
   readonly settings: SettingsStore;
+  /** Native dialogs and reveal (the browser mode refuses them with what to do instead). */
+  readonly desktop: DesktopHooks;
 }
 
 /** A finished transfer, as a notification would say it. */

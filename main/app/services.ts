@@ -10,6 +10,7 @@ import type { UploadTuningStore } from '../engine/registry/upload-tuning.js';
 import { FileSettingsStore, type SettingsStore } from '../engine/settings/settings-store.js';
 import { FileDigestCache, type DigestCache } from '../engine/transfers/digest-cache.js';
 import type { AccountsDeps } from './accounts-handlers.js';
+import type { DesktopHooks } from './desktop-hooks.js';
 import type { EventSink, Handlers } from './dispatch.js';
 import { createHandlers, type TransferNotifier } from './handlers.js';
 import { registryClients, type RegistryClients } from './registry-clients.js';
@@ -33,10 +34,11 @@ export interface AppProfile {
   readonly onWarning: (message: string) => void;
 }
 
-/** What a window's host needs to give the handlers: where events go, how to notify. */
+/** What a window's host gives the handlers: where events go, how to notify, native dialogs. */
 export interface HostHooks {
   readonly emit: EventSink;
   readonly notifier: TransferNotifier;
+  readonly desktop: DesktopHooks;
 }
 
 /** The services of one profile, built once by {@link createAppServices}. */
@@ -83,6 +85,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         accounts,
         emit: host.emit,
         notifier: host.notifier,
+        desktop: host.desktop,
         digestCache,
         tuning,
         listTags: (client, repository) => listTags(client, repository),
