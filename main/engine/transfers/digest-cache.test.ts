@@ -96,6 +96,20 @@ describe('FileDigestCache', () => {
     }
   });
 
+  it('keeps every entry when one shared instance remembers 8 files at once (the app)', async () => {
+    const path = join(dir, 'shared.json');
+    const cache = new FileDigestCache(path);
+    const entry = (n: number): FileIdentity => ({
+      path: `/y/${n}.sif`,
+      size: n,
+      mtimeMs: n,
+      ino: n,
+    });
+    await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((n) => cache.remember(entry(n), D2)));
+    const reloaded = new FileDigestCache(path);
+    for (let n = 0; n < 8; n += 1) assert.equal((await reloaded.lookup(entry(n)))?.digest, D2);
+  });
+
   it('merges with what another instance wrote since this one loaded', async () => {
     const path = join(dir, 'interleaved.json');
     const first = new FileDigestCache(path);

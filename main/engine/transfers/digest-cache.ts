@@ -82,17 +82,19 @@ export class FileDigestCache extends MemoryDigestCache {
 
   /** Replaces the entries in memory with the file's (none when missing or unreadable). */
   private async readFromDisk(): Promise<void> {
-    this.entries = new Map();
+    // Built aside and swapped in, so a lookup meanwhile still sees the previous entries.
+    const entries = new Map<string, DigestEntry>();
     try {
       const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { entries?: DigestEntry[] };
       for (const entry of parsed.entries ?? []) {
         if (typeof entry?.path === 'string' && typeof entry.digest === 'string') {
-          this.entries.set(entry.path, { ...entry, locations: entry.locations ?? [] });
+          entries.set(entry.path, { ...entry, locations: entry.locations ?? [] });
         }
       }
     } catch {
       // Missing or unreadable: start empty.
     }
+    this.entries = entries;
   }
 
   override async lookup(file: FileIdentity): Promise<DigestEntry | undefined> {
