@@ -16,9 +16,7 @@ test('the desktop app starts and renders its window without a page error', { ski
     const errors: string[] = [];
     window.on('pageerror', (err) => errors.push(err.message));
     assert.equal(await window.title(), 'Sifport');
-    await window.waitForFunction(
-      () => (document.getElementById('root')?.childElementCount ?? 0) > 0,
-    );
+    await window.waitForSelector('#root > *');
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
