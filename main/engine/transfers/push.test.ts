@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/support/fake-registry.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  FAST_RETRY,
+  UNSIGNED_SIF,
+} from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
@@ -14,9 +19,6 @@ import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
 import { MemoryDigestCache } from './digest-cache.js';
 import type { TransferProgress } from './progress.js';
 import { pushSif } from './push.js';
-
-const FAST = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50 };
-const FIXTURE = new URL('../../../../shared/fixtures/sif/unsigned.sif', import.meta.url);
 
 describe('pushSif (oras.md §1.2)', () => {
   let fake: FakeRegistry;
@@ -27,9 +29,9 @@ describe('pushSif (oras.md §1.2)', () => {
 
   before(async () => {
     fake = await startFakeRegistry();
-    client = new RegistryClient({ registry: fake.host, retry: FAST });
+    client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY });
     dir = await mkdtemp(join(tmpdir(), 'sifport-push-test-'));
-    sif = Buffer.concat([await readFile(FIXTURE), randomBytes(300_000)]);
+    sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(300_000)]);
     sifPath = join(dir, 'my image.sif');
     await writeFile(sifPath, sif);
   });
@@ -63,7 +65,7 @@ describe('pushSif (oras.md §1.2)', () => {
   });
 
   it('refuses structurally broken SIFs with NOT_A_SIF before any request, as inspect does', async () => {
-    const good = await readFile(FIXTURE);
+    const good = await readFile(UNSIGNED_SIF);
     const slot = (n: number) => 4096 + n * 585;
     const broken: [string, (b: Buffer) => Buffer, RegExp][] = [
       ['truncated', (b) => b.subarray(0, 33_000), /past the end of the file/],

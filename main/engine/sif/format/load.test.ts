@@ -6,7 +6,7 @@ import { SifError, isSifError, sifErrorToInfo } from './errors.js';
 import { isSif, readSifHeader } from './header.js';
 import { DESCRIPTOR_SIZE, DescriptorField, HeaderField, view, writeInt64 } from './layout.js';
 import { loadSif } from './load.js';
-import { fixture, fixtureText, memoryFixture, memoryUpstream } from '../test-support.js';
+import { fixture, fixtureText, memoryFixture, memoryUpstream } from '../../../../e2e/kit/index.js';
 
 interface ListJson {
   fileSize: number;

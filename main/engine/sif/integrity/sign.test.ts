@@ -30,7 +30,7 @@ import {
   hasCommand,
   memoryFixture,
   memoryUpstream,
-} from '../test-support.js';
+} from '../../../../e2e/kit/index.js';
 import { verifySif } from './verify.js';
 
 const KEY = fixtureText('test-private.asc');
