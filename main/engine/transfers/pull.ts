@@ -1,4 +1,4 @@
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
@@ -12,7 +12,8 @@ import { requireFreeSpace, type FreeSpaceProbe } from './download/disk-space.js'
 import { writeBodyToFile } from './download/download-sink.js';
 import { openPartialFile, partialPathFor } from './download/partial-file.js';
 import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-lock.js';
-import { verifyOnDisk } from './download/verify-on-disk.js';
+import { TrailingHash } from './download/trailing-hash.js';
+import { assertUnchanged, changedOnDisk, verifyOnDisk } from './download/verify-on-disk.js';
 import { alreadyExists, destinationPath, exists } from './pull-destination.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { resolveSifLayer } from './resolve-layer.js';
@@ -123,9 +124,23 @@ interface Download {
 }
 
 /**
+ * How the sinks open the partial file ({@link openPartialFile}). A fresh start makes a new
+ * file (O_EXCL): whatever held the name is removed first. No await comes between the blob
+ * response and the sink, so a pull cancelled once bytes arrived leaves them on disk.
+ */
+async function openPartial(path: string, append: boolean): Promise<FileHandle> {
+  if (!append) await rm(path, { force: true });
+  return (await openPartialFile(path, append ? 'append' : 'create')).handle;
+}
+
+/** The sinks' hash: unused, the pull hashes the file from disk ({@link TrailingHash}). */
+const NO_STREAM_HASH = { update: (): void => {} };
+
+/**
  * Streams the layer into the partial file after the `onDisk` bytes it already holds (asked
- * with `Range`; `hash` has seen them), resuming after broken connections. Resolves with the resumes once the whole layer is on disk and its stream
- * hash matched.
+ * with `Range`; `hash` has read them), resuming after broken connections, while `hash` reads
+ * every written byte back from disk ({@link TrailingHash}). Resolves with the resumes once the
+ * whole layer is on disk and the digest of what is on disk matched.
  */
 async function downloadLayer(
   { options, layer, target, temp, progress }: Download,
@@ -133,6 +148,7 @@ async function downloadLayer(
   onDisk: number,
 ): Promise<number> {
   const { client, reference, signal } = options;
+  const trail = new TrailingHash(hash, temp);
   let written = onDisk;
   let resumes = 0;
   let failures = 0;
@@ -150,19 +166,18 @@ async function downloadLayer(
       );
       body = response.body;
       bodyUrl = response.url;
+      // The trail is settled here (nothing written since the last catch-up).
       if (!partial && written > 0) {
         hash.reset();
         written = 0;
       }
-      // A fresh start makes a new file (O_EXCL): whatever held the name goes first.
-      if (written === 0) await rm(temp, { force: true });
       const base = written;
       written += await writeBodyToFile(response.body, {
         path: temp,
         append: written > 0,
-        open: async (path, append) =>
-          (await openPartialFile(path, append ? 'append' : 'create')).handle,
-        hash,
+        open: openPartial,
+        hash: NO_STREAM_HASH,
+        onWritten: (fileBytes) => trail.written(fileBytes),
         maxBytes: layer.size - written,
         tooLong: () =>
           new SifportError(
@@ -182,12 +197,15 @@ async function downloadLayer(
           ? networkError(err, bodyUrl)
           : (localFileError(err, target) ?? toSifportError(err));
       if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
-      // The sink has written every byte it hashed and closed the file: resume after them.
+      // The sink has written every byte it accepted and closed the file: resume after them.
+      await trail.settle();
       written = await catchUpOnPartial(temp, hash, layer.size);
       resumes++;
     }
   }
   progress.setPhase('verifying', written);
+  await trail.settle();
+  await hash.catchUp(temp, written, signal);
   const digest = hash.digest();
   if (digest !== layer.digest) {
     throw new SifportError(
@@ -199,10 +217,11 @@ async function downloadLayer(
 }
 
 /**
- * Downloads, checks and moves the file into place. Last before the rename the partial file is
- * read back from disk through a handle opened without following links (size and sha256, see
- * {@link verifyOnDisk}), made executable through that handle, and only then renamed: what
- * appears at the destination is what was verified, whatever touched the file meanwhile.
+ * Downloads, checks and moves the file into place. The digest checked is that of the bytes
+ * on disk (read back behind the writer). Right after the download the partial file is opened
+ * without following links and its `fstat` kept; last before the rename its size, mtime, ctime
+ * and inode must still be those (see {@link assertUnchanged}), then it is made executable
+ * through that handle: a file changed after its bytes were read back never lands.
  */
 async function downloadAndCommit(download: Download): Promise<number> {
   const { options, layer, target, temp } = download;
@@ -212,16 +231,16 @@ async function downloadAndCommit(download: Download): Promise<number> {
   await requireFreeSpace(dirname(temp), layer.size - onDisk, target, options.freeSpace);
   try {
     const resumes = await downloadLayer(download, hash, onDisk);
-    await requireSifFile(temp);
-    await options.beforeCommit?.(temp);
-    const verified = await verifyOnDisk(temp, layer, {
-      requireOwner: true,
-      signal: options.signal,
-    });
+    const done = await openPartialFile(temp, 'read');
     try {
-      await verified.chmod(0o755);
+      if (done.size !== layer.size)
+        throw changedOnDisk(temp, `holds ${done.size} bytes, not ${layer.size}`);
+      await requireSifFile(temp);
+      await options.beforeCommit?.(temp);
+      await assertUnchanged(temp, done.handle, done.stats);
+      await done.handle.chmod(0o755);
     } finally {
-      await verified.close();
+      await done.handle.close();
     }
     await rename(temp, target);
     return resumes;
@@ -263,9 +282,9 @@ async function finishedByAnother(
 /**
  * Pulls a SIF as `apptainer pull oras://` does, and more carefully (oras.md §1.3): any
  * manifest flavour apptainer ever pushed, an index by platform, the single SIF layer
- * streamed to a temporary file beside the destination while size and sha256 are checked,
- * resumed with `Range` after a broken connection, verified again from disk, then renamed
- * into place. A mismatch leaves nothing at the destination.
+ * streamed to a temporary file beside the destination, its size checked and its sha256 read
+ * back from disk behind the writer, resumed with `Range` after a broken connection, then
+ * renamed into place if unchanged since. A mismatch leaves nothing at the destination.
  *
  * Many jobs may pull one image to one shared path at once: the partial file is guarded by a
  * lock file (`pull-lock.ts`), so one pull writes while the others wait (told through

@@ -28,6 +28,11 @@ export interface BodySinkOptions {
   readonly signal?: AbortSignal | undefined;
   /** How the file is opened (a pull's partial file refuses links); default: plainly. */
   readonly open?: WriteFileOpener | undefined;
+  /**
+   * Told after each write how many bytes the file holds, every one of them written (a resume
+   * counts what was there): a pull reads them back from disk behind the writer.
+   */
+  readonly onWritten?: ((fileBytes: number) => void) | undefined;
   /** Bytes per write (and, in place, per read buffer); tests use small ones. */
   readonly batchBytes?: number | undefined;
 }
@@ -68,6 +73,7 @@ export class SinkRun {
       options.append,
       (error) => this.fail(error),
       options.open,
+      options.onWritten,
     );
   }
 

@@ -131,6 +131,23 @@ describe('OrderedFileWriter', () => {
     assert.ok((await readFile(path)).equals(Buffer.concat([head, tail])));
   });
 
+  it('tells after each batch how many bytes the file holds, a resumed prefix included', async () => {
+    const path = join(dir, 'progress');
+    await writeFile(path, 'head-');
+    const seen: number[] = [];
+    const writer = new OrderedFileWriter(
+      path,
+      true,
+      () => {},
+      undefined,
+      (n) => seen.push(n),
+    );
+    writer.write([Buffer.from('ab')], 2);
+    writer.write([Buffer.from('cde')], 3);
+    await writer.close();
+    assert.deepEqual(seen, [7, 10]);
+  });
+
   it('appends when asked', async () => {
     const path = join(dir, 'append');
     const first = new OrderedFileWriter(path, false, () => {});

@@ -147,6 +147,8 @@ export class OrderedFileWriter {
     append: boolean,
     private readonly onError: (error: unknown) => void,
     opener: WriteFileOpener = openPlain,
+    /** Told after each batch how many bytes the file holds (all written, no gap). */
+    private readonly onWritten?: (fileBytes: number) => void,
   ) {
     this.opened = openForWriting(path, append, opener);
     this.opened.catch(() => {}); // reported by pump() or close()
@@ -199,6 +201,7 @@ export class OrderedFileWriter {
         this.bytes += batch.size;
         this.queue.shift();
         batch.written?.();
+        this.onWritten?.(start + this.bytes);
       }
     } catch (error) {
       this.failure ??= { error };
