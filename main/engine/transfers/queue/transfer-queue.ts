@@ -4,14 +4,14 @@ import { systemClock, type QueueClock } from './clock.js';
 import { HistorySaver } from './history-saver.js';
 import type { JobHistory } from './job-history.js';
 import { keepNewest, isActive } from './job-list.js';
-import type { JobRecord, JobResult, JobRunner, JobSpec, RunnerProgress } from './job.js';
-import { ProgressThrottle } from './progress-throttle.js';
-import { RateWindow } from './rate-window.js';
-import { DEFAULT_QUEUE_RETRY, retryDelayMs, type QueueRetryPolicy } from './retry-delay.js';
+import type { JobRecord, JobResult, JobRunner, JobSpec } from './job.js';
+import { LiveRun } from './live-run.js';
+import { DEFAULT_QUEUE_RETRY, type QueueRetryPolicy } from './retry-delay.js';
+import { RetrySchedule } from './retry-schedule.js';
 
 /** What a {@link TransferQueue} is built from; every dependency is passed in (STYLE §11). */
 export interface TransferQueueOptions {
-  /** Runs one attempt of a job (`runJob` in the app, a fake in tests). */
+  /** Runs one attempt of a job (`createJobRunner` in the app, a fake in tests). */
   readonly run: JobRunner;
   /** Where records are kept between runs of the app. */
   readonly history: JobHistory;
@@ -32,15 +32,6 @@ export interface TransferQueueOptions {
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
-/** A run in flight: its abort switch, why it was aborted, and its progress plumbing. */
-interface LiveRun {
-  readonly controller: AbortController;
-  stop?: 'cancel' | 'close';
-  readonly rate: RateWindow;
-  readonly throttle: ProgressThrottle;
-  readonly settled: Promise<void>;
-}
-
 /**
  * The transfers drawer's queue (UI.md S9, issue #11): push, pull and copy jobs run at most
  * `concurrency()` at a time, oldest first; a retryable failure is retried automatically
@@ -52,19 +43,17 @@ interface LiveRun {
 export class TransferQueue {
   private records: JobRecord[] = [];
   private readonly live = new Map<string, LiveRun>();
-  private readonly timers = new Map<string, () => void>();
-  /** First attempt number of a job's current round: automatic retries count from it. */
-  private readonly roundStart = new Map<string, number>();
+  private readonly retries: RetrySchedule;
+  /** Jobs whose next run continues an interrupted one (`resume: true`). */
   private readonly resuming = new Set<string>();
   private readonly clock: QueueClock;
-  private readonly retryPolicy: QueueRetryPolicy;
   private readonly saver: HistorySaver;
   private saveError: unknown;
   private closed = false;
 
   constructor(private readonly options: TransferQueueOptions) {
     this.clock = options.clock ?? systemClock;
-    this.retryPolicy = options.retry ?? DEFAULT_QUEUE_RETRY;
+    this.retries = new RetrySchedule(this.clock, options.retry ?? DEFAULT_QUEUE_RETRY);
     this.saver = new HistorySaver(
       () => options.history.save(this.records),
       this.clock,
@@ -118,14 +107,9 @@ export class TransferQueue {
   cancel(id: string): boolean {
     const record = this.get(id);
     if (!record || (!isActive(record) && record.state !== 'interrupted')) return false;
-    this.dropTimer(id);
+    this.retries.reset(id);
     this.resuming.delete(id);
-    const run = this.live.get(id);
-    if (run) {
-      run.stop = 'cancel';
-      run.throttle.cancel();
-      run.controller.abort();
-    }
+    this.live.get(id)?.stop('cancel');
     this.update(id, { state: 'cancelled', endedAt: this.clock.now(), nextRetryAt: undefined });
     return true;
   }
@@ -188,16 +172,11 @@ export class TransferQueue {
    */
   async close(): Promise<void> {
     this.closed = true;
-    for (const id of [...this.timers.keys()]) this.dropTimer(id);
+    this.retries.disarmAll();
     const now = this.clock.now();
     for (const record of this.records) {
       if (!isActive(record)) continue;
-      const run = this.live.get(record.id);
-      if (run) {
-        run.stop = 'close';
-        run.throttle.cancel();
-        run.controller.abort();
-      }
+      this.live.get(record.id)?.stop('close');
       this.update(record.id, { state: 'interrupted', endedAt: now, nextRetryAt: undefined });
     }
     await Promise.all([...this.live.values()].map((run) => run.settled));
@@ -210,8 +189,7 @@ export class TransferQueue {
     if (this.closed || !record || this.live.has(id)) return false;
     const waiting = record.state === 'queued' && record.nextRetryAt !== undefined;
     if (!waiting && !['failed', 'cancelled', 'interrupted'].includes(record.state)) return false;
-    this.dropTimer(id);
-    this.roundStart.delete(id);
+    this.retries.reset(id);
     if (resume) this.resuming.add(id);
     this.update(id, { state: 'queued', endedAt: undefined, nextRetryAt: undefined });
     this.pump();
@@ -235,22 +213,20 @@ export class TransferQueue {
     const id = record.id;
     const resume = this.resuming.delete(id);
     const attempts = record.attempts + 1;
-    if (!this.roundStart.has(id)) this.roundStart.set(id, attempts);
-    const controller = new AbortController();
-    const rate = new RateWindow(() => this.clock.now());
-    const throttle = new ProgressThrottle(this.clock, () => {
-      const current = this.get(id);
-      if (current) this.options.onChange(current);
-    });
-    const onProgress = (report: RunnerProgress): void => {
-      if (this.live.get(id)?.stop || this.get(id)?.state !== 'running') return;
-      this.replace(id, { progress: rate.add(report) });
-      throttle.tick();
-      this.saver.soon();
-    };
-    let settle!: () => void;
-    const settled = new Promise<void>((resolve) => (settle = resolve));
-    this.live.set(id, { controller, rate, throttle, settled });
+    this.retries.started(id, attempts);
+    const run = new LiveRun(
+      this.clock,
+      () => {
+        const current = this.get(id);
+        if (current) this.options.onChange(current);
+      },
+      (progress) => {
+        if (this.live.get(id) !== run) return;
+        this.replace(id, { progress });
+        this.saver.soon();
+      },
+    );
+    this.live.set(id, run);
     this.update(id, {
       state: 'running',
       attempts,
@@ -261,55 +237,43 @@ export class TransferQueue {
       result: undefined,
       progress: undefined,
     });
+    const context = { signal: run.controller.signal, onProgress: run.report, resume };
     Promise.resolve()
-      .then(() => this.options.run(record.spec, { signal: controller.signal, onProgress, resume }))
+      .then(() => this.options.run(record.spec, context))
       .then(
         (result) => this.succeeded(id, result),
-        (err: unknown) => this.failed(id, err),
+        (err: unknown) => this.failed(id, run, err),
       )
       .finally(() => {
-        throttle.cancel();
+        run.end();
         this.live.delete(id);
-        settle();
         this.pump();
       });
   }
 
+  /** A result counts even after a stop: what the runner finished is there. */
   private succeeded(id: string, result: JobResult): void {
-    this.roundStart.delete(id);
+    this.retries.reset(id);
     if (!this.get(id)) return;
     this.update(id, { state: 'done', endedAt: this.clock.now(), result, error: undefined });
   }
 
-  private failed(id: string, err: unknown): void {
-    const stop = this.live.get(id)?.stop;
+  private failed(id: string, run: LiveRun, err: unknown): void {
     const record = this.get(id);
-    if (!record || stop === 'cancel' || stop === 'close') {
-      this.roundStart.delete(id);
-      return; // already marked cancelled or interrupted
+    if (!record || run.stopped) {
+      this.retries.reset(id);
+      return; // already shown cancelled or interrupted
     }
     const error = toSifportError(err).toInfo();
     const now = this.clock.now();
-    const retries = record.attempts - (this.roundStart.get(id) ?? record.attempts);
-    if (error.retryable && retries < this.retryPolicy.automaticRetries && !this.closed) {
-      const wait = retryDelayMs(this.retryPolicy, retries + 1, error, now);
+    const wait = this.closed ? undefined : this.retries.delayAfter(id, record.attempts, error);
+    if (wait !== undefined) {
       this.update(id, { state: 'queued', error, nextRetryAt: now + wait });
-      this.timers.set(
-        id,
-        this.clock.setTimer(() => {
-          this.timers.delete(id);
-          this.pump();
-        }, wait),
-      );
+      this.retries.arm(id, wait, () => this.pump());
       return;
     }
-    this.roundStart.delete(id);
+    this.retries.reset(id);
     this.update(id, { state: 'failed', endedAt: now, error });
-  }
-
-  private dropTimer(id: string): void {
-    this.timers.get(id)?.();
-    this.timers.delete(id);
   }
 
   /** Replaces a record without announcing it (progress goes through the throttle). */
@@ -336,7 +300,7 @@ export class TransferQueue {
   }
 
   private changed(record: JobRecord): void {
-    this.live.get(record.id)?.throttle.announced();
+    this.live.get(record.id)?.announced();
     if (!isActive(record)) this.records = this.capped(this.records);
     this.options.onChange(record);
     this.saver.now();
