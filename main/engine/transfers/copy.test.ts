@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   startFakeRegistry,
+  startFaultProxy,
   type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
@@ -119,6 +120,66 @@ describe('copySif between fake registries', () => {
   });
 });
 
+/** Copies lab/img:1 of `source` through a fault proxy that cuts the first layer PATCH. */
+async function copyThroughCut(
+  from: RegistryClient,
+  sourceHost: string,
+  upstreamUrl: string,
+  repo: string,
+): Promise<{ log: string[]; digest: string; target: RegistryClient }> {
+  const proxy = await startFaultProxy(upstreamUrl);
+  const target = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+  try {
+    proxy.cutAfter({ method: 'PATCH', pathPattern: /blobs\/uploads\//, bytes: MiB + 300_000 });
+    const result = await copySif({
+      from: { client: from, reference: parseReference(`${sourceHost}/lab/img:1`) },
+      to: { client: target, reference: parseReference(`${proxy.host}/${repo}:1`) },
+      chunkSize: MiB,
+    });
+    return {
+      log: proxy.requests.map((r) => `${r.method} ${r.outcome}`),
+      digest: result.manifestDigest,
+      target,
+    };
+  } finally {
+    target.close();
+    await proxy.stop();
+  }
+}
+
+describe('copySif after a broken PATCH', () => {
+  let source: FakeRegistry;
+  let from: RegistryClient;
+
+  before(async () => {
+    source = await startFakeRegistry();
+    from = new RegistryClient({ registry: source.host, retry: FAST_RETRY });
+    await pushSif({
+      client: from,
+      file: sifPath,
+      reference: parseReference(`${source.host}/lab/img:1`),
+    });
+  });
+  after(async () => {
+    from.close();
+    await source.stop();
+  });
+
+  it('resumes at the offset the target acknowledged (a registry that keeps the session)', async () => {
+    const dest = await startFakeRegistry();
+    try {
+      const { log, digest } = await copyThroughCut(from, source.host, dest.url, 'cut/keep');
+      assert.ok(log.includes('PATCH cut'), log.join(', '));
+      assert.equal(digest, (await getManifest(from, 'lab/img', '1')).digest);
+      const check = new RegistryClient({ registry: dest.host, retry: FAST_RETRY });
+      assert.equal(await resolveManifest(check, 'cut/keep', '1'), digest);
+      check.close();
+    } finally {
+      await dest.stop();
+    }
+  });
+});
+
 const bed = loadTestBed();
 
 describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipReason }, () => {
@@ -194,5 +255,25 @@ describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipRe
     assert.equal(result.bytesCopied, 0);
     const layer = result.blobs[1]!;
     assert.equal(await headBlob(open, `${repo}/mounted`, layer.digest), sif.length);
+  });
+
+  it('restarts the blob in a fresh session when distribution drops a broken one', async () => {
+    const source = new RegistryClient({ registry: bed!.open.host, retry: FAST_RETRY });
+    await pushSif({
+      client: source,
+      file: sifPath,
+      reference: parseReference(`${bed!.open.host}/lab/img:1`),
+    });
+    const { log, digest } = await copyThroughCut(
+      source,
+      bed!.open.host,
+      bed!.open.url,
+      `${repo}/cut`,
+    );
+    assert.ok(log.includes('PATCH cut'), log.join(', '));
+    assert.ok(log.filter((l) => l.startsWith('POST')).length >= 3, log.join(', '));
+    assert.equal(digest, (await getManifest(source, 'lab/img', '1')).digest);
+    assert.equal(await resolveManifest(open, `${repo}/cut`, '1'), digest);
+    source.close();
   });
 });
