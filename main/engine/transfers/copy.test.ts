@@ -17,7 +17,8 @@ import {
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
 import { RegistryClient } from '../registry/client.js';
-import { getManifest, resolveManifest } from '../registry/manifests.js';
+import { getManifest, putManifest, resolveManifest } from '../registry/manifests.js';
+import { MEDIA_TYPES } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
 import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
 import { copySif } from './copy.js';
@@ -107,6 +108,40 @@ describe('copySif between fake registries', () => {
     );
     assert.equal(deleted.length, 1, 'the session was deleted');
     assert.equal(await resolveManifest(to, 'cancelled/img', '1'), undefined);
+  });
+
+  it('copies an image index with its image manifest, both digests unchanged', async () => {
+    const child = await getManifest(from, 'lab/img', '1');
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPES.ociIndex,
+        manifests: [
+          {
+            mediaType: MEDIA_TYPES.ociManifest,
+            digest: child.digest,
+            size: child.bytes.length,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+      }),
+    );
+    const indexDigest = await putManifest(from, 'lab/img', 'multi', index, MEDIA_TYPES.ociIndex);
+    const result = await copySif({
+      from: { client: from, reference: parseReference(`${source.host}/lab/img:multi`) },
+      to: { client: to, reference: parseReference(`${small.host}/multi/img:multi`) },
+    });
+    assert.equal(result.manifestDigest, indexDigest);
+    assert.equal(await resolveManifest(to, 'multi/img', 'multi'), indexDigest);
+    assert.deepEqual((await getManifest(to, 'multi/img', child.digest)).bytes, child.bytes);
+    const out = join(dir, 'from-index.sif');
+    await pullSif({
+      client: to,
+      reference: parseReference(`${small.host}/multi/img:multi`),
+      destination: out,
+      arch: 'amd64',
+    });
+    assert.deepEqual(await readFile(out), sif);
   });
 
   it('names a source blob that is missing, not a broken upload', async () => {
