@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { ensureShellBuild } from '../electron/shell-build.js';
 
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as {
@@ -35,7 +36,9 @@ function run(command: string, args: string[]): Promise<void> {
 
 before(
   async () => {
-    await run('npm', ['run', 'dist:dir']);
+    // `npm run dist:dir` without its clean rebuild: other tests use dist/ at the same time.
+    await ensureShellBuild();
+    await run(process.execPath, ['--import', 'tsx', 'scripts/dist-dir.ts']);
     files = new Set(asar.listPackage(archive).map((p) => p.replace(/\\/g, '/')));
   },
   { timeout: 300_000 },
