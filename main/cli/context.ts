@@ -11,6 +11,8 @@ import { credentialFromConfigs } from '../engine/accounts/interop/config-import.
 import { toSifportError } from '../engine/errors.js';
 import type { CredentialProvider } from '../engine/registry/auth/credentials.js';
 import { RegistryClient } from '../engine/registry/client.js';
+import { DEFAULT_RETRY } from '../engine/registry/transport/retry.js';
+import { timeoutsFromEnv } from '../engine/registry/transport/timeouts.js';
 import { boolFlag, stringFlag, type ParsedArgs } from './args.js';
 import type { CommandContext, ConnectOptions, ConnectionSettings } from './command.js';
 import { CONFIG_FILES, resolveConfigDir } from './config-dir.js';
@@ -91,8 +93,14 @@ export class CliContext implements CommandContext {
 
   async connect(registry: string, options: ConnectOptions = {}): Promise<RegistryClient> {
     const settings = options.settings ?? (await this.settingsFor(registry, options.repository));
+    // SIFPORT_CONNECT_TIMEOUT, _FIRST_BYTE_TIMEOUT, _STALL_TIMEOUT, SIFPORT_RETRY_BUDGET.
+    const { timeouts, retryBudgetMs } = timeoutsFromEnv(this.io.env);
     const client = new RegistryClient({
       registry,
+      timeouts,
+      ...(retryBudgetMs === undefined
+        ? {}
+        : { retry: { ...DEFAULT_RETRY, budgetMs: retryBudgetMs } }),
       tls: { caFile: settings.caFile, insecure: settings.insecure },
       plainHttp: settings.plainHttp,
       credentials: options.credential ?? this.credentialsFor(options.repository),

@@ -22,6 +22,7 @@ import type { ProxySettings } from './transport/proxy/settings.js';
 import { apiHost } from './reference.js';
 import { errorFromResponse } from './transport/response-error.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './transport/retry.js';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './transport/timeouts.js';
 import { mergeScopes, type ScopeSet } from './auth/scopes.js';
 import { fetchToken, MemoryTokenCache, tokenCacheKey, type TokenCache } from './auth/tokens.js';
 
@@ -33,7 +34,13 @@ export interface RegistryOptions {
   /** Use plain HTTP. Automatic for loopback hosts that do not speak TLS; opt-in elsewhere. */
   readonly plainHttp?: boolean | undefined;
   readonly credentials?: Credential | CredentialProvider | undefined;
+  /** Attempts, back-off and the overall retry budget (`budgetMs`). */
   readonly retry?: RetryPolicy | undefined;
+  /**
+   * Connect, first-byte, progress and TLS-probe limits of the client's own transport, each
+   * replacing its default (issue #10 item 8; the CLI reads them from `SIFPORT_*_TIMEOUT`).
+   */
+  readonly timeouts?: Partial<TransportTimeouts> | undefined;
   readonly transport?: HttpTransport | undefined;
   /** Proxy settings for the client's own transport (default: from the environment). */
   readonly proxy?: ProxySettings | undefined;
@@ -90,7 +97,8 @@ export class RegistryClient {
     this.registry = options.registry;
     this.retryPolicy = options.retry ?? DEFAULT_RETRY;
     this.ownsTransport = !options.transport;
-    this.transport = options.transport ?? new NodeHttpTransport(options.tls, options.proxy);
+    this.transport =
+      options.transport ?? new NodeHttpTransport(options.tls, options.proxy, options.timeouts);
     this.tokenCache = options.tokenCache ?? new MemoryTokenCache();
     this.userAgent = options.userAgent ?? 'sifport/0.1';
     this.now = options.now ?? Date.now;
@@ -111,7 +119,14 @@ export class RegistryClient {
     const https = new URL(`https://${host}`);
     if (!isLoopbackHost(host)) return https;
     try {
-      const res = await this.transport.send({ method: 'GET', url: new URL('/v2/', https), signal });
+      // A loopback plain-HTTP server may swallow the TLS hello: give up on TLS within the
+      // probe limit rather than the connect limit.
+      const res = await this.transport.send({
+        method: 'GET',
+        url: new URL('/v2/', https),
+        signal,
+        connectTimeoutMs: this.options.timeouts?.tlsProbeMs ?? DEFAULT_TIMEOUTS.tlsProbeMs,
+      });
       this.learnChallenge(res);
       await res.discard();
       return https;

@@ -6,7 +6,7 @@ import { headBlob } from './blobs.js';
 import { locationOf, type RegistryClient } from './client.js';
 import { errorFromResponse } from './transport/response-error.js';
 import { ResumableHash, type HashSnapshot } from './transport/resumable-hash.js';
-import { backoffDelay } from './transport/retry.js';
+import { backoffDelay, beyondBudget } from './transport/retry.js';
 import { pushScope } from './auth/scopes.js';
 import {
   cancelUpload,
@@ -79,6 +79,8 @@ class BlobUploader {
   private restarts = 0;
   private chunks = 0;
   private failures = 0;
+  /** When the current run of failures began, for the policy's overall budget. */
+  private failingSince = 0;
 
   constructor(options: BlobUploadOptions) {
     this.o = options;
@@ -205,12 +207,14 @@ class BlobUploader {
       if (err.status !== 404 || err.registryCode === 'NAME_UNKNOWN') throw err;
     }
     this.learnFrom(err);
-    this.failures++;
-    if (this.failures > this.o.client.retryPolicy.attempts + 2) throw err;
+    const policy = this.o.client.retryPolicy;
+    if (this.failures++ === 0) this.failingSince = (policy.now ?? Date.now)();
+    if (this.failures > policy.attempts + 2) throw err;
     const wait =
       err.code === 'RATE_LIMITED' || err.code === 'SERVER_ERROR' || err.code === 'NETWORK'
-        ? backoffDelay(this.o.client.retryPolicy, this.failures, err)
+        ? backoffDelay(policy, this.failures, err)
         : 0;
+    if (beyondBudget(policy, this.failingSince, wait)) throw err;
     if (wait > 0) await (this.o.client.retryPolicy.sleep ?? sleepFor)(wait, this.o.signal);
     const status = await uploadStatus(
       this.o.client,

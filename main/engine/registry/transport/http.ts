@@ -19,6 +19,8 @@ import {
   proxyServerName,
 } from './proxy/tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
+import { RequestWatchdog } from './request-watchdog.js';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 import { isCertificateErrorCode } from './tls-errors.js';
 import { SifportError, isAbortError } from '../../errors.js';
 import { readRegularFile } from '../../files/regular-file.js';
@@ -47,6 +49,8 @@ export interface HttpRequest {
    * TLS, copied in once per record), instead of going through node:http's parser.
    */
   readonly bulkBody?: boolean | undefined;
+  /** Connect limit for this request instead of the transport's (the loopback TLS probe). */
+  readonly connectTimeoutMs?: number | undefined;
 }
 
 /** A response whose body has not been read yet. Read it, or call `discard()`. */
@@ -66,8 +70,6 @@ export interface HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse>;
 }
 
-/** Idle time after which a silent connection counts as broken, in milliseconds. */
-const IDLE_TIMEOUT_MS = 120_000;
 const DEFAULT_TEXT_LIMIT = 4 * 1024 * 1024;
 
 /** True when `err` is a certificate failure: the host speaks TLS but is not trusted. */
@@ -154,7 +156,8 @@ export function bodyError(err: Error, url: URL): Error {
  */
 function failBodyAsNetworkError(body: Readable, url: URL): void {
   const destroy = body.destroy.bind(body);
-  body.destroy = (error?: Error): Readable => destroy(error ? bodyError(error, url) : error);
+  body.destroy = (error?: Error, ...rest: unknown[]): Readable =>
+    (destroy as (...args: unknown[]) => Readable)(error ? bodyError(error, url) : error, ...rest);
 }
 
 /**
@@ -177,15 +180,20 @@ export class NodeHttpTransport implements HttpTransport {
   /** Agents that connect through a proxy, by kind and proxy (a system proxy may vary by host). */
   private readonly proxyAgents = new Map<string, http.Agent>();
   private readonly proxyByOrigin = new Map<string, Promise<URL | undefined>>();
+  /** Connect, first-byte and progress limits of every request (issue #10 item 8). */
+  readonly timeouts: TransportTimeouts;
 
   /**
    * @param proxy Proxy settings; by default HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the
    *   environment, as apptainer reads them (the desktop app adds its system proxy).
+   * @param timeouts Limits that replace {@link DEFAULT_TIMEOUTS} one by one.
    */
   constructor(
     tls: TlsOptions = {},
     private readonly proxy: ProxySettings = proxySettingsFromEnv(),
+    timeouts: Partial<TransportTimeouts> = {},
   ) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
     this.rawTlsOptions = { rejectUnauthorized: !tls.insecure };
     this.tlsAgentOptions = { keepAlive: true, maxSockets: 16, ...this.rawTlsOptions };
     this.httpsAgent = new https.Agent(this.tlsAgentOptions);
@@ -212,8 +220,9 @@ export class NodeHttpTransport implements HttpTransport {
           url,
           request.headers ?? {},
           signal,
-          IDLE_TIMEOUT_MS,
+          this.timeouts,
           this.rawTlsOptions,
+          request.connectTimeoutMs,
         );
         return wrapResponse(raw.body, raw.status, raw.headers, url);
       } catch (err) {
@@ -307,15 +316,25 @@ export class NodeHttpTransport implements HttpTransport {
       }
       let bodyFinished = request.body === undefined || Buffer.isBuffer(request.body);
       const { req, absoluteFormProxy } = this.openRequest(request, proxy);
-      req.setTimeout(IDLE_TIMEOUT_MS, () => {
-        req.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
-      });
+      let response: IncomingMessage | undefined;
+      // A limit that runs out fails the body once it is handed out, the request before.
+      const watchdog = new RequestWatchdog(this.timeouts, url, (err) =>
+        response ? response.destroy(err) : req.destroy(err),
+      );
+      req.once('socket', (socket) => watchdog.attach(socket, request.connectTimeoutMs));
+      req.once('finish', () => watchdog.sent());
+      req.once('close', () => watchdog.stop());
       req.once('error', (err) => {
+        watchdog.stop();
         if (request.body && !Buffer.isBuffer(request.body)) request.body.destroy();
         const fromProxy = absoluteFormProxy && proxyConnectionError(absoluteFormProxy, err);
         reject(fromProxy ?? networkError(err, url));
       });
       req.once('response', (res: IncomingMessage) => {
+        response = res;
+        watchdog.responded();
+        res.once('end', () => watchdog.stop());
+        res.once('close', () => watchdog.stop());
         if (absoluteFormProxy && res.statusCode === 407) {
           res.resume();
           reject(proxyRefused(absoluteFormProxy, 407, url.host));

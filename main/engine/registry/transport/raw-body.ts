@@ -20,6 +20,8 @@ export class RawBody extends Readable implements DirectReadable {
   private scratch: Buffer | undefined;
   /** Every byte of the body has arrived (end-of-stream is emitted once a mode is chosen). */
   private complete = false;
+  /** The socket is paused because the consumer has not taken the last bytes yet. */
+  private heldBack = false;
 
   /**
    * @param remaining body bytes still to come: the Content-Length minus what came with the
@@ -42,8 +44,22 @@ export class RawBody extends Readable implements DirectReadable {
     return this.scratch;
   }
 
+  /**
+   * True while the consumer holds the body back (it has not started reading, or the socket
+   * is paused for it): no bytes arriving then is not a stall.
+   */
+  get consumerPaused(): boolean {
+    return this.mode === 'undecided' || this.heldBack;
+  }
+
   /** Takes bytes the socket read; returns false to pause the socket. Extra bytes are dropped. */
   accept(bytes: Buffer): boolean {
+    const more = this.acceptBytes(bytes);
+    this.heldBack = !more && !this.complete;
+    return more;
+  }
+
+  private acceptBytes(bytes: Buffer): boolean {
     if (this.destroyed || this.complete) return false;
     const take = bytes.length <= this.remaining ? bytes : bytes.subarray(0, this.remaining);
     this.remaining -= take.length;
@@ -58,6 +74,11 @@ export class RawBody extends Readable implements DirectReadable {
     }
     if (this.remaining === 0) this.completeBody();
     return more && !this.complete;
+  }
+
+  private resumeSocket(): void {
+    this.heldBack = false;
+    this.socket.resume();
   }
 
   /** The connection closed: the end of an unframed body, or a cut one. */
@@ -75,9 +96,9 @@ export class RawBody extends Readable implements DirectReadable {
     const held = this.takeHeld();
     const more = held ? this.land(held) : true;
     if (this.complete) this.endDirect();
-    else if (more) this.socket.resume();
+    else if (more) this.resumeSocket();
     return () => {
-      if (!this.destroyed && !this.complete) this.socket.resume();
+      if (!this.destroyed && !this.complete) this.resumeSocket();
     };
   }
 
@@ -92,7 +113,7 @@ export class RawBody extends Readable implements DirectReadable {
         return;
       }
     }
-    if (!this.complete) this.socket.resume();
+    if (!this.complete) this.resumeSocket();
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {

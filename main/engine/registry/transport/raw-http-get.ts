@@ -4,6 +4,8 @@ import tls from 'node:tls';
 import { SifportError } from '../../errors.js';
 import { socketHost } from './hosts.js';
 import { RawBody } from './raw-body.js';
+import { RequestWatchdog } from './request-watchdog.js';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 
 const MAX_HEADER_BYTES = 64 * 1024;
 
@@ -42,13 +44,16 @@ export function parseHead(head: string): { status: number; headers: IncomingHttp
  * https:// URL) each decrypted record is copied in once. Only Content-Length bodies (and
  * bodies that end with the connection); anything else throws {@link RawGetUnsupported}
  * before a byte of body is handed out. One connection per request, closed at the end.
+ * `timeouts` bound the connect, the wait for the answer and the body's progress
+ * ({@link RequestWatchdog}); `connectMs` overrides the connect limit.
  */
 export function rawGet(
   url: URL,
   headers: Readonly<Record<string, string>>,
   signal?: AbortSignal,
-  idleTimeoutMs = 120_000,
+  timeouts: TransportTimeouts = DEFAULT_TIMEOUTS,
   tlsOptions: tls.ConnectionOptions = {},
+  connectMs?: number,
 ): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
     const headBuffer = Buffer.allocUnsafe(MAX_HEADER_BYTES);
@@ -76,6 +81,8 @@ export function rawGet(
         throw new RawGetUnsupported('bad content-length');
       }
       body = new RawBody(socket, remaining);
+      const started = body;
+      watchdog.responded(() => started.consumerPaused);
       settled = true;
       resolve({ status: parsed.status, headers: parsed.headers, body });
       // Pauses the socket until the consumer reads the body one way or the other.
@@ -139,9 +146,8 @@ export function rawGet(
       });
     }
     socket.setNoDelay(true);
-    socket.setTimeout(idleTimeoutMs, () =>
-      socket.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' })),
-    );
+    const watchdog = new RequestWatchdog(timeouts, url, fail);
+    watchdog.attach(socket, connectMs);
     socket.once(secure ? 'secureConnect' : 'connect', () => {
       const lines = [
         `GET ${url.pathname}${url.search} HTTP/1.1`,
@@ -149,10 +155,11 @@ export function rawGet(
         'Connection: close',
       ];
       for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
-      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`, () => watchdog.sent());
     });
     socket.once('error', (err) => fail(err));
     socket.once('close', () => {
+      watchdog.stop();
       if (!settled)
         fail(
           Object.assign(new Error('connection closed before a response'), { code: 'ECONNRESET' }),

@@ -90,6 +90,32 @@ describe('withRetry', () => {
     assert.equal(calls, 3);
   });
 
+  it('gives up once the retry budget would be spent, however many attempts remain (#10 item 8)', async () => {
+    let clock = 0;
+    let calls = 0;
+    const budgeted: RetryPolicy = {
+      attempts: 100,
+      baseDelayMs: 1_000,
+      maxDelayMs: 1_000,
+      budgetMs: 5_500,
+      now: () => clock,
+      // Each failed attempt takes 1 s on the clock, as does each back-off.
+      sleep: async (ms) => {
+        clock += ms;
+      },
+    };
+    await assert.rejects(
+      withRetry(budgeted, async () => {
+        calls++;
+        clock += 1_000;
+        throw new SifportError('NETWORK', `fail ${calls}`, { retryable: true });
+      }),
+      /fail 3/,
+    );
+    // 3 attempts and 2 back-offs fit in 5.5 s; a third back-off would not.
+    assert.equal(calls, 3);
+  });
+
   it('does not retry non-retryable or foreign errors', async () => {
     let calls = 0;
     await assert.rejects(

@@ -9,12 +9,33 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** Longest single wait, also the cap for `Retry-After`, in milliseconds. */
   readonly maxDelayMs: number;
+  /**
+   * Overall budget in milliseconds from the first attempt: no back-off starts that would
+   * end past it (issue #10 item 8), so a dying registry fails in minutes, not in hours.
+   */
+  readonly budgetMs?: number | undefined;
   /** Waits; tests replace it to run without sleeping. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock for the budget; tests replace it. */
+  readonly now?: () => number;
 }
 
-/** Defaults: 4 attempts, 0.5 s → 1 s → 2 s, `Retry-After` honoured up to 60 s. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 60_000 };
+/** Default overall retry budget: give up after about 5 minutes of trying. */
+export const DEFAULT_RETRY_BUDGET_MS = 300_000;
+
+/** Defaults: 4 attempts, 0.5 s → 1 s → 2 s, `Retry-After` honoured up to 60 s, 5 min in all. */
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 60_000,
+  budgetMs: DEFAULT_RETRY_BUDGET_MS,
+};
+
+/** True when a back-off of `wait` ms, started now, would end past the policy's budget. */
+export function beyondBudget(policy: RetryPolicy, startedAt: number, wait: number): boolean {
+  const now = (policy.now ?? Date.now)();
+  return now - startedAt + wait > (policy.budgetMs ?? DEFAULT_RETRY_BUDGET_MS);
+}
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from `now`. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
@@ -56,6 +77,7 @@ export async function withRetry<T>(
   onRetry?: (err: SifportError, delayMs: number) => void,
 ): Promise<T> {
   const sleep = policy.sleep ?? defaultSleep;
+  const startedAt = (policy.now ?? Date.now)();
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
@@ -63,6 +85,7 @@ export async function withRetry<T>(
       if (!(err instanceof SifportError) || !err.retryable || attempt >= policy.attempts) throw err;
       if (signal?.aborted) throw new SifportError('CANCELLED', 'Cancelled.');
       const wait = backoffDelay(policy, attempt, err);
+      if (beyondBudget(policy, startedAt, wait)) throw err;
       onRetry?.(err, wait);
       try {
         await sleep(wait, signal);
