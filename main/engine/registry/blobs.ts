@@ -126,8 +126,47 @@ async function blobNotFound(res: HttpResponse, what: string): Promise<SifportErr
 }
 
 /**
+ * The error for a blob whose length is not what its manifest declares (issue #10 item 12):
+ * not retryable, since asking again returns the same blob.
+ */
+function sizeDisagreement(what: string, declared: number, served: string): SifportError {
+  return new SifportError(
+    'SIZE_MISMATCH',
+    `${what}: the registry's manifest and blob disagree: the manifest declares ${declared} bytes, the registry ${served}. The image was stored incorrectly; ask whoever pushed it to push it again.`,
+  );
+}
+
+/** The TOTAL at the end of `Content-Range` (a 206's `bytes A-B/TOTAL`, or a 416's). */
+function rangeTotal(res: HttpResponse): number | undefined {
+  const total = /\/(\d+)\s*$/.exec(headerValue(res.headers, 'content-range') ?? '')?.[1];
+  return total === undefined ? undefined : Number(total);
+}
+
+/** Refuses a 200/206 whose length contradicts the `expected` size, before any byte is read. */
+async function checkLength(
+  res: HttpResponse,
+  offset: number,
+  expected: number,
+  what: string,
+): Promise<void> {
+  const length = Number(headerValue(res.headers, 'content-length') ?? Number.NaN);
+  const total = res.status === 206 ? rangeTotal(res) : Number.isFinite(length) ? length : undefined;
+  const body = res.status === 206 ? expected - offset : expected;
+  if (total !== undefined && total !== expected) {
+    await res.discard().catch(() => undefined);
+    throw sizeDisagreement(what, expected, `serves ${total}`);
+  }
+  if (Number.isFinite(length) && length !== body) {
+    await res.discard().catch(() => undefined);
+    throw sizeDisagreement(what, expected, `sends ${length} from byte ${offset}`);
+  }
+}
+
+/**
  * GETs a blob from `offset`, following redirects. A redirect to another host is followed
- * without `Authorization` (oras.md §3.2); `Range` is kept on every hop.
+ * without `Authorization` (oras.md §3.2); `Range` is kept on every hop. With
+ * `expectedSize` (the descriptor's), a length that contradicts it fails at once with
+ * SIZE_MISMATCH, as does a 416 on a resume: the blob is shorter than declared.
  */
 export async function openBlob(
   client: RegistryClient,
@@ -135,6 +174,7 @@ export async function openBlob(
   digest: string,
   offset: number,
   signal?: AbortSignal,
+  expectedSize?: number,
 ): Promise<BlobStream> {
   const what = `Downloading ${client.registry}/${repository}@${digest.slice(0, 19)}`;
   const range = offset > 0 ? { range: `bytes=${offset}-` } : undefined;
@@ -147,17 +187,32 @@ export async function openBlob(
     what,
     true,
   );
-  if (res.status === 200) return { response: res, partial: false };
+  if (res.status === 200) {
+    if (expectedSize !== undefined) await checkLength(res, 0, expectedSize, what);
+    return { response: res, partial: false };
+  }
   if (res.status === 206 && offset > 0) {
     const contentRange = headerValue(res.headers, 'content-range') ?? '';
     const start = Number(/bytes (\d+)-/.exec(contentRange)?.[1] ?? Number.NaN);
-    if (start === offset) return { response: res, partial: true };
+    if (start === offset) {
+      if (expectedSize !== undefined) await checkLength(res, offset, expectedSize, what);
+      return { response: res, partial: true };
+    }
     await res.discard();
     throw new SifportError('NETWORK', `${what}: the server resumed at the wrong offset.`, {
       retryable: true,
     });
   }
   if (res.status === 404) throw await blobNotFound(res, what);
+  if (res.status === 416 && offset > 0 && expectedSize !== undefined && offset <= expectedSize) {
+    await res.discard();
+    const total = rangeTotal(res);
+    throw sizeDisagreement(
+      what,
+      expectedSize,
+      total === undefined ? `has no byte ${offset}` : `serves ${total}`,
+    );
+  }
   throw await errorFromResponse(res, what);
 }
 

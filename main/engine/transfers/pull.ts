@@ -1,10 +1,8 @@
 import { rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
 import { openBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
-import { networkError } from '../registry/transport/http.js';
 import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { formatReference, type Reference } from '../registry/reference.js';
 import type { Descriptor } from '../registry/artifact/sif-layer.js';
@@ -154,8 +152,6 @@ async function downloadLayer(
   let failures = 0;
   progress.setPhase('downloading', written);
   while (written < layer.size) {
-    let body: Readable | undefined;
-    let bodyUrl: URL | undefined;
     try {
       const { response, partial } = await openBlob(
         client,
@@ -163,9 +159,8 @@ async function downloadLayer(
         layer.digest,
         written,
         signal,
+        layer.size,
       );
-      body = response.body;
-      bodyUrl = response.url;
       // The trail is settled here (nothing written since the last catch-up).
       if (!partial && written > 0) {
         hash.reset();
@@ -190,12 +185,8 @@ async function downloadLayer(
       if (written < layer.size)
         throw new SifportError('NETWORK', 'The download ended early.', { retryable: true });
     } catch (err) {
-      // A connection that breaks mid-body fails the response stream with a plain Error
-      // ("aborted", ECONNRESET): a network failure to resume from, not an internal one.
-      const e =
-        body?.errored && bodyUrl && !signal?.aborted && !(err instanceof SifportError)
-          ? networkError(err, bodyUrl)
-          : (localFileError(err, target) ?? toSifportError(err));
+      // A body cut mid-way is already a retryable NETWORK error (the transport's own).
+      const e = localFileError(err, target) ?? toSifportError(err);
       if (!e.retryable || ++failures > client.retryPolicy.attempts) throw e;
       // The sink has written every byte it accepted and closed the file: resume after them.
       await trail.settle();
