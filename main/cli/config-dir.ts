@@ -11,6 +11,8 @@ export const CONFIG_FILES = {
   secrets: 'secrets.json',
   digestCache: 'digest-cache.json',
   uploadTuning: 'upload-tuning.json',
+  /** Upload sessions of running pushes, deleted by the next push if one died. */
+  uploadSessions: 'upload-sessions.json',
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { formatReference, parseReference } from '../../engine/registry/reference.js';
 import { FileDigestCache } from '../../engine/transfers/digest-cache.js';
 import { pushSif } from '../../engine/transfers/push.js';
+import { FileUploadSessionStore } from '../../engine/transfers/upload-sessions.js';
 import { describePush } from '../../engine/transfers/push-summary.js';
 import type { Command, CommandContext } from '../command.js';
 import { CONFIG_FILES } from '../config-dir.js';
@@ -34,6 +35,7 @@ export const pushCommand: Command = {
       reference,
       digestCache: new FileDigestCache(join(ctx.configDir, CONFIG_FILES.digestCache)),
       tuning,
+      uploadSessions: new FileUploadSessionStore(join(ctx.configDir, CONFIG_FILES.uploadSessions)),
       signal: ctx.signal,
       onProgress: bar?.update,
     });

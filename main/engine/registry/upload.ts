@@ -44,6 +44,11 @@ export interface BlobUploadOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called as bytes leave, with the total sent in the current attempt. */
   readonly onBytes?: ((sent: number) => void) | undefined;
+  /**
+   * Called with the session's `Location` whenever a session opens or moves on, so a push
+   * can record it and a later one delete it if this process dies (issue #10 item 15).
+   */
+  readonly onSession?: ((location: URL) => void) | undefined;
 }
 
 /** What happened during an upload, for progress reports and tests. */
@@ -97,6 +102,7 @@ class BlobUploader {
       this.session = this.o.session
         ? { location: this.o.session, offset: 0, minChunk: 0 }
         : await startUpload(client, repository, signal);
+      this.noteSession();
       this.markAcked(0);
       while (this.session.offset < this.o.size) {
         try {
@@ -114,6 +120,10 @@ class BlobUploader {
       if (signal?.aborted) throw new SifportError('CANCELLED', 'Upload cancelled.');
       throw err;
     }
+  }
+
+  private noteSession(): void {
+    if (this.session) this.o.onSession?.(this.session.location);
   }
 
   private markAcked(offset: number): void {
@@ -150,6 +160,7 @@ class BlobUploader {
     await res.discard();
     this.chunks++;
     session.location = locationOf(res) ?? session.location;
+    this.noteSession();
     const acknowledged = nextOffsetFromRange(res) ?? end;
     if (acknowledged === end) {
       this.markAcked(end);
@@ -224,6 +235,7 @@ class BlobUploader {
     );
     if (status && status.offset <= this.o.size) {
       this.session!.location = status.location;
+      this.noteSession();
       this.resumes++;
       await this.moveTo(status.offset);
       return;
@@ -231,6 +243,7 @@ class BlobUploader {
     this.restarts++;
     if (this.restarts > (this.o.maxRestarts ?? 3)) throw err;
     this.session = await startUpload(this.o.client, this.o.repository, this.o.signal);
+    this.noteSession();
     this.hash?.reset();
     this.markAcked(0);
   }

@@ -14,6 +14,7 @@ import type { DigestCache, FileIdentity } from './digest-cache.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { requireValidSif } from './sif-check.js';
 import { uploadWhileHashing } from './upload-while-hashing.js';
+import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './upload-sessions.js';
 
 /**
  * Files up to this size are hashed before anything is sent; larger ones start uploading at
@@ -29,6 +30,11 @@ export interface PushOptions {
   readonly reference: Reference;
   readonly digestCache?: DigestCache | undefined;
   readonly tuning?: UploadTuningStore | undefined;
+  /**
+   * Where open upload sessions are recorded, so the next push of the file deletes one a
+   * killed push left (issue #10 item 15).
+   */
+  readonly uploadSessions?: UploadSessionStore | undefined;
   readonly style?: ManifestStyle | undefined;
   readonly chunkSize?: number | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -86,6 +92,9 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   const location = `${client.registry}/${repo}`;
 
   progress.setPhase('checking');
+  // A session an earlier, killed push of this file left here: delete it first.
+  const sessionKey = { path: file.path, registry: client.registry, repository: repo };
+  await cancelStaleUpload(client, options.uploadSessions, sessionKey);
   const cached = await options.digestCache?.lookup(file);
   let digest = cached?.digest;
   if (!digest && file.size <= HASH_FIRST_LIMIT) {
@@ -120,6 +129,7 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   }
   if (blob === 'uploaded') {
     progress.setPhase('uploading');
+    const sessions = recordSessions(options.uploadSessions, sessionKey, file);
     const upload = {
       client,
       repository: repo,
@@ -130,10 +140,14 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
       tuning: options.tuning,
       signal,
       onBytes: (sent: number) => progress.update(sent),
+      onSession: sessions.onSession,
     };
-    const result = digest
-      ? { ...(await uploadBlob({ ...upload, digest })), blob: 'uploaded' as const }
-      : await uploadWhileHashing(upload);
+    // Finished or failed, the uploader leaves no session behind (it deletes a failed one).
+    const result = await (
+      digest
+        ? uploadBlob({ ...upload, digest }).then((r) => ({ ...r, blob: 'uploaded' as const }))
+        : uploadWhileHashing(upload)
+    ).finally(() => sessions.forget());
     digest = result.digest;
     blob = result.blob;
     resumes = result.resumes;
