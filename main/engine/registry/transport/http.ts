@@ -332,7 +332,8 @@ export class NodeHttpTransport implements HttpTransport {
       });
       req.once('response', (res: IncomingMessage) => {
         response = res;
-        watchdog.responded();
+        // Held back by its reader, or wholly received (waiting in the stream): not a stall.
+        watchdog.responded(() => res.complete || res.socket?.isPaused() === true);
         res.once('end', () => watchdog.stop());
         res.once('close', () => watchdog.stop());
         if (absoluteFormProxy && res.statusCode === 407) {

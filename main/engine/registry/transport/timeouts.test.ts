@@ -64,6 +64,10 @@ describe('transport deadlines (issue #10 item 8)', () => {
         res.on('close', () => clearInterval(timer));
         return;
       }
+      if (req.url === '/small') {
+        res.writeHead(200, { 'content-length': '10' });
+        return void res.end(Buffer.alloc(10));
+      }
       if (req.url === '/fast') {
         res.writeHead(200, { 'content-length': String(4 << 20) });
         return void res.end(Buffer.alloc(4 << 20));
@@ -116,6 +120,16 @@ describe('transport deadlines (issue #10 item 8)', () => {
         const res = await get('/fast');
         await delay(QUICK.progressIntervalMs * 3);
         assert.equal(await readAll(res), 4 << 20);
+      },
+    );
+
+    it(
+      `a small body read long after it arrived is not a stall (bulk ${bulkBody})`,
+      LIMIT,
+      async () => {
+        const res = await get('/small');
+        await delay(QUICK.progressIntervalMs * 3);
+        assert.equal(await readAll(res), 10);
       },
     );
   }
