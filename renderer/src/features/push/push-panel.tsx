@@ -12,15 +12,15 @@ export function PushPanel() {
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | undefined>();
 
-  async function push(file: string, name: string): Promise<void> {
+  async function push(file: string): Promise<void> {
     const host = api();
     if (!host) {
       setError('Not connected to a Sifport host.');
       return;
     }
     try {
-      const { jobId } = await host.invoke('transfer:push', { file, reference: target });
-      useSifportStore.getState().started(jobId, `${name} → ${target}`);
+      const { job } = await host.invoke('transfer:push', { file, reference: target });
+      useSifportStore.getState().jobChanged(job);
       setError(undefined);
     } catch (err) {
       setError((err as Error).message);
@@ -35,12 +35,20 @@ export function PushPanel() {
       setError(`${file.name} is not a .sif file.`);
       return;
     }
-    const filePath = api()?.pathForFile?.(file);
-    if (!filePath) {
+    const host = api();
+    const filePath = host?.pathForFile?.(file);
+    if (filePath) {
+      void push(filePath);
+      return;
+    }
+    if (!host?.uploadFile) {
       setError(`This window cannot see where ${file.name} is on disk; type its path instead.`);
       return;
     }
-    void push(filePath, file.name);
+    host.uploadFile(file).then(
+      (copy) => push(copy),
+      (err: unknown) => setError((err as Error).message),
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -50,7 +58,7 @@ export function PushPanel() {
       setError('Type the path of a .sif file on this machine.');
       return;
     }
-    void push(file, file.split('/').pop() ?? file);
+    void push(file);
   }
 
   return (

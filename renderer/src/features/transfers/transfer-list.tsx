@@ -9,26 +9,28 @@ function percent(t: TransferView): number {
 
 /** One transfer: progress while it runs, then its digest or what went wrong. */
 function TransferItem({ transfer }: { readonly transfer: TransferView }) {
-  const done = transfer.finished;
+  const ended = transfer.state === 'done' || transfer.state === 'failed';
   return (
     <li>
-      <span>{transfer.label}</span>{' '}
-      {done === undefined ? (
+      <span>{transfer.label}</span> <span>{transfer.reference}</span>{' '}
+      {!ended ? (
         <>
           <progress
             max={100}
             value={percent(transfer)}
             aria-label={`progress of ${transfer.label}`}
           />{' '}
-          {transfer.progress ? `${percent(transfer)} % (${transfer.progress.phase})` : 'starting'}
+          {transfer.progress
+            ? `${percent(transfer)} % (${transfer.progress.phase})`
+            : transfer.state}
         </>
-      ) : done.ok ? (
+      ) : transfer.state === 'done' ? (
         <span>
-          done{done.summary ? ` (${done.summary})` : ''}{' '}
-          <code>{done.digest ?? done.path ?? ''}</code>
+          done{transfer.result?.summary ? ` (${transfer.result.summary})` : ''}{' '}
+          <code>{transfer.result?.digest ?? transfer.result?.path ?? ''}</code>
         </span>
       ) : (
-        <span role="alert">failed: {done.error?.message ?? 'unknown error'}</span>
+        <span role="alert">failed: {transfer.error?.message ?? 'unknown error'}</span>
       )}
     </li>
   );
@@ -42,7 +44,7 @@ export function TransferList() {
       <h2 id="transfers-heading">Transfers</h2>
       <ul aria-label="transfers">
         {Object.values(transfers).map((t) => (
-          <TransferItem key={t.jobId} transfer={t} />
+          <TransferItem key={t.id} transfer={t} />
         ))}
       </ul>
     </section>
