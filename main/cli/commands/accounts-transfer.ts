@@ -1,9 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Account } from '../../engine/accounts/account.js';
-import {
-  exportDockerConfig,
-  writeDockerConfig,
-} from '../../engine/accounts/interop/config-export.js';
+import { writeDockerConfig } from '../../engine/accounts/interop/config-export.js';
+import { exportAccountsConfig } from '../../engine/accounts/interop/export-accounts.js';
 import { importDockerLogins } from '../../engine/accounts/interop/config-import.js';
 import {
   saveImportedLogins,
@@ -40,10 +38,6 @@ export async function exportAccount(ctx: CommandContext, account: Account): Prom
     );
   }
   const path = isAbsolute(file) ? file : resolve(ctx.cwd, file);
-  const credential = await ctx.accounts.credentialFor(account);
-  const registry = account.namespace
-    ? `${account.registry}/${account.namespace}`
-    : account.registry;
-  await writeDockerConfig(path, exportDockerConfig([{ registry, credential }]));
+  await writeDockerConfig(path, await exportAccountsConfig(ctx.accounts, [account]));
   return path;
 }

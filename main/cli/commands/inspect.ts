@@ -7,9 +7,8 @@ import {
   typeLabel,
 } from '../../engine/sif/index.js';
 import type { InspectReport, SifImage } from '../../engine/sif/index.js';
-import { openRemoteBlobSource } from '../../engine/registry/range-source.js';
 import { formatReference, parseReference } from '../../engine/registry/reference.js';
-import { resolveSifLayer } from '../../engine/transfers/resolve-layer.js';
+import { peekRemoteSif } from '../../engine/transfers/remote-inspect.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { cliPath, withSifErrors } from './sif-support.js';
@@ -79,6 +78,7 @@ async function printInspection(
   image: SifImage,
   section: Section | undefined,
   extra: () => string[] = () => [],
+  inspected?: InspectReport,
 ): Promise<void> {
   const { out } = ctx;
   if (section === 'objects') {
@@ -91,7 +91,7 @@ async function printInspection(
     if (!out.json) out.text(formatList(image));
     return;
   }
-  const report = await inspectImage(image);
+  const report = inspected ?? (await inspectImage(image));
   switch (section) {
     case undefined:
       out.result(jsonReport(report));
@@ -123,8 +123,8 @@ async function printInspection(
 }
 
 /**
- * Remote inspect: resolves the SIF layer, then parses it through a Range-reading source, so
- * only the header, the descriptor table and the objects inspect reads are fetched.
+ * Remote inspect (`peekRemoteSif`, which the window's SIF tab calls too): only the header,
+ * the descriptor table and the objects inspect reads are fetched.
  */
 async function inspectRemote(
   ctx: CommandContext,
@@ -133,23 +133,24 @@ async function inspectRemote(
 ): Promise<void> {
   const reference = parseReference(target);
   const client = await ctx.connect(reference.registry);
-  const { layer, manifestDigest } = await resolveSifLayer(
-    client,
-    reference,
-    stringFlag(ctx.args, 'arch'),
-    ctx.signal,
-  );
-  const source = openRemoteBlobSource(client, reference.repository, layer.digest, layer.size, {
+  const peek = await peekRemoteSif(client, reference, {
+    arch: stringFlag(ctx.args, 'arch'),
     signal: ctx.signal,
   });
-  const image = await loadSif(source);
-  await printInspection(ctx, formatReference(reference), image, section, () => {
-    const { requests, bytesFetched, wholeBlob } = source.stats;
-    return [
-      `Manifest:     ${manifestDigest}`,
-      `Fetched:      ${bytesFetched} of ${layer.size} bytes in ${requests} request${requests === 1 ? '' : 's'}${wholeBlob ? ' (the registry ignores Range: read whole)' : ''}`,
-    ];
-  });
+  await printInspection(
+    ctx,
+    formatReference(reference),
+    peek.image,
+    section,
+    () => {
+      const { requests, bytesFetched, wholeBlob } = peek.stats;
+      return [
+        `Manifest:     ${peek.manifestDigest}`,
+        `Fetched:      ${bytesFetched} of ${peek.layer.size} bytes in ${requests} request${requests === 1 ? '' : 's'}${wholeBlob ? ' (the registry ignores Range: read whole)' : ''}`,
+      ];
+    },
+    peek.report,
+  );
 }
 
 /** True for a registry reference (`oras://…`) rather than a local file. */

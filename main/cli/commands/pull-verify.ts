@@ -10,7 +10,7 @@ import {
   resolveFingerprint,
   withSifErrors,
 } from './sif-support.js';
-import { verifySifFile, type VerifyOutcome } from './verify.js';
+import { verifySifFile, type VerifyOutcome } from '../../engine/keys/index.js';
 
 /** The options `pull` takes to verify the image before it lands at its path. */
 export const PULL_VERIFY_FLAGS: readonly FlagSpec[] = [
@@ -65,7 +65,12 @@ export async function pullVerifier(ctx: CommandContext): Promise<PullVerifier | 
   return {
     async beforeCommit(tempPath: string): Promise<void> {
       outcome = await withSifErrors(() =>
-        verifySifFile({ path: tempPath, keys, fingerprint: required, signal: ctx.signal }),
+        verifySifFile({
+          path: tempPath,
+          keys,
+          fingerprints: required === undefined ? undefined : [required],
+          signal: ctx.signal,
+        }),
       );
       if (!outcome.ok) {
         throw new SifportError(

@@ -1,6 +1,5 @@
-import type { PrivateKey } from 'openpgp';
-import { openFileTarget, signSif } from '../../engine/sif/index.js';
-import type { AddedSignature, KeyMaterial } from '../../engine/sif/index.js';
+import { signSifFile, type SigningKey } from '../../engine/keys/index.js';
+import type { AddedSignature } from '../../engine/sif/index.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import {
@@ -57,30 +56,24 @@ export const signCommand: Command = {
     const passphrase = boolFlag(ctx.args, 'passphrase-stdin')
       ? await readPassphrase(ctx)
       : undefined;
-    const added = await withSifErrors(async () => {
-      let key: KeyMaterial | PrivateKey;
-      if (keyFile !== undefined) {
-        key = await readKeyFile(ctx, keyFile);
-      } else {
-        if (passphrase === undefined) {
-          throw usageError(
-            'sign: keyring keys are protected; give the passphrase with --passphrase-stdin',
-          );
-        }
-        key = await openKeyring(ctx).unlock(fingerprint!, passphrase);
+    const { signatures: added } = await withSifErrors(async () => {
+      if (keyFile === undefined && passphrase === undefined) {
+        throw usageError(
+          'sign: keyring keys are protected; give the passphrase with --passphrase-stdin',
+        );
       }
-      const target = await openFileTarget(cliPath(ctx, file));
-      try {
-        return await signSif(target, {
-          key,
-          ...(passphrase !== undefined ? { passphrase } : {}),
-          ...(groupId !== undefined ? { groupId } : {}),
-          ...(objectId !== undefined ? { objectIds: [objectId] } : {}),
-          signal: ctx.signal,
-        });
-      } finally {
-        await target.close();
-      }
+      const key: SigningKey =
+        keyFile !== undefined
+          ? { key: await readKeyFile(ctx, keyFile) }
+          : { keyring: openKeyring(ctx), fingerprint: fingerprint! };
+      return signSifFile({
+        ...key,
+        path: cliPath(ctx, file),
+        passphrase,
+        groupId,
+        objectIds: objectId !== undefined ? [objectId] : undefined,
+        signal: ctx.signal,
+      });
     });
     ctx.out.result({ path: cliPath(ctx, file), signatures: added });
     for (const s of added) ctx.out.line(describe(s));

@@ -1,14 +1,8 @@
 import type { Key } from 'openpgp';
 import { SifportError } from '../../engine/errors.js';
-import { evaluateSignedBy } from '../../engine/keys/index.js';
-import type { SignedByDecision } from '../../engine/keys/index.js';
-import {
-  normalizeFingerprint,
-  openFileSource,
-  readPublicKeys,
-  verifySif,
-} from '../../engine/sif/index.js';
-import type { SignatureResult, Verdict, VerifyReport } from '../../engine/sif/index.js';
+import { verifySifFile, type VerifyOutcome } from '../../engine/keys/index.js';
+import { readPublicKeys } from '../../engine/sif/index.js';
+import type { SignatureResult } from '../../engine/sif/index.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import {
@@ -24,21 +18,6 @@ import {
   withSifErrors,
 } from './sif-support.js';
 
-/** Verdicts of signatures that were not part of this check (other mode, or not selected). */
-const SKIPPED: readonly Verdict[] = ['not-checked', 'legacy-needs-insecure', 'dsse-unsupported'];
-const PASSED: readonly Verdict[] = ['verified', 'legacy-verified'];
-
-/** What `verify` decided, and the report it decided on (the `--json` output). */
-export interface VerifyOutcome {
-  readonly path: string;
-  readonly ok: boolean;
-  /** Why it failed (or that it passed), in one line. */
-  readonly message: string;
-  /** The `--fingerprint` decision, when one was asked for. */
-  readonly signedBy: SignedByDecision | undefined;
-  readonly report: VerifyReport;
-}
-
 /** Public keys from `--key` files (and extra arguments after them), else the keyring. */
 async function loadKeys(ctx: CommandContext): Promise<{ keys: Key[]; source: string }> {
   const keyFile = stringFlag(ctx.args, 'key');
@@ -52,57 +31,6 @@ async function loadKeys(ctx: CommandContext): Promise<{ keys: Key[]; source: str
     keys.push(...(await readPublicKeys(await readKeyFile(ctx, file))));
   }
   return { keys, source: [keyFile, ...extra].join(', ') };
-}
-
-/** What {@link verifySifFile} checks. */
-export interface VerifyFileOptions {
-  readonly path: string;
-  readonly keys: readonly Key[];
-  /** Also require a verified signature by this key. */
-  readonly fingerprint?: string | undefined;
-  readonly legacyInsecure?: boolean | undefined;
-  readonly groupId?: number | undefined;
-  readonly objectId?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-}
-
-/**
- * Verifies a SIF file and decides as `verify` does: ok only when the report passes, every
- * signature checked verifies and, with `fingerprint`, that key signed it. Throws (SifError)
- * only when it cannot check at all.
- */
-export async function verifySifFile(options: VerifyFileOptions): Promise<VerifyOutcome> {
-  const { path, fingerprint, groupId, objectId } = options;
-  const image = await openFileSource(path);
-  let report: VerifyReport;
-  try {
-    report = await verifySif(image, {
-      keys: options.keys,
-      legacyInsecure: options.legacyInsecure === true,
-      ...(groupId !== undefined ? { groupId } : {}),
-      ...(objectId !== undefined ? { objectId } : {}),
-      signal: options.signal,
-    });
-  } finally {
-    await image.close();
-  }
-  const signedBy =
-    fingerprint === undefined
-      ? undefined
-      : evaluateSignedBy(report, [normalizeFingerprint(fingerprint)]);
-  const checked = report.signatures.filter((s) => !SKIPPED.includes(s.verdict));
-  const failed = checked.find((s) => !PASSED.includes(s.verdict));
-  let message: string;
-  if (failed) message = `signature object ${failed.id}: ${failed.message}`;
-  else if (report.problems.length > 0) message = report.problems.join('; ');
-  else if (!report.ok) {
-    message = report.tasks.find((t) => !t.ok)?.message ?? 'no signature verified';
-  } else if (signedBy && !signedBy.ok) message = signedBy.message;
-  else {
-    message = `${checked.length} signature(s) verified${signedBy ? `, ${signedBy.message}` : ''}`;
-  }
-  const ok = report.ok && failed === undefined && (signedBy?.ok ?? true);
-  return { path, ok, message, signedBy, report };
 }
 
 /** Reads the options, verifies the image and decides on the exit status. */
@@ -123,8 +51,8 @@ async function check(ctx: CommandContext, file: string): Promise<VerifyOutcome> 
   return verifySifFile({
     path: cliPath(ctx, file),
     keys,
-    fingerprint:
-      fingerprint === undefined ? undefined : resolveFingerprint(keys, fingerprint, keySource),
+    fingerprints:
+      fingerprint === undefined ? undefined : [resolveFingerprint(keys, fingerprint, keySource)],
     legacyInsecure: boolFlag(ctx.args, 'legacy-insecure'),
     groupId,
     objectId,

@@ -5,3 +5,7 @@ export type { GenerateOptions, ImportOptions } from './keyring.js';
 export type { KeySummary } from './key-summary.js';
 export { evaluateSignedBy, requireSignedBy } from './fingerprint-policy.js';
 export type { RequireSignedByOptions, SignedByDecision } from './fingerprint-policy.js';
+export { verifySifFile } from './verify-file.js';
+export type { VerifyFileOptions, VerifyOutcome } from './verify-file.js';
+export { signSifFile } from './sign-file.js';
+export type { SignFileOptions, SignedFile, SigningKey } from './sign-file.js';

@@ -130,6 +130,30 @@ export class Keyring {
     return armored;
   }
 
+  /**
+   * Armored private key for a fingerprint or key ID, as stored (passphrase-protected): only
+   * for an explicit "export secret key" the user asked for, never for listing.
+   */
+  async exportPrivate(fingerprint: string): Promise<string> {
+    const fp = await this.resolve(fingerprint);
+    const armored = await this.#files.read('private', fp);
+    if (armored === undefined) {
+      throw new SifError('KEY_NOT_FOUND', `The keyring has no private key for ${fp}`, {
+        fingerprint: fp,
+      });
+    }
+    return armored;
+  }
+
+  /**
+   * Summaries of the keys in `material` without storing anything (the import preview:
+   * fingerprints to compare before importing). `hasPrivate` says the material holds one.
+   */
+  async previewKeys(material: KeyMaterial): Promise<KeySummary[]> {
+    const keys = await readKeys(material);
+    return Promise.all(keys.map((key) => summarizeKey(key, key.isPrivate(), this.#now())));
+  }
+
   /** The private key for `fingerprint`, unlocked with `passphrase`, ready for `signSif`. */
   async unlock(fingerprint: string, passphrase: string): Promise<PrivateKey> {
     const fp = await this.resolve(fingerprint);
