@@ -165,12 +165,31 @@ export const accountChannels = {
       skipped: z.array(z.object({ registry: z.string(), file: z.string(), reason: z.string() })),
     }),
   },
+  'accounts:export': {
+    request: z.object({ ids: z.array(z.string().min(1).max(255)).min(1).max(64) }),
+    response: z.object({
+      /**
+       * A docker-config.json for the user to save: it holds these accounts' secrets (a
+       * cloud account's current token), which is the point of the explicit export; it is
+       * returned by this request only, and the window writes it to the file the user chose.
+       */
+      config: z.string(),
+      secretBearing: z.literal(true),
+      /** Said with every export: what holding that file means. */
+      warning: z.string(),
+    }),
+  },
+  'accounts:renew': {
+    request: z.object({ id: z.string().min(1).max(255) }),
+    /** The account with its new `tokenMintedAt` and `tokenExpiresAt`. */
+    response: z.object({ account: accountView }),
+  },
 } as const;
 
 export const accountEvents = {
   /** The account list changed (added, removed, tested, imported): fetch it again. */
   'accounts:changed': z.object({
-    reason: z.enum(['added', 'removed', 'tested', 'imported']),
+    reason: z.enum(['added', 'removed', 'tested', 'imported', 'renewed']),
     id: z.string().optional(),
   }),
 } as const;

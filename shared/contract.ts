@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { accountChannels, accountEvents } from './accounts-contract.js';
 import { appChannels, appEvents } from './app-contract.js';
+import { desktopChannels } from './desktop-contract.js';
+import { keysChannels } from './keys-contract.js';
+import { registryChannels } from './registry-contract.js';
+import { sifChannels } from './sif-contract.js';
 import { ERROR_CODES } from './error-codes.js';
 
 /**
@@ -40,8 +44,12 @@ export const channels = {
     request: z.object({ jobId: z.string() }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  ...registryChannels,
   ...accountChannels,
   ...appChannels,
+  ...sifChannels,
+  ...keysChannels,
+  ...desktopChannels,
 } as const;
 
 export const errorInfo = z.object({

@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KeyringDeps } from '../../main/app/keys-handlers.js';
+import { Keyring } from '../../main/engine/keys/index.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
 import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
 import type { EventSink, Handlers } from '../../main/app/dispatch.js';
@@ -6,6 +11,15 @@ import { listRepositories, listTags } from '../../main/engine/registry/listing.j
 import { MemoryUploadTuningStore } from '../../main/engine/registry/upload-tuning.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { MemorySettingsStore } from '../../main/engine/settings/settings-store.js';
+
+/**
+ * A keyring in a folder that is never created: lists empty, and a test that stores keys
+ * passes its own (`keys: { keyring, dir }` over a temporary folder).
+ */
+function unusedKeyring(): KeyringDeps {
+  const dir = join(tmpdir(), `sifport-no-keyring-${process.pid}-${randomUUID()}`);
+  return { keyring: new Keyring(dir), dir };
+}
 
 /**
  * Handler dependencies for tests: accounts kept in memory, memory caches, no notifications,
@@ -26,6 +40,7 @@ export function testHandlerDeps(
     listRepositories: (client) => listRepositories(client),
     settings: new MemorySettingsStore(),
     desktop: BROWSER_DESKTOP_HOOKS,
+    keys: unusedKeyring(),
     ...overrides,
   };
 }

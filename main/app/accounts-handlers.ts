@@ -1,5 +1,8 @@
 import type { accountChannels } from '../../shared/accounts-contract.js';
 import { addAccount } from '../engine/accounts/add-account.js';
+import { renewCloudToken } from '../engine/accounts/cloud/renew-token.js';
+import { exportAccountsConfig } from '../engine/accounts/interop/export-accounts.js';
+import { SifportError } from '../engine/errors.js';
 import type { Accounts } from '../engine/accounts/accounts.js';
 import {
   importDockerLogins,
@@ -33,6 +36,10 @@ export interface AccountsDeps {
   readonly findLogins?: ((helpers: boolean) => Promise<ImportedLogin[]>) | undefined;
 }
 
+/** What the window says with every docker-config export. */
+export const EXPORT_WARNING =
+  'This file holds your logins (passwords, tokens) in plain base64: save it where only you can read it (mode 0600), and delete it when the cluster no longer needs it.';
+
 function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
   return importDockerLogins({
     env: { ...process.env },
@@ -43,8 +50,10 @@ function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
 
 /**
  * The accounts screen's handlers (issue #4): providers and their login ritual, the account
- * list without secrets, add (tested before saving), test, remove and import. Every change
- * is announced with `accounts:changed` so every window refreshes its list.
+ * list without secrets, add (tested before saving), test, remove, import, renew a cloud token
+ * and export to a docker-config.json (the one answer that holds secrets, because the user
+ * asked for that file). Every change is announced with `accounts:changed` so every window
+ * refreshes its list.
  */
 export function createAccountHandlers(deps: AccountsDeps & { readonly emit: EventSink }) {
   const { service: accounts } = deps;
@@ -53,8 +62,10 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
     connect: (registry, settings, credential) =>
       deps.clients.connect(registry, settings, credential),
   };
-  const changed = (reason: 'added' | 'removed' | 'tested' | 'imported', id?: string): void =>
-    deps.emit('accounts:changed', checkedEvent('accounts:changed', { reason, id }));
+  const changed = (
+    reason: 'added' | 'removed' | 'tested' | 'imported' | 'renewed',
+    id?: string,
+  ): void => deps.emit('accounts:changed', checkedEvent('accounts:changed', { reason, id }));
 
   const handlers: AccountHandlers = {
     'providers:list': async () => ({ providers: PROVIDER_PRESETS.map(providerInfoOf) }),
@@ -102,6 +113,24 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
         })),
         skipped: report.skipped,
       };
+    },
+    'accounts:export': async ({ ids }) => {
+      const chosen = [];
+      for (const id of ids) {
+        const account = await accounts.get(id);
+        if (!account) throw new SifportError('NOT_FOUND', `There is no account ${id}.`);
+        chosen.push(account);
+      }
+      return {
+        config: await exportAccountsConfig(accounts, chosen),
+        secretBearing: true as const,
+        warning: EXPORT_WARNING,
+      };
+    },
+    'accounts:renew': async ({ id }) => {
+      const account = await renewCloudToken(accounts, id);
+      changed('renewed', id);
+      return { account: accountViewOf(account) };
     },
   };
   return handlers;

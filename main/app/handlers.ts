@@ -13,6 +13,10 @@ import { checkedEvent, type EventSink, type Handlers } from './dispatch.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import type { SettingsStore } from '../engine/settings/settings-store.js';
 import type { DesktopHooks } from './desktop-hooks.js';
+import { createDesktopHandlers } from './desktop-handlers.js';
+import { createKeysHandlers, type KeyringDeps } from './keys-handlers.js';
+import { createRegistryHandlers } from './registry-handlers.js';
+import { createSifHandlers } from './sif-handlers.js';
 
 export type { ConnectionOptions } from './connection-options.js';
 
@@ -39,6 +43,8 @@ export interface HandlerDeps {
   readonly settings: SettingsStore;
   /** Native dialogs and reveal (the browser mode refuses them with what to do instead). */
   readonly desktop: DesktopHooks;
+  /** The profile's OpenPGP keyring (the CLI's `CONFIG_DIR/keys`), for signing and verifying. */
+  readonly keys: KeyringDeps;
 }
 
 /** A finished transfer, as a notification would say it. */
@@ -167,5 +173,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     ...createAccountHandlers({ ...deps.accounts, emit: deps.emit }),
     ...createSettingsHandlers(deps.settings, deps.emit),
+    ...createRegistryHandlers(deps),
+    ...createSifHandlers(deps.keys.keyring),
+    ...createKeysHandlers(deps.keys),
+    ...createDesktopHandlers(deps.desktop),
   };
 }

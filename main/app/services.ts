@@ -91,6 +91,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         listTags: (client, repository) => listTags(client, repository),
         listRepositories: (client) => listRepositories(client),
         settings,
+        keys: { keyring, dir: profile.paths.keys },
       }),
   };
 }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * What only the desktop host can do for the window (UI.md §6 "App"): native open-file and
+ * choose-folder dialogs, and showing a file in the file manager. The browser mode answers
+ * each with UNSUPPORTED and what to do instead.
+ */
+const title = z.string().max(200);
+
+export const desktopChannels = {
+  'dialog:openFile': {
+    request: z.object({
+      title: title.optional(),
+      /** Offer only `.sif` files (the push and inspect dialogs). */
+      sifOnly: z.boolean().optional(),
+      multiple: z.boolean().optional(),
+    }),
+    /** Empty when the user cancelled. */
+    response: z.object({ paths: z.array(z.string()) }),
+  },
+  'dialog:chooseFolder': {
+    request: z.object({ title: title.optional(), defaultPath: z.string().max(4096).optional() }),
+    /** Absent when the user cancelled. */
+    response: z.object({ path: z.string().optional() }),
+  },
+  'shell:reveal': {
+    request: z.object({ path: z.string().min(1).max(4096) }),
+    response: z.object({}),
+  },
+} as const;
