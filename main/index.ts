@@ -35,7 +35,7 @@ async function start(): Promise<void> {
     if (event === 'transfer:progress') {
       window.setProgressBar(aggregate.progressed(payload as EventOf<'transfer:progress'>));
     } else if (event === 'transfer:finished') {
-      window.setProgressBar(aggregate.finished((payload as EventOf<'transfer:finished'>).jobId));
+      window.setProgressBar(aggregate.finished((payload as EventOf<'transfer:finished'>).job.id));
     } else if (event === 'settings:changed') {
       nativeTheme.themeSource = (payload as EventOf<'settings:changed'>).settings.theme;
     }
@@ -67,6 +67,16 @@ async function start(): Promise<void> {
     openFiles([path]);
   });
   app.on('window-all-closed', () => app.quit());
+  // Running transfers stop cleanly and show as interrupted, with Resume, after a restart.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 registerAppScheme();

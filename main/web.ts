@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const host = await startLoopbackHost({
     staticDir: STATIC_DIR,
     port: args.port,
+    uploadsDir: profile.paths.uploads,
     handlers: (emit) =>
       services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS }),
   });

@@ -82,23 +82,23 @@ test('invoke resolves checked values and throws errors that carry the code', asy
 test('events are checked against the contract before listeners see them', () => {
   const transport = new FakeTransport();
   const api = createWebApi(transport);
-  const seen: EventOf<'transfer:finished'>[] = [];
-  const off = api.on('transfer:finished', (e) => seen.push(e));
+  const seen: EventOf<'transfer:progress'>[] = [];
+  const off = api.on('transfer:progress', (e) => seen.push(e));
   const good = {
     jobId: 'j',
-    kind: 'push',
-    reference: 'oras://r/a:1',
-    ok: true,
-    digest: 'sha256:00',
+    progress: { phase: 'uploading', bytesDone: 1, bytesTotal: 2, rate: 1 },
   };
-  transport.deliver({ event: 'transfer:finished', payload: good });
-  transport.deliver({ event: 'transfer:finished', payload: { ...good, ok: 'yes' } });
+  transport.deliver({ event: 'transfer:progress', payload: good });
+  transport.deliver({
+    event: 'transfer:progress',
+    payload: { ...good, progress: { ...good.progress, phase: 'dancing' } },
+  });
   transport.deliver({ event: 'transfer:unknown', payload: good });
   transport.deliver('not json');
   off();
-  transport.deliver({ event: 'transfer:finished', payload: good });
+  transport.deliver({ event: 'transfer:progress', payload: good });
   assert.deepEqual(seen, [good]);
-  assert.throws(() => api.on('nope' as 'transfer:finished', () => undefined), /Unknown event/);
+  assert.throws(() => api.on('nope' as 'transfer:progress', () => undefined), /Unknown event/);
 });
 
 test('a lost connection fails pending and later calls with NETWORK', async () => {

@@ -5,6 +5,7 @@ import { desktopChannels } from './desktop-contract.js';
 import { keysChannels } from './keys-contract.js';
 import { registryChannels } from './registry-contract.js';
 import { sifChannels } from './sif-contract.js';
+import { transferChannels, transferEvents } from './transfers-contract.js';
 import { ERROR_CODES } from './error-codes.js';
 
 /**
@@ -30,20 +31,7 @@ export const channels = {
     request: z.object({ registry: z.string().min(1).max(255) }).extend(registryOptions.shape),
     response: z.object({ repositories: z.array(z.string()) }),
   },
-  'transfer:push': {
-    request: z.object({ file: z.string().min(1), reference }).extend(registryOptions.shape),
-    response: z.object({ jobId: z.string() }),
-  },
-  'transfer:pull': {
-    request: z
-      .object({ reference, destination: z.string().min(1), force: z.boolean().optional() })
-      .extend(registryOptions.shape),
-    response: z.object({ jobId: z.string() }),
-  },
-  'transfer:cancel': {
-    request: z.object({ jobId: z.string() }),
-    response: z.object({ cancelled: z.boolean() }),
-  },
+  ...transferChannels,
   ...registryChannels,
   ...accountChannels,
   ...appChannels,
@@ -60,25 +48,7 @@ export const errorInfo = z.object({
 });
 
 export const events = {
-  'transfer:progress': z.object({
-    jobId: z.string(),
-    phase: z.string(),
-    bytesDone: z.number(),
-    bytesTotal: z.number(),
-    rate: z.number(),
-    etaSeconds: z.number().optional(),
-  }),
-  'transfer:finished': z.object({
-    jobId: z.string(),
-    kind: z.enum(['push', 'pull']),
-    reference: z.string(),
-    ok: z.boolean(),
-    digest: z.string().optional(),
-    path: z.string().optional(),
-    /** How it went, in a few words (a push: uploaded, already there, or mounted). */
-    summary: z.string().optional(),
-    error: errorInfo.optional(),
-  }),
+  ...transferEvents,
   ...accountEvents,
   ...appEvents,
 } as const;
@@ -108,4 +78,9 @@ export interface SifportApi {
    * `webUtils.getPathForFile`); absent in a browser, where the page asks for a path instead.
    */
   pathForFile?(file: File): string;
+  /**
+   * The browser mode's way to push a dropped file that has no path: streams its bytes to the
+   * host, which keeps a copy in the profile until the push ends; returns the copy's path.
+   */
+  uploadFile?(file: File): Promise<string>;
 }

@@ -121,15 +121,12 @@ describe('the built main process under the stand-in electron', () => {
     for (const channel of Object.keys(channels) as (keyof typeof channels)[]) {
       // A request that fits no schema (every request is an object): the answer must come
       // from the channel's own validation, proving it is bound, not "Unknown channel".
-      await assert.rejects(
-        shell.api.invoke(channel, null as never),
-        (err: unknown) => {
-          assert.ok(err instanceof SifportCallError, `${channel}: ${String(err)}`);
-          assert.equal(err.code, 'USAGE', channel);
-          assert.match(err.message, new RegExp(`Invalid request for ${channel}`), channel);
-          return true;
-        },
-      );
+      await assert.rejects(shell.api.invoke(channel, null as never), (err: unknown) => {
+        assert.ok(err instanceof SifportCallError, `${channel}: ${String(err)}`);
+        assert.equal(err.code, 'USAGE', channel);
+        assert.match(err.message, new RegExp(`Invalid request for ${channel}`), channel);
+        return true;
+      });
     }
     for (const event of Object.keys(events) as EventName[]) {
       const off = shell.api.on(event, () => undefined);
@@ -201,12 +198,15 @@ describe('the built main process under the stand-in electron', () => {
     { skip: bed ? false : testBedSkipReason },
     async () => {
       const finished: { jobId: string; ok: boolean }[] = [];
-      const off = shell.api.on('transfer:finished', (e) => finished.push(e));
+      const off = shell.api.on('transfer:finished', (e) =>
+        finished.push({ jobId: e.job.id, ok: e.job.state === 'done' }),
+      );
       const push = async (tag: string) => {
-        const { jobId } = await shell.api.invoke('transfer:push', {
+        const { job } = await shell.api.invoke('transfer:push', {
           file: UNSIGNED_SIF,
           reference: `oras://${bed!.open.host}/shell/push:${tag}`,
         });
+        const jobId = job.id;
         await waitFor(() => finished.some((f) => f.jobId === jobId), {
           timeoutMs: 30_000,
           what: `transfer:finished for ${tag}`,

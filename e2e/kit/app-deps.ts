@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { KeyringDeps } from '../../main/app/keys-handlers.js';
 import { Keyring } from '../../main/engine/keys/index.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
+import { createAppServices, type AppServices } from '../../main/app/services.js';
+import { profilePaths } from '../../main/engine/profile/profile-layout.js';
 import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
 import type { EventSink, Handlers } from '../../main/app/dispatch.js';
 import { BROWSER_DESKTOP_HOOKS } from '../../main/app/desktop-hooks.js';
@@ -11,6 +13,11 @@ import { listRepositories, listTags } from '../../main/engine/registry/listing.j
 import { MemoryUploadTuningStore } from '../../main/engine/registry/upload-tuning.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
 import { MemorySettingsStore } from '../../main/engine/settings/settings-store.js';
+import type { JobRecord } from '../../main/engine/transfers/queue/job.js';
+import { MemoryJobHistory } from '../../main/engine/transfers/queue/job-history.js';
+import { createJobRunner } from '../../main/engine/transfers/queue/run-job.js';
+import { TransferQueue } from '../../main/engine/transfers/queue/transfer-queue.js';
+import { MemoryUploadSessionStore } from '../../main/engine/transfers/upload-sessions.js';
 
 /**
  * A keyring in a folder that is never created: lists empty, and a test that stores keys
@@ -30,11 +37,25 @@ export function testHandlerDeps(
   overrides: Partial<HandlerDeps> & { emit: EventSink },
 ): HandlerDeps {
   const session = sessionAccounts();
+  const clientFor = overrides.clientFor ?? session.clientFor;
+  const listeners = new Set<(record: JobRecord) => void>();
+  const transfers = new TransferQueue({
+    run: createJobRunner({
+      clientFor: (registry, connection, repository) => clientFor(registry, connection, repository),
+      digestCache: new MemoryDigestCache(),
+      tuning: new MemoryUploadTuningStore(),
+      uploadSessions: new MemoryUploadSessionStore(),
+    }),
+    history: new MemoryJobHistory(),
+    concurrency: () => 2,
+    historySize: () => 500,
+    onChange: (record) => listeners.forEach((listener) => listener(record)),
+  });
   return {
     accounts: session.accounts,
-    clientFor: session.clientFor,
-    digestCache: new MemoryDigestCache(),
-    tuning: new MemoryUploadTuningStore(),
+    clientFor,
+    transfers,
+    onTransferChange: (listener) => listeners.add(listener),
     notifier: NO_NOTIFICATIONS,
     listTags: (client, repository) => listTags(client, repository),
     listRepositories: (client) => listRepositories(client),
@@ -48,4 +69,22 @@ export function testHandlerDeps(
 /** A handler-table factory for `startLoopbackHost`, over {@link testHandlerDeps}. */
 export function testHandlers(overrides: Partial<HandlerDeps> = {}): (emit: EventSink) => Handlers {
   return (emit) => createHandlers(testHandlerDeps({ ...overrides, emit }));
+}
+
+/**
+ * The app's real services (`createAppServices`) over a throw-away profile in `dir`: accounts
+ * and secrets in memory, everything else in files as in the browser mode. For tests of a
+ * whole host (uploads, history, settings).
+ */
+export async function testAppServices(dir: string): Promise<AppServices> {
+  const session = sessionAccounts();
+  return createAppServices({
+    paths: profilePaths(dir),
+    accounts: session.accounts.service,
+    storage: session.accounts.storage,
+    findLogins: async () => [],
+    userAgent: 'sifport-test',
+    proxy: {},
+    onWarning: () => undefined,
+  });
 }

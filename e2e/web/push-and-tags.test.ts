@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { RegistryClient } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
 import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
-import { testHandlers } from '../kit/app-deps.js';
-import { UNSIGNED_SIF } from '../kit/index.js';
+import { BROWSER_DESKTOP_HOOKS } from '../../main/app/desktop-hooks.js';
+import { NO_NOTIFICATIONS } from '../../main/app/handlers.js';
+import { testAppServices } from '../kit/app-deps.js';
+import { UNSIGNED_SIF, waitFor } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import {
   chromiumSkipReason,
@@ -30,13 +38,20 @@ describe('the renderer in Chromium over the loopback host', () => {
   let host: LoopbackHost;
   let browser: TestBrowser;
   let sifport: SifportPage;
+  let uploads: string;
+  let profileDir: string;
 
   before(async () => {
     if (noBrowser) return;
     await ensureWebBuild();
+    profileDir = await mkdtemp(join(tmpdir(), 'sifport-web-profile-'));
+    const services = await testAppServices(profileDir);
+    uploads = services.profile.paths.uploads;
     host = await startLoopbackHost({
       staticDir: webBuildDir,
-      handlers: testHandlers(),
+      uploadsDir: uploads,
+      handlers: (emit) =>
+        services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS }),
     });
     browser = await launchChromium();
     sifport = new SifportPage(await browser.newPage());
@@ -46,7 +61,38 @@ describe('the renderer in Chromium over the loopback host', () => {
   after(async () => {
     await browser?.close();
     await host?.stop();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
+
+  test(
+    'a SIF dropped on the window is uploaded by the browser and pushed byte for byte',
+    { skip: noRegistry },
+    () =>
+      step('drop-push', async () => {
+        const repository = `oras://${bed!.open.host}/web/drop${Date.now().toString(36)}`;
+        await sifport.page.getByLabel('Push to').fill(`${repository}:dropped`);
+        await sifport.dropFile(UNSIGNED_SIF, 'my image.sif');
+        const row = sifport.transfer(`${repository}:dropped`);
+        const text = await waitForText(row, /done .*sha256:[a-f0-9]{64}|failed/, 60_000);
+        assert.match(text, /done/);
+        const out = join(profileDir, 'pulled.sif');
+        const client = new RegistryClient({ registry: bed!.open.host });
+        try {
+          await pullSif({
+            client,
+            reference: parseReference(`${repository}:dropped`),
+            destination: out,
+          });
+        } finally {
+          client.close();
+        }
+        assert.deepEqual(await readFile(out), await readFile(UNSIGNED_SIF));
+        await rm(out, { force: true });
+        await waitFor(async () => (await readdir(uploads)).length === 0, {
+          what: 'the uploaded copy to be removed once its push is done',
+        });
+      }),
+  );
 
   const step = (name: string, body: () => Promise<void>): Promise<void> =>
     keepArtifactsOnFailure(browser, name, body);

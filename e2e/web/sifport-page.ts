@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 import { waitFor } from '../kit/poll.js';
@@ -43,6 +44,28 @@ export class SifportPage {
     await this.page.getByLabel('Push to').fill(reference);
     await this.page.getByLabel('File path').fill(file);
     await this.page.getByRole('button', { name: 'Push', exact: true }).click();
+  }
+
+  /**
+   * Drops a real file on the push form's drop zone, as a user dragging it from the file
+   * manager would: a `DataTransfer` holding the file's bytes (the page sees no path).
+   */
+  async dropFile(path: string, name: string): Promise<void> {
+    const bytes = [...(await readFile(path))];
+    const transfer = await this.page.evaluateHandle(
+      ({ bytes, name }) => {
+        // Runs in the page; the Node-side type check knows no DOM.
+        const page = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: unknown[], name: string) => unknown;
+        };
+        const data = new page.DataTransfer();
+        data.items.add(new page.File([new Uint8Array(bytes)], name));
+        return data;
+      },
+      { bytes, name },
+    );
+    await this.page.getByLabel('drop zone').dispatchEvent('drop', { dataTransfer: transfer });
   }
 
   /** The push form's error, if any. */

@@ -212,7 +212,7 @@ describe(
           }
         }, 10);
       });
-      assert.equal(finished.ok, true, JSON.stringify(finished.error));
+      assert.equal(finished.job.state, 'done', JSON.stringify(finished.job.error));
     });
   },
 );

@@ -79,11 +79,17 @@ test(
       );
       assert.equal(started.ok, true);
       const pushed = await push.finished();
-      assert.equal(pushed.ok, true, JSON.stringify(pushed.error));
-      assert.match(pushed.digest ?? '', /^sha256:[a-f0-9]{64}$/);
-      assert.equal(pushed.summary, 'SIF uploaded');
-      assert.deepEqual(notes, [`Pushed ${reference} | SIF uploaded: ${pushed.digest}`]);
-      assert.ok(push.events.some((e) => e.event === 'transfer:progress'));
+      assert.equal(pushed.job.state, 'done', JSON.stringify(pushed.job.error));
+      const digest = pushed.job.result?.digest ?? '';
+      assert.match(digest, /^sha256:[a-f0-9]{64}$/);
+      assert.equal(pushed.job.result?.summary, 'SIF uploaded');
+      assert.deepEqual(notes, [`Pushed ${pushed.job.label} | SIF uploaded: ${digest}`]);
+      // Progress is throttled to ~10 a second, so this small push may finish before any;
+      // the drawer still sees it queued, then running, then done.
+      const states = push.events
+        .filter((e) => e.event === 'transfer:changed')
+        .map((e) => (e.payload as EventOf<'transfer:changed'>).job.state);
+      assert.deepEqual(states, ['queued', 'running', 'done']);
 
       const pull = recorder();
       const destination = join(dir, 'out.sif');
@@ -93,7 +99,7 @@ test(
         { reference, destination },
       );
       const pulled = await pull.finished();
-      assert.equal(pulled.ok, true, JSON.stringify(pulled.error));
+      assert.equal(pulled.job.state, 'done', JSON.stringify(pulled.job.error));
       assert.deepEqual(await readFile(destination), await readFile(UNSIGNED_SIF));
     } finally {
       for (const c of clients) c.close();

@@ -65,12 +65,17 @@ function connect(url = host.socketUrl, origin: string | null = host.origin) {
 }
 
 /** The next frame on a socket, parsed. */
+/** The next reply frame on `ws` (events pushed meanwhile are skipped). */
 function nextFrame(ws: WebSocket): Promise<Record<string, unknown>> {
-  return new Promise((resolve) =>
-    ws.once('message', (data: Buffer) =>
-      resolve(JSON.parse(data.toString()) as Record<string, unknown>),
-    ),
-  );
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer): void => {
+      const frame = JSON.parse(data.toString()) as Record<string, unknown>;
+      if ('event' in frame) return;
+      ws.off('message', onMessage);
+      resolve(frame);
+    };
+    ws.on('message', onMessage);
+  });
 }
 
 async function call(ws: WebSocket, frame: unknown, binary = false) {
@@ -187,12 +192,14 @@ test('events from the handlers reach every connected socket', async () => {
         reference: 'oras://registry.example/lab/tools:v3',
       },
     });
-    const { jobId } = (started['envelope'] as { value: { jobId: string } }).value;
+    const jobId = (started['envelope'] as { value: { job: { id: string } } }).value.job.id;
     for (const frame of await Promise.all([onA, onB])) {
-      const payload = frame['payload'] as { jobId: string; ok: boolean; error: { code: string } };
-      assert.equal(payload.jobId, jobId);
-      assert.equal(payload.ok, false);
-      assert.ok(payload.error.code);
+      const { job } = frame['payload'] as {
+        job: { id: string; state: string; error: { code: string } };
+      };
+      assert.equal(job.id, jobId);
+      assert.equal(job.state, 'failed');
+      assert.ok(job.error.code);
     }
   } finally {
     a.close();

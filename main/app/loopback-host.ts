@@ -9,11 +9,14 @@ import { MAX_FRAME_BYTES } from '../../shared/client-protocol.js';
 import type { EventSink, Handlers } from './dispatch.js';
 import { createProtocolServer, eventFrame, type ProtocolServer } from './protocol-server.js';
 import { serveStatic } from './static-files.js';
+import { handleUpload, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from './upload-endpoint.js';
 
 /** What {@link startLoopbackHost} needs: the page and the handler table. */
 export interface LoopbackHostOptions {
   /** The built renderer (`dist-web/`), served as the page. */
   readonly staticDir: string;
+  /** Where dropped files are uploaded (the profile's uploads folder); absent: no uploads. */
+  readonly uploadsDir?: string | undefined;
   /** Port on 127.0.0.1; 0 or absent picks a free one. */
   readonly port?: number | undefined;
   /** Builds the handler table over the host's event sink (`AppServices.handlers`). */
@@ -73,6 +76,15 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const http = createServer((req, res) => {
     if (req.headers.host !== new URL(origin).host) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request\n');
+      return;
+    }
+    if ((req.url ?? '').split('?')[0] === UPLOAD_PATH && options.uploadsDir) {
+      const authorized = (r: IncomingMessage): boolean =>
+        r.headers.origin === origin &&
+        sameSecret(String(r.headers[UPLOAD_TOKEN_HEADER] ?? ''), token);
+      void handleUpload(req, res, { dir: options.uploadsDir, authorized }).catch(() =>
+        res.destroy(),
+      );
       return;
     }
     void serveStatic(staticDir, req, res, [`ws://${new URL(origin).host}`]).catch(() =>

@@ -9,8 +9,15 @@ import { FileUploadTuningStore } from '../engine/registry/upload-tuning-file.js'
 import type { UploadTuningStore } from '../engine/registry/upload-tuning.js';
 import { FileSettingsStore, type SettingsStore } from '../engine/settings/settings-store.js';
 import { FileDigestCache, type DigestCache } from '../engine/transfers/digest-cache.js';
+import type { JobRecord } from '../engine/transfers/queue/job.js';
+import { FileUploadSessionStore } from '../engine/transfers/upload-sessions.js';
+import { FileJobHistory } from '../engine/transfers/queue/job-history.js';
+import { createJobRunner } from '../engine/transfers/queue/run-job.js';
+import { TransferQueue } from '../engine/transfers/queue/transfer-queue.js';
+import type { Settings } from '../../shared/settings-contract.js';
 import type { AccountsDeps } from './accounts-handlers.js';
 import type { DesktopHooks } from './desktop-hooks.js';
+import { TemporaryUploads } from './temporary-uploads.js';
 import type { EventSink, Handlers } from './dispatch.js';
 import { createHandlers, type TransferNotifier } from './handlers.js';
 import { registryClients, type RegistryClients } from './registry-clients.js';
@@ -49,8 +56,28 @@ export interface AppServices {
   readonly keyring: Keyring;
   readonly digestCache: DigestCache;
   readonly tuning: UploadTuningStore;
+  readonly transfers: TransferQueue;
   /** The contract's handler table, bound to one host's events and notifications. */
   handlers(host: HostHooks): Handlers;
+  /** Stops running transfers (they show as interrupted next time) and writes the history. */
+  close(): Promise<void>;
+}
+
+/**
+ * The settings as handlers change them, with the latest kept at hand for the queue (which
+ * reads its concurrency and history size synchronously) and the queue told of each change.
+ */
+async function liveSettings(store: SettingsStore, changed: () => void) {
+  let current: Settings = await store.get();
+  const live: SettingsStore = {
+    get: async () => (current = await store.get()),
+    set: async (patch) => {
+      current = await store.set(patch);
+      changed();
+      return current;
+    },
+  };
+  return { live, current: () => current };
 }
 
 /**
@@ -60,12 +87,34 @@ export interface AppServices {
  */
 export async function createAppServices(profile: AppProfile): Promise<AppServices> {
   const clients = registryClients(profile.accounts, profile.userAgent, profile.proxy);
-  const settings = new FileSettingsStore(profile.paths.settings, {
-    onWarning: profile.onWarning,
-  });
+  // The queue reads the settings, and hears of their changes: built right after them.
+  const queueRef: { queue?: TransferQueue } = {};
+  const { live: settings, current } = await liveSettings(
+    new FileSettingsStore(profile.paths.settings, { onWarning: profile.onWarning }),
+    () => queueRef.queue?.settingsChanged(),
+  );
   const keyring = new Keyring(profile.paths.keys);
   const digestCache = new FileDigestCache(profile.paths.digestCache);
   const tuning = await FileUploadTuningStore.open(profile.paths.uploadTuning);
+  const listeners = new Set<(record: JobRecord) => void>();
+  const transfers = new TransferQueue({
+    run: createJobRunner({
+      clientFor: clients.clientFor,
+      digestCache,
+      tuning,
+      uploadSessions: new FileUploadSessionStore(profile.paths.uploadSessions),
+    }),
+    history: new FileJobHistory(profile.paths.transfers, profile.onWarning),
+    concurrency: () => current().concurrency,
+    historySize: () => current().historySize,
+    onChange: (record) => listeners.forEach((listener) => listener(record)),
+    onWarning: profile.onWarning,
+  });
+  queueRef.queue = transfers;
+  await transfers.restore();
+  const uploads = new TemporaryUploads(profile.paths.uploads);
+  listeners.add((record) => uploads.changed(record));
+  await uploads.sweep(transfers.list());
   const accounts: AccountsDeps = {
     service: profile.accounts,
     storage: profile.storage,
@@ -79,6 +128,11 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
     keyring,
     digestCache,
     tuning,
+    transfers,
+    close: async () => {
+      await transfers.close();
+      await uploads.sweep(transfers.list());
+    },
     handlers: (host) =>
       createHandlers({
         clientFor: clients.clientFor,
@@ -86,8 +140,8 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         emit: host.emit,
         notifier: host.notifier,
         desktop: host.desktop,
-        digestCache,
-        tuning,
+        transfers,
+        onTransferChange: (listener) => listeners.add(listener),
         listTags: (client, repository) => listTags(client, repository),
         listRepositories: (client) => listRepositories(client),
         settings,

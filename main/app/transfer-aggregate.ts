@@ -10,7 +10,10 @@ export class TransferAggregate {
 
   /** Takes one event; returns the new aggregate fraction (0..1) or -1 when idle. */
   progressed(event: EventOf<'transfer:progress'>): number {
-    this.running.set(event.jobId, { done: event.bytesDone, total: event.bytesTotal });
+    this.running.set(event.jobId, {
+      done: event.progress.bytesDone,
+      total: event.progress.bytesTotal,
+    });
     return this.fraction();
   }
 

@@ -13,7 +13,7 @@ function useHostEvents(): void {
     if (!host) return undefined;
     const store = useSifportStore.getState();
     const offProgress = host.on('transfer:progress', (e) => store.progressed(e));
-    const offFinished = host.on('transfer:finished', (e) => store.finished(e));
+    const offFinished = host.on('transfer:changed', (e) => store.jobChanged(e.job));
     const offAccounts = host.on('accounts:changed', () => void store.loadAccounts());
     return () => {
       offProgress();

@@ -1,5 +1,6 @@
 import { socketUrlFor } from '../../shared/loopback-address.js';
 import { createWebApi, type MessageTransport } from '../../preload/web.js';
+import { uploadFile } from './upload-file.js';
 
 /** Wraps the browser's WebSocket as the text pipe `preload/web.ts` speaks over. */
 function socketTransport(socket: WebSocket): MessageTransport {
@@ -32,10 +33,10 @@ function opened(socket: WebSocket): Promise<void> {
  * token. In Electron the preload has already set it and the WebSocket code is never loaded.
  */
 export async function installWebBridge(): Promise<void> {
-  if (window.sifport) return;
+  if (window.sifport || window.sifportTransport) return;
   const url = socketUrlFor(window.location);
   if (!url) return;
   const socket = new WebSocket(url);
   await opened(socket);
-  window.sifport = createWebApi(socketTransport(socket));
+  window.sifport = { ...createWebApi(socketTransport(socket)), uploadFile };
 }

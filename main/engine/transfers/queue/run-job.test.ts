@@ -23,6 +23,7 @@ import {
 import { MemoryDigestCache } from '../digest-cache.js';
 import { FileJobHistory } from './job-history.js';
 import type { JobRecord } from './job.js';
+import { MemoryUploadSessionStore } from '../upload-sessions.js';
 import { createJobRunner } from './run-job.js';
 import { TransferQueue } from './transfer-queue.js';
 
@@ -104,6 +105,7 @@ describe('createJobRunner with the queue', () => {
         return new RegistryClient({ registry, retry: FAST_RETRY, transport: transport ?? inner });
       },
       digestCache: new MemoryDigestCache(),
+      uploadSessions: new MemoryUploadSessionStore(),
       tuning: new MemoryUploadTuningStore(),
     });
     const queue = new TransferQueue({

@@ -3,6 +3,7 @@ import { parseReference } from '../../registry/reference.js';
 import type { UploadTuningStore } from '../../registry/upload-tuning.js';
 import { copySif, type CopyResult } from '../copy.js';
 import type { DigestCache } from '../digest-cache.js';
+import type { UploadSessionStore } from '../upload-sessions.js';
 import { pullSif } from '../pull.js';
 import { describePush } from '../push-summary.js';
 import { pushSif } from '../push.js';
@@ -24,6 +25,8 @@ export interface RunJobDeps {
   readonly digestCache: DigestCache;
   /** Chunk sizes learnt per registry. */
   readonly tuning: UploadTuningStore;
+  /** Upload sessions a push has open, so the next push cancels one a crash left. */
+  readonly uploadSessions: UploadSessionStore;
 }
 
 const MiB = 1024 * 1024;
@@ -66,6 +69,7 @@ export function createJobRunner(deps: RunJobDeps): JobRunner {
           reference,
           digestCache: deps.digestCache,
           tuning: deps.tuning,
+          uploadSessions: deps.uploadSessions,
           signal,
           onProgress,
         });

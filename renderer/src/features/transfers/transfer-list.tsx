@@ -1,4 +1,4 @@
-import type { TransferView } from '../../store/transfers-slice.js';
+import type { TransferView } from './transfers-slice.js';
 import { useSifportStore } from '../../store/store.js';
 
 function percent(t: TransferView): number {

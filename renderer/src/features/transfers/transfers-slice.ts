@@ -1,6 +1,5 @@
-import type { StateCreator } from 'zustand';
-import type { EventOf } from '../../../shared/contract.js';
-import type { SifportState } from './store.js';
+import type { EventOf } from '../../../../shared/contract.js';
+import type { SliceOf } from '../../store/slice.js';
 
 /** One transfer as the window shows it: the queue's job view. */
 export type TransferView = EventOf<'transfer:changed'>['job'];
@@ -14,7 +13,7 @@ export interface TransfersSlice {
 }
 
 /** Creates the transfers slice. Progress for a job not seen yet is dropped (its change follows). */
-export const createTransfersSlice: StateCreator<SifportState, [], [], TransfersSlice> = (set) => ({
+export const createTransfersSlice: SliceOf<TransfersSlice> = () => (set) => ({
   transfers: {},
   jobChanged: (job) => set((s) => ({ transfers: { ...s.transfers, [job.id]: job } })),
   progressed: (event) =>
