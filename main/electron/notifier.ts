@@ -1,4 +1,4 @@
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { Notification } from 'electron';
 import type { FinishedTransfer, TransferNotifier } from '../app/handlers.js';
 import type { EventSink } from '../app/dispatch.js';

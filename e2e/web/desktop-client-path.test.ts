@@ -1,0 +1,86 @@
+/**
+ * The desktop app's exact client path in a real browser (issue #11): the BUILT preload runs
+ * in Chromium against a stand-in `ipcRenderer` that forwards its frames to the loopback
+ * host, so the renderer talks through `window.sifportTransport` as it does in Electron.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BROWSER_DESKTOP_HOOKS } from '../../main/app/desktop-hooks.js';
+import { NO_NOTIFICATIONS } from '../../main/app/handlers.js';
+import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
+import { testAppServices } from '../kit/app-deps.js';
+import { UNSIGNED_SIF } from '../kit/index.js';
+import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
+import {
+  chromiumSkipReason,
+  keepArtifactsOnFailure,
+  launchChromium,
+  type TestBrowser,
+} from './browser.js';
+import { installBuiltPreload } from './preload-in-page.js';
+import { SifportPage, waitForText } from './sifport-page.js';
+import { ensureWebBuild, webBuildDir } from './web-build.js';
+
+const bed = loadTestBed();
+const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+
+describe('the renderer through the built preload, in Chromium', { skip }, () => {
+  let dir: string;
+  let host: LoopbackHost;
+  let browser: TestBrowser;
+  let sifport: SifportPage;
+
+  before(async () => {
+    await ensureWebBuild();
+    dir = await mkdtemp(join(tmpdir(), 'sifport-preload-path-'));
+    const services = await testAppServices(dir);
+    host = await startLoopbackHost({
+      staticDir: webBuildDir,
+      handlers: (emit) =>
+        services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS }),
+    });
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    await installBuiltPreload(page);
+    sifport = new SifportPage(page);
+    await sifport.open(host.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a push and a tag listing go through the preload transport, not the WebSocket bridge', () =>
+    keepArtifactsOnFailure(browser, 'preload-path', async () => {
+      const page = sifport.page;
+      assert.equal(
+        await page.evaluate(
+          () => typeof (globalThis as { sifportTransport?: unknown }).sifportTransport,
+        ),
+        'object',
+      );
+      const repository = `oras://${bed!.open.host}/web/preload${Date.now().toString(36)}`;
+      await sifport.push(UNSIGNED_SIF, `${repository}:v1`);
+      const text = await waitForText(
+        sifport.transfer(`${repository}:v1`),
+        /done .*sha256:[a-f0-9]{64}|failed/,
+        60_000,
+      );
+      assert.match(text, /done/);
+      await sifport.listTags(repository);
+      assert.match(await waitForText(sifport.tags(), /v1/), /^v1$/);
+      const sent = await page.evaluate(
+        () => (globalThis as { __preloadFramesSent?: number }).__preloadFramesSent ?? 0,
+      );
+      assert.ok(sent >= 3, `the preload carried the calls (${sent} frames)`);
+      const errors = browser.log.filter(
+        (l) => l.startsWith('[pageerror]') || /Content Security Policy/i.test(l),
+      );
+      assert.deepEqual(errors, []);
+    }));
+});
