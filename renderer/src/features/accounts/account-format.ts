@@ -1,5 +1,5 @@
 import { cloudTokenState, shortDuration, yesNo } from '../../../../shared/account-text.js';
-import type { AccountItem, AccountTest } from '../../store/accounts-slice.js';
+import type { AccountItem, AccountTest } from './accounts-slice.js';
 
 /** What kind of secret an account keeps and, for cloud tokens, their age and expiry. */
 export function secretState(account: AccountItem, now: number): string {

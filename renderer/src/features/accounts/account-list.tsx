@@ -1,4 +1,4 @@
-import type { AccountItem } from '../../store/accounts-slice.js';
+import type { AccountItem } from './accounts-slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { capabilityLines, secretState } from './account-format.js';
 

@@ -1,7 +1,5 @@
-import type { StateCreator } from 'zustand';
-import type { RequestOf, ResponseOf } from '../../../shared/contract.js';
-import { api } from '../api.js';
-import type { SifportState } from './store.js';
+import type { RequestOf, ResponseOf } from '../../../../shared/contract.js';
+import type { SliceOf } from '../../store/slice.js';
 
 /** An account as listed (no secret ever reaches the renderer). */
 export type AccountItem = ResponseOf<'accounts:list'>['accounts'][number];
@@ -34,20 +32,14 @@ export interface AccountsSlice {
   dismissReminder(): void;
 }
 
-const NOT_CONNECTED = 'Not connected to a Sifport host.';
 const message = (err: unknown): string => (err as Error).message;
 
 /** Creates the accounts slice; every change is refetched (the host also says `accounts:changed`). */
-export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSlice> = (
-  set,
-  get,
-) => ({
+export const createAccountsSlice: SliceOf<AccountsSlice> = (host) => (set, get) => ({
   accounts: [],
   providers: [],
   tests: {},
   async loadAccounts() {
-    const host = api();
-    if (!host) return set({ accountsError: NOT_CONNECTED });
     try {
       const { accounts, storage } = await host.invoke('accounts:list', {});
       set({ accounts, storage, accountsError: undefined });
@@ -56,8 +48,6 @@ export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSli
     }
   },
   async loadProviders() {
-    const host = api();
-    if (!host) return;
     try {
       set({ providers: (await host.invoke('providers:list', {})).providers });
     } catch (err) {
@@ -65,8 +55,6 @@ export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSli
     }
   },
   async addAccount(request) {
-    const host = api();
-    if (!host) return NOT_CONNECTED;
     try {
       const { account } = await host.invoke('accounts:add', request);
       const preset = get().providers.find((p) => p.id === request.provider);
@@ -86,8 +74,6 @@ export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSli
     }
   },
   async removeAccount(id) {
-    const host = api();
-    if (!host) return set({ accountsError: NOT_CONNECTED });
     try {
       await host.invoke('accounts:remove', { id });
       await get().loadAccounts();
@@ -96,9 +82,7 @@ export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSli
     }
   },
   async testAccount(id) {
-    const host = api();
     const put = (test: AccountTest): void => set((s) => ({ tests: { ...s.tests, [id]: test } }));
-    if (!host) return put({ status: 'failed', error: NOT_CONNECTED });
     put({ status: 'testing' });
     try {
       const { capabilities } = await host.invoke('accounts:test', { id });
@@ -108,8 +92,6 @@ export const createAccountsSlice: StateCreator<SifportState, [], [], AccountsSli
     }
   },
   async importAccounts() {
-    const host = api();
-    if (!host) return set({ accountsError: NOT_CONNECTED });
     try {
       const { imported, skipped } = await host.invoke('accounts:import', {});
       const lines = [

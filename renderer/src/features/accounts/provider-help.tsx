@@ -1,4 +1,4 @@
-import type { ProviderItem } from '../../store/accounts-slice.js';
+import type { ProviderItem } from './accounts-slice.js';
 import { shortDuration } from '../../../../shared/account-text.js';
 
 /** A provider's login ritual: the steps, the user name convention, token lifetime, quirks. */

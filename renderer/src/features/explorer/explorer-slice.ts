@@ -1,6 +1,4 @@
-import type { StateCreator } from 'zustand';
-import { api } from '../api.js';
-import type { SifportState } from './store.js';
+import type { SliceOf } from '../../store/slice.js';
 
 /** What the tags explorer shows: the last repository asked for and its answer. */
 export interface ExplorerView {
@@ -17,21 +15,13 @@ export interface ExplorerSlice {
 }
 
 /** Creates the explorer slice; a late answer for another repository is ignored. */
-export const createExplorerSlice: StateCreator<SifportState, [], [], ExplorerSlice> = (
-  set,
-  get,
-) => ({
+export const createExplorerSlice: SliceOf<ExplorerSlice> = (host) => (set, get) => ({
   explorer: { repository: '', status: 'idle', tags: [] },
   async listTags(repository) {
     set({ explorer: { repository, status: 'loading', tags: [] } });
     const settle = (view: ExplorerView): void => {
       if (get().explorer.repository === repository) set({ explorer: view });
     };
-    const host = api();
-    if (!host) {
-      settle({ repository, status: 'failed', tags: [], error: 'Not connected to a Sifport host.' });
-      return;
-    }
     try {
       const { tags } = await host.invoke('registry:tags', { repository });
       settle({ repository, status: 'done', tags });
