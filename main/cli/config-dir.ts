@@ -1,19 +1,12 @@
 import { homedir } from 'node:os';
 import { isAbsolute, posix, resolve, win32 } from 'node:path';
+import { PROFILE_FILES } from '../engine/profile/profile-layout.js';
 
 /** Environment variable naming the configuration directory (overridden by `--config-dir`). */
 export const CONFIG_DIR_ENV = 'SIFPORT_CONFIG_DIR';
 
-/** Files inside the configuration directory. */
-export const CONFIG_FILES = {
-  logins: 'logins.json',
-  accounts: 'accounts.json',
-  secrets: 'secrets.json',
-  digestCache: 'digest-cache.json',
-  uploadTuning: 'upload-tuning.json',
-  /** Upload sessions of running pushes, deleted by the next push if one died. */
-  uploadSessions: 'upload-sessions.json',
-} as const;
+/** Files inside the configuration directory: the profile layout every front end shares. */
+export const CONFIG_FILES = PROFILE_FILES;
 
 /**
  * The per-user configuration directory: `$XDG_CONFIG_HOME/sifport` or `~/.config/sifport`
