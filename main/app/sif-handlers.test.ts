@@ -12,7 +12,8 @@ import {
 } from '../../e2e/kit/index.js';
 import { testHandlerDeps } from '../../e2e/kit/app-deps.js';
 import { Keyring } from '../engine/keys/index.js';
-import { dispatch, type Handlers } from './dispatch.js';
+import { dispatchClient } from '../../e2e/kit/dispatch-client.js';
+import type { Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
 
 const PASSPHRASE = fixtureText('test-passphrase.txt').replace(/\r?\n$/, '');
@@ -20,22 +21,7 @@ const PASSPHRASE = fixtureText('test-passphrase.txt').replace(/\r?\n$/, '');
 describe('sif channels over fixtures and a temporary keyring', () => {
   let dir: string;
   let handlers: Handlers;
-  const answers: unknown[] = [];
-
-  async function call(channel: string, request: unknown) {
-    const envelope = await dispatch(handlers, channel, request);
-    answers.push(envelope);
-    return envelope;
-  }
-  async function ok<T>(channel: string, request: unknown): Promise<T> {
-    const envelope = await call(channel, request);
-    assert.ok(envelope.ok, `${channel}: ${JSON.stringify(envelope)}`);
-    return envelope.value as T;
-  }
-  async function fails(channel: string, request: unknown) {
-    const envelope = await call(channel, request);
-    return !envelope.ok ? envelope.error : assert.fail(`${channel} should fail`);
-  }
+  const { answers, ok, fails } = dispatchClient(() => handlers);
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sifport-sif-handlers-'));
