@@ -2,6 +2,7 @@
 // shared contract never touch Electron; only the typed wrappers touch ipcMain/ipcRenderer.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const electronPaths = [
@@ -69,7 +70,11 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', noElectron] },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': ['error', noElectron],
+    },
   },
   {
     files: ['eslint.config.js', 'vite.config.ts'],

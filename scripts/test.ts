@@ -6,6 +6,7 @@
  *   npm test                      everything
  *   npm test -- main/engine/sif   only test files under these paths
  *   SKIP_CHECKS=1 npm test        skip type-check and lint
+ *   npm run e2e                   the window's end-to-end suite only (e2e/web), no checks
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -85,8 +86,9 @@ function step(title: string): void {
 }
 
 async function main(): Promise<number> {
-  const filters = process.argv.slice(2);
-  if (!process.env.SKIP_CHECKS) {
+  const noChecks = process.argv.includes('--no-checks');
+  const filters = process.argv.slice(2).filter((a) => a !== '--no-checks');
+  if (!process.env.SKIP_CHECKS && !noChecks) {
     step('type-check');
     if ((await run('npx', ['tsc', '-p', 'tsconfig.json'])) !== 0) return 1;
     if ((await run('npx', ['tsc', '-p', 'tsconfig.web.json'])) !== 0) return 1;

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 
+/** Repository paths of one account (`genomics/bwa`), newest first. */
+const repositoryList = z.array(z.string().min(1).max(255)).max(200);
+
+/** Widths and heights of the window's panes in CSS pixels (UI.md §1: splitters persist). */
+const layoutSchema = z.object({
+  sidebarWidth: z.number().int().min(200).max(400),
+  detailsWidth: z.number().int().min(300).max(600),
+  drawerHeight: z.number().int().min(120).max(2000),
+});
+
 /**
  * The app's settings (issue #11, UI.md §3 S13), one schema for the engine that stores them
- * and the window that edits them.
+ * and the window that edits them. What the window remembers between runs (pane sizes, pinned
+ * and recent repositories) lives here too, so the desktop app and the browser mode, whose
+ * page origin changes between runs, both keep it.
  */
 const fields = {
   /** Drives `nativeTheme.themeSource` in the desktop app and the page's colour scheme. */
@@ -19,6 +31,19 @@ const fields = {
   verifyAfterPull: z.boolean(),
   /** Finished transfers kept in the history. */
   historySize: z.number().int().min(10).max(5000),
+  /** Row height: 28 px compact, 36 px comfortable (UI.md §1 "Density"). */
+  density: z.enum(['compact', 'comfortable']),
+  /** Sizes in KiB/MiB/GiB (IEC) or kB/MB/GB (SI). */
+  units: z.enum(['iec', 'si']),
+  /** "3 days ago" or "2026-12-02 14:05". */
+  dates: z.enum(['relative', 'absolute']),
+  /** Open the transfers drawer when a transfer starts. */
+  openDrawerOnTransfer: z.boolean(),
+  layout: layoutSchema,
+  /** Repositories pinned in the sidebar, by account id. */
+  pinnedRepositories: z.record(z.string().max(255), repositoryList),
+  /** Repositories opened lately (at most 20 kept per account), by account id. */
+  recentRepositories: z.record(z.string().max(255), repositoryList),
 };
 
 /** The settings, every field present. */
@@ -39,6 +64,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   pullFolder: '',
   verifyAfterPull: false,
   historySize: 500,
+  density: 'compact',
+  units: 'iec',
+  dates: 'relative',
+  openDrawerOnTransfer: true,
+  layout: { sidebarWidth: 240, detailsWidth: 360, drawerHeight: 240 },
+  pinnedRepositories: {},
+  recentRepositories: {},
 };
 
 /**

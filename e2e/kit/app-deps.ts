@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { KeyringDeps } from '../../main/app/keys-handlers.js';
 import { Keyring } from '../../main/engine/keys/index.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
-import { createAppServices, type AppServices } from '../../main/app/services.js';
+import {
+  createAppServices,
+  type AppProfile,
+  type AppServices,
+} from '../../main/app/services.js';
 import { profilePaths } from '../../main/engine/profile/profile-layout.js';
 import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
 import type { EventSink, Handlers } from '../../main/app/dispatch.js';
@@ -71,18 +75,27 @@ export function testHandlers(overrides: Partial<HandlerDeps> = {}): (emit: Event
   return (emit) => createHandlers(testHandlerDeps({ ...overrides, emit }));
 }
 
+/** What a test may change of {@link testAppServices}' profile. */
+export interface TestAppOptions {
+  /** The logins the import screen finds (none by default). */
+  readonly findLogins?: AppProfile['findLogins'];
+}
+
 /**
  * The app's real services (`createAppServices`) over a throw-away profile in `dir`: accounts
  * and secrets in memory, everything else in files as in the browser mode. For tests of a
  * whole host (uploads, history, settings).
  */
-export async function testAppServices(dir: string): Promise<AppServices> {
+export async function testAppServices(
+  dir: string,
+  options: TestAppOptions = {},
+): Promise<AppServices> {
   const session = sessionAccounts();
   return createAppServices({
     paths: profilePaths(dir),
     accounts: session.accounts.service,
     storage: session.accounts.storage,
-    findLogins: async () => [],
+    findLogins: options.findLogins ?? (async () => []),
     userAgent: 'sifport-test',
     proxy: {},
     onWarning: () => undefined,

@@ -12,7 +12,8 @@ export const chromiumSkipReason = existsSync(chromiumPath)
   ? undefined
   : `${chromiumPath} is missing: install Debian's chromium (apt-get install chromium; .ci/run does)`;
 
-const ARGS = [
+/** Chromium's flags for this machine's closed network (no background connections). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -39,7 +40,7 @@ export async function launchChromium(): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
   const log: string[] = [];
   const watch = (page: Page): void => {

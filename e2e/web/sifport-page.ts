@@ -31,12 +31,12 @@ export class SifportPage {
   /** Opens the window and waits until React has drawn it. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('heading', { name: 'Sifport' }).waitFor();
+    await this.page.getByRole('heading', { name: 'Sifport', level: 1 }).waitFor({ state: 'attached' });
   }
 
-  /** The "not connected" notice, shown when the page found no host. */
+  /** The "not connected" screen, shown when the page found no host. */
   notConnected(): Locator {
-    return this.page.getByRole('status').filter({ hasText: 'Not connected' });
+    return this.page.getByRole('heading', { name: /Not connected/ });
   }
 
   /** Pushes a file by typing its path, as a browser without file paths must. */

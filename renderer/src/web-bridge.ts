@@ -31,12 +31,14 @@ function opened(socket: WebSocket): Promise<void> {
  * Installs `window.sifport` over the loopback host's WebSocket when no preload did, i.e. when
  * the page runs in a plain browser (Playwright's Chromium) and its URL carries the host's
  * token. In Electron the preload has already set it and the WebSocket code is never loaded.
+ * `onLost` is told when an open connection closes (the host stopped).
  */
-export async function installWebBridge(): Promise<void> {
+export async function installWebBridge(onLost: () => void = () => undefined): Promise<void> {
   if (window.sifport || window.sifportTransport) return;
   const url = socketUrlFor(window.location);
   if (!url) return;
   const socket = new WebSocket(url);
   await opened(socket);
+  socket.addEventListener('close', onLost);
   window.sifport = { ...createWebApi(socketTransport(socket)), uploadFile };
 }

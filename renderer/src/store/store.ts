@@ -5,21 +5,50 @@ import { api } from '../api.js';
 import { createAccountsSlice, type AccountsSlice } from '../features/accounts/accounts-slice.js';
 import { createExplorerSlice, type ExplorerSlice } from '../features/explorer/explorer-slice.js';
 import {
+  createInspectorSlice,
+  type InspectorSlice,
+} from '../features/inspector/inspector-slice.js';
+import { createKeysSlice, type KeysSlice } from '../features/keys/keys-slice.js';
+import { createPushSlice, type PushSlice } from '../features/push/push-slice.js';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice.js';
+import { createHostSlice, type HostSlice } from '../features/shell/host-slice.js';
+import { createNoticesSlice, type NoticesSlice } from '../features/shell/notices-slice.js';
+import { createViewSlice, type ViewSlice } from '../features/shell/view-slice.js';
+import {
   createTransfersSlice,
   type TransfersSlice,
 } from '../features/transfers/transfers-slice.js';
 
 /** The whole renderer state: one store made of feature slices (STYLE §14). */
-export type SifportState = TransfersSlice & ExplorerSlice & AccountsSlice;
+export type SifportState = ViewSlice &
+  HostSlice &
+  NoticesSlice &
+  SettingsSlice &
+  AccountsSlice &
+  ExplorerSlice &
+  PushSlice &
+  TransfersSlice &
+  InspectorSlice &
+  KeysSlice;
 
 /** Builds a window's store over its host API (tests pass a fake host). */
 export function createSifportStore(host: SifportApi) {
   return create<SifportState>()((...a) => ({
-    ...createTransfersSlice(host)(...a),
-    ...createExplorerSlice(host)(...a),
+    ...createViewSlice(host)(...a),
+    ...createHostSlice(host)(...a),
+    ...createNoticesSlice(host)(...a),
+    ...createSettingsSlice(host)(...a),
     ...createAccountsSlice(host)(...a),
+    ...createExplorerSlice(host)(...a),
+    ...createPushSlice(host)(...a),
+    ...createTransfersSlice(host)(...a),
+    ...createInspectorSlice(host)(...a),
+    ...createKeysSlice(host)(...a),
   }));
 }
+
+/** The store's type, for code that takes a store rather than the window's own. */
+export type SifportStore = ReturnType<typeof createSifportStore>;
 
 /**
  * The host the page found (preload or loopback WebSocket), looked up on each call so the
@@ -34,6 +63,16 @@ const pageHost: SifportApi = {
     return host.invoke(channel, request);
   },
   on: (event, listener) => api()?.on(event, listener) ?? (() => undefined),
+  pathForFile: (file) => {
+    const found = api()?.pathForFile;
+    if (!found) throw new Error('This window cannot see file paths.');
+    return found(file);
+  },
+  uploadFile: (file) => {
+    const upload = api()?.uploadFile;
+    if (!upload) return Promise.reject(new Error('This window cannot upload files.'));
+    return upload(file);
+  },
 };
 
 /** The bound store of this window. IPC events reach it from outside React via `getState()`. */

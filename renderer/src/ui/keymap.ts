@@ -37,7 +37,9 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'Alt+ArrowLeft', command: 'back' },
   { keys: 'Alt+ArrowRight', command: 'forward' },
   { keys: 'Mod+Shift+C', command: 'copy-pull-command' },
+  { keys: 'F6', command: 'next-landmark' },
   { keys: '?', command: 'shortcuts' },
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ keys: `Mod+${n}`, command: `account-${n}` })),
 ];
 
 interface Parsed {

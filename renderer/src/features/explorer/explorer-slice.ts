@@ -8,10 +8,12 @@ export interface ExplorerView {
   readonly error?: string;
 }
 
-/** The explorer slice: lists the tags of one repository through `registry:tags`. */
+/** The explorer slice (S5, S6): tag listings per repository, selection, details. */
 export interface ExplorerSlice {
   readonly explorer: ExplorerView;
   listTags(repository: string): Promise<void>;
+  /** Ctrl+Shift+C: puts the selected tag's `apptainer pull` command on the clipboard. */
+  copyPullCommand(): void;
 }
 
 /** Creates the explorer slice; a late answer for another repository is ignored. */
@@ -29,4 +31,5 @@ export const createExplorerSlice: SliceOf<ExplorerSlice> = (host) => (set, get) 
       settle({ repository, status: 'failed', tags: [], error: (err as Error).message });
     }
   },
+  copyPullCommand: () => undefined,
 });

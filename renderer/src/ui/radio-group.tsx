@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { Label, Radio, RadioGroup as AriaRadioGroup } from 'react-aria-components';
+import { cx } from './cx.js';
+import { labelClass } from './field.js';
+
+/** A labelled group of radio buttons; `options` in order, each with an optional hint. */
+export function RadioGroup<T extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  orientation = 'vertical',
+}: {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: readonly { value: T; label: ReactNode; hint?: ReactNode; disabled?: boolean }[];
+  orientation?: 'vertical' | 'horizontal';
+}) {
+  return (
+    <AriaRadioGroup
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      orientation={orientation}
+      className="flex flex-col"
+    >
+      <Label className={labelClass}>{label}</Label>
+      <div className={cx('flex gap-x-4 gap-y-1', orientation === 'vertical' && 'flex-col')}>
+        {options.map((option) => (
+          <Radio
+            key={option.value}
+            value={option.value}
+            isDisabled={option.disabled}
+            className="group flex items-start gap-2 py-0.5"
+          >
+            {({ isSelected }) => (
+              <>
+                <span
+                  aria-hidden
+                  className={cx(
+                    'mt-0.5 flex size-4 shrink-0 items-center justify-center rounded-full border',
+                    isSelected ? 'border-accent' : 'border-control',
+                    'group-data-[focus-visible]:outline-2 group-data-[focus-visible]:outline-accent',
+                  )}
+                >
+                  {isSelected ? <span className="size-2 rounded-full bg-accent" /> : null}
+                </span>
+                <span>
+                  {option.label}
+                  {option.hint ? (
+                    <span className="block text-sm text-muted">{option.hint}</span>
+                  ) : null}
+                </span>
+              </>
+            )}
+          </Radio>
+        ))}
+      </div>
+    </AriaRadioGroup>
+  );
+}
