@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { EventSink } from '../../../main/app/dispatch.js';
 import type { AppServices } from '../../../main/app/services.js';
+import type { RequestOf } from '../../../shared/contract.js';
 import { BROWSER_DESKTOP_HOOKS } from '../../../main/app/desktop-hooks.js';
 import { NO_NOTIFICATIONS } from '../../../main/app/handlers.js';
 import { startLoopbackHost, type LoopbackHost } from '../../../main/app/loopback-host.js';
@@ -52,6 +54,8 @@ export interface WindowSession {
 /** Options of {@link openWindow}. */
 export interface WindowOptions extends TestAppOptions {
   readonly colorScheme?: 'light' | 'dark';
+  /** Accounts saved before the window opens (see `bedAccount`); each is tested as it is added. */
+  readonly accounts?: readonly RequestOf<'accounts:add'>[];
 }
 
 /** Waits until React has drawn the frame (the toolbar's banner) or the unreachable screen. */
@@ -67,11 +71,14 @@ export async function openWindow(options: WindowOptions = {}): Promise<WindowSes
   await ensureWebBuild();
   const profileDir = await mkdtemp(join(tmpdir(), 'sifport-window-'));
   const services = await testAppServices(profileDir, options);
+  const handlers = (emit: EventSink) =>
+    services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS });
+  const seeding = handlers(() => undefined);
+  for (const account of options.accounts ?? []) await seeding['accounts:add'](account);
   const host = await startLoopbackHost({
     staticDir: webBuildDir,
     uploadsDir: services.profile.paths.uploads,
-    handlers: (emit) =>
-      services.handlers({ emit, notifier: NO_NOTIFICATIONS, desktop: BROWSER_DESKTOP_HOOKS }),
+    handlers,
   });
   const context = await (
     await sharedBrowser()

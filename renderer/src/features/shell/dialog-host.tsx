@@ -1,19 +1,42 @@
 import { useSifportStore } from '../../store/store.js';
-import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
+import { AddAccountSheet } from '../accounts/add-account-sheet.js';
+import { AddRepositoryDialog } from '../accounts/add-repository-dialog.js';
+import { ImportSheet } from '../accounts/import-sheet.js';
+import { RemoveAccountDialog } from '../accounts/remove-account-dialog.js';
+import { CopyDialog } from '../dialogs/copy-dialog.js';
+import { DeleteDialog } from '../dialogs/delete-dialog.js';
+import { PullDialog } from '../dialogs/pull-dialog.js';
+import { SignDialog } from '../inspector/sign-dialog.js';
+import { CommandPalette } from '../palette/command-palette.js';
+import { ShortcutSheet } from '../palette/shortcut-sheet.js';
+import { PushSheet } from '../push/push-sheet.js';
 import type { DialogState } from './view-slice.js';
 
-/** The dialog of `state`; features replace the placeholder entries as they are built. */
-function dialogFor(state: DialogState, close: () => void) {
-  switch (state.kind) {
-    default:
-      return (
-        <Sheet
-          title={`${state.kind} is not built yet`}
-          onClose={close}
-          footer={<Button onPress={close}>Close</Button>}
-        />
-      );
+/** The component of each dialog kind; each gets its own state and a way to close. */
+function dialogFor(dialog: DialogState, onClose: () => void) {
+  switch (dialog.kind) {
+    case 'add-account':
+      return <AddAccountSheet dialog={dialog} onClose={onClose} />;
+    case 'import-accounts':
+      return <ImportSheet dialog={dialog} onClose={onClose} />;
+    case 'add-repository':
+      return <AddRepositoryDialog dialog={dialog} onClose={onClose} />;
+    case 'remove-account':
+      return <RemoveAccountDialog dialog={dialog} onClose={onClose} />;
+    case 'push':
+      return <PushSheet dialog={dialog} onClose={onClose} />;
+    case 'pull':
+      return <PullDialog dialog={dialog} onClose={onClose} />;
+    case 'copy':
+      return <CopyDialog dialog={dialog} onClose={onClose} />;
+    case 'delete':
+      return <DeleteDialog dialog={dialog} onClose={onClose} />;
+    case 'sign':
+      return <SignDialog dialog={dialog} onClose={onClose} />;
+    case 'palette':
+      return <CommandPalette dialog={dialog} onClose={onClose} />;
+    case 'shortcuts':
+      return <ShortcutSheet dialog={dialog} onClose={onClose} />;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../store/domain.js';
 import type { SliceOf } from '../../store/slice.js';
+import type { SifportState } from '../../store/store.js';
 
 /** What fills the main area (UI.md §3). The explorer's panes say which repositories. */
 export type Screen =
@@ -10,7 +11,11 @@ export type Screen =
   | { readonly kind: 'keys' }
   | { readonly kind: 'settings'; readonly section?: string };
 
-/** One explorer pane's repository: `registry` is the host, `repository` the path on it. */
+/**
+ * One explorer pane's repository: `registry` is the host, `repository` the path on it. An
+ * element that stands for a repository (a sidebar row, a pane) carries it as
+ * `data-push-target` (see {@link pushTargetAttribute}), so a file dropped on it is pushed there.
+ */
 export interface PaneTarget {
   readonly accountId: string;
   readonly registry: string;
@@ -78,6 +83,22 @@ export interface ViewSlice {
 }
 
 const HISTORY = 50;
+/** Recent repositories kept per account (UI.md S3: "20 recent"). */
+const RECENT = 20;
+
+/** Puts `target` first in its account's recent repositories (kept in the settings). */
+function rememberRecent(get: () => SifportState, target: PaneTarget): void {
+  const { settings, updateSettings } = get();
+  const recent = settings.recentRepositories[target.accountId] ?? [];
+  if (recent[0] === target.repository) return;
+  const next = [target.repository, ...recent.filter((r) => r !== target.repository)];
+  void updateSettings({
+    recentRepositories: {
+      ...settings.recentRepositories,
+      [target.accountId]: next.slice(0, RECENT),
+    },
+  });
+}
 
 function samePlace(a: Place, b: Place): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -103,6 +124,7 @@ export const createViewSlice: SliceOf<ViewSlice> = () => (set, get) => {
       panes[pane] = target;
       moveTo({ screen: { kind: 'explorer' }, panes });
       set({ activePane: pane, frame: pane === 1 ? { ...get().frame, split: true } : get().frame });
+      rememberRecent(get, target);
     },
     setActivePane: (pane) => set({ activePane: pane }),
     goBack() {
@@ -130,3 +152,8 @@ export const createViewSlice: SliceOf<ViewSlice> = () => (set, get) => {
     closeDialog: () => set({ dialog: undefined }),
   };
 };
+
+/** The `data-push-target` value of an element standing for `target`. */
+export function pushTargetAttribute(target: Partial<PaneTarget>): string {
+  return JSON.stringify(target);
+}

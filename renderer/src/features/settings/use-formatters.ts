@@ -1,0 +1,21 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useSifportStore } from '../../store/store.js';
+import { formatAbsolute, formatBytes, formatRelative } from '../../ui/format.js';
+
+/** Formatters that follow the Appearance settings (IEC or SI sizes, relative or absolute dates). */
+export interface Formatters {
+  bytes(bytes: number): string;
+  /** A time in epoch ms, as the user chose to see dates; `formatAbsolute` for its tooltip. */
+  time(ms: number): string;
+}
+
+/** The {@link Formatters} of the current settings. */
+export function useFormatters(): Formatters {
+  const { units, dates } = useSifportStore(
+    useShallow((s) => ({ units: s.settings.units, dates: s.settings.dates })),
+  );
+  return {
+    bytes: (bytes) => formatBytes(bytes, units),
+    time: (ms) => (dates === 'relative' ? formatRelative(ms) : formatAbsolute(ms)),
+  };
+}
