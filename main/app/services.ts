@@ -15,6 +15,7 @@ import { FileJobHistory } from '../engine/transfers/queue/job-history.js';
 import { createJobRunner } from '../engine/transfers/queue/run-job.js';
 import { TransferQueue } from '../engine/transfers/queue/transfer-queue.js';
 import type { Settings } from '../../shared/settings-contract.js';
+import { sifportVersion } from '../cli/version.js';
 import type { AccountsDeps } from './accounts-handlers.js';
 import type { DesktopHooks } from './desktop-hooks.js';
 import { TemporaryUploads } from './temporary-uploads.js';
@@ -146,6 +147,13 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         listRepositories: (client) => listRepositories(client),
         settings,
         keys: { keyring, dir: profile.paths.keys },
+        info: {
+          version: sifportVersion(),
+          platform: process.platform,
+          profileDir: profile.paths.dir,
+          proxy: profile.proxy,
+          env: process.env,
+        },
       }),
   };
 }
