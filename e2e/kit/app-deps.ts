@@ -104,6 +104,7 @@ export async function testAppServices(
     accounts: session.accounts.service,
     storage: session.accounts.storage,
     findLogins: options.findLogins ?? (async () => []),
+    version: '0.0.0-test',
     userAgent: 'sifport-test',
     proxy: {},
     onWarning: () => undefined,

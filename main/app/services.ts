@@ -15,7 +15,6 @@ import { FileJobHistory } from '../engine/transfers/queue/job-history.js';
 import { createJobRunner } from '../engine/transfers/queue/run-job.js';
 import { TransferQueue } from '../engine/transfers/queue/transfer-queue.js';
 import type { Settings } from '../../shared/settings-contract.js';
-import { sifportVersion } from '../cli/version.js';
 import type { AccountsDeps } from './accounts-handlers.js';
 import type { DesktopHooks } from './desktop-hooks.js';
 import { TemporaryUploads } from './temporary-uploads.js';
@@ -36,6 +35,8 @@ export interface AppProfile {
   readonly storage: SecretStorageDecision;
   /** Finds the logins of apptainer, docker and podman for the import screen. */
   readonly findLogins: (helpers: boolean) => Promise<ImportedLogin[]>;
+  /** The app's version (Settings › Advanced, `app:info`). */
+  readonly version: string;
   /** `User-Agent` of every registry request. */
   readonly userAgent: string;
   readonly proxy: ProxySettings;
@@ -148,7 +149,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         settings,
         keys: { keyring, dir: profile.paths.keys },
         info: {
-          version: sifportVersion(),
+          version: profile.version,
           platform: process.platform,
           profileDir: profile.paths.dir,
           proxy: profile.proxy,
