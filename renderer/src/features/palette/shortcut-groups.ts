@@ -1,5 +1,4 @@
 import { BINDINGS, type Binding } from '../../ui/keymap.js';
-import { commandFor } from '../shell/commands.js';
 
 /** One line of the shortcut sheet: what it does and each way to press it. */
 export interface ShortcutRow {
@@ -69,11 +68,12 @@ function commandKey(binding: Binding): string {
 
 /**
  * The shortcut sheet's groups: every binding of the keymap under its group, with its label
- * from the command table (the nine account keys as one "Mod+1…9" row), then the keys of the
+ * from the command table (`labelOf`, kept a parameter so this runs without a DOM) (the nine account keys as one "Mod+1…9" row), then the keys of the
  * grid and of dialogs.
  */
 export function shortcutGroups(
   mac: boolean,
+  labelOf: (command: string) => string | undefined,
   bindings: readonly Binding[] = BINDINGS,
 ): ShortcutGroup[] {
   const rows = new Map<string, { group: string; row: ShortcutRow }>();
@@ -89,7 +89,7 @@ export function shortcutGroups(
         });
       continue;
     }
-    const label = commandFor(binding.command)?.label ?? binding.command;
+    const label = labelOf(binding.command) ?? binding.command;
     rows.set(key, { group, row: { label, keys: [...(existing?.row.keys ?? []), binding.keys] } });
   }
   const extra = componentRows(mac);

@@ -1,6 +1,7 @@
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
 import { IS_MAC, Kbd } from '../../ui/kbd.js';
+import { commandFor } from '../shell/commands.js';
 import type { DialogState } from '../shell/view-slice.js';
 import { shortcutGroups } from './shortcut-groups.js';
 
@@ -15,7 +16,7 @@ export function ShortcutSheet({
   dialog: Extract<DialogState, { kind: 'shortcuts' }>;
   onClose: () => void;
 }) {
-  const groups = shortcutGroups(IS_MAC);
+  const groups = shortcutGroups(IS_MAC, (id) => commandFor(id)?.label);
   return (
     <Sheet
       title="Keyboard shortcuts"

@@ -1,5 +1,10 @@
 import { DEFAULT_SETTINGS } from '../../../../shared/settings-contract.js';
-import type { SelectOption } from '../../ui/select.js';
+
+/** A choice of a drop-down list (the shape `ui/select.tsx` takes). */
+export interface ValueOption {
+  readonly value: string;
+  readonly label: string;
+}
 
 /**
  * Why `path` cannot be the default pull folder, or undefined when it can: empty (the pull
@@ -17,7 +22,7 @@ export function folderPathProblem(path: string): string | undefined {
 }
 
 /** Transfers at once, 1–6, the default marked (UI.md S13). */
-export function concurrencyOptions(): SelectOption<string>[] {
+export function concurrencyOptions(): ValueOption[] {
   return [1, 2, 3, 4, 5, 6].map((n) => ({
     value: String(n),
     label: n === DEFAULT_SETTINGS.concurrency ? `${n} (default)` : String(n),
@@ -30,7 +35,7 @@ const HISTORY_SIZES = [50, 100, 250, 500, 1000, 2500, 5000];
  * History sizes to choose from, the default marked; a value set elsewhere (the settings file,
  * the CLI) is offered too, so the list always shows what is in force.
  */
-export function historyOptions(current: number): SelectOption<string>[] {
+export function historyOptions(current: number): ValueOption[] {
   const sizes = HISTORY_SIZES.includes(current)
     ? HISTORY_SIZES
     : [...HISTORY_SIZES, current].sort((a, b) => a - b);
