@@ -69,7 +69,8 @@ function SaveError() {
     })),
   );
   if (!error) return null;
-  const canRetry = error.code !== 'USAGE' && error.code !== 'CONFIG_INVALID';
+  // A refused value stays refused; anything else (a file, the connection) may be fixed meanwhile.
+  const canRetry = error.code !== 'USAGE';
   return (
     <Banner
       tone="danger"
