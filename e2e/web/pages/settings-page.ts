@@ -27,7 +27,10 @@ export class SettingsPage {
 
   /** Chooses by clicking the choice's label, as a user does (the input itself is hidden). */
   async choose(label: string): Promise<void> {
-    await this.page.locator('label').filter({ has: this.choice(label) }).click();
+    await this.page
+      .locator('label')
+      .filter({ has: this.choice(label) })
+      .click();
   }
 
   /** A drop-down list's button, which shows its current value. */

@@ -115,35 +115,51 @@ export function CommandPalette({
             >
               <Search size={16} aria-hidden className="shrink-0 text-muted" />
               <Input
+                onKeyDown={(e) => {
+                  // React Aria leaves no entry focused after a paste: Enter then runs the first.
+                  // (Its own handler runs first and prevents the default when an entry ran.)
+                  if (e.key !== 'Enter' || e.isDefaultPrevented() || !query.trim()) return;
+                  const first = sections[0]?.items[0];
+                  if (!first) return;
+                  e.preventDefault();
+                  choose(first.id);
+                }}
                 placeholder="Go to an account or repository, run a command, or paste oras://…"
                 className="h-11 min-w-0 flex-1 bg-transparent text-base text-text outline-none placeholder:text-muted"
               />
             </TextField>
-            <Menu
-              aria-label="Results"
-              onAction={(key) => choose(String(key))}
-              className="min-h-0 flex-1 overflow-auto p-1.5 outline-none"
-              renderEmptyState={() => (
-                <div className="px-3 py-6 text-center text-muted">
-                  Nothing matches “{query.trim()}”. Try an account, a repository or a command, or
-                  paste a reference such as oras://ghcr.io/lab/bwa:0.7.18.
-                </div>
-              )}
+            {/* Arrow keys move through the results from the field; the list itself is also a
+                tab stop, so it can be scrolled from the keyboard (axe: scrollable region). */}
+            <div
+              tabIndex={0}
+              className="min-h-0 flex-1 overflow-auto outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
             >
-              {sections.map((section) => (
-                <MenuSection key={section.id} id={section.id} className="mb-1">
-                  <Header className="flex items-center gap-1.5 px-2 pt-2 pb-1 text-sm font-semibold text-muted">
-                    {section.id === 'reference' ? <Link2 size={13} aria-hidden /> : null}
-                    <span className={section.id === 'reference' ? 'truncate font-mono' : ''}>
-                      {section.title}
-                    </span>
-                  </Header>
-                  {section.items.map((item) => (
-                    <Entry key={item.id} item={item} />
-                  ))}
-                </MenuSection>
-              ))}
-            </Menu>
+              <Menu
+                aria-label="Results"
+                onAction={(key) => choose(String(key))}
+                className="p-1.5 outline-none"
+                renderEmptyState={() => (
+                  <div className="px-3 py-6 text-center text-muted">
+                    Nothing matches “{query.trim()}”. Try an account, a repository or a command, or
+                    paste a reference such as oras://ghcr.io/lab/bwa:0.7.18.
+                  </div>
+                )}
+              >
+                {sections.map((section) => (
+                  <MenuSection key={section.id} id={section.id} className="mb-1">
+                    <Header className="flex items-center gap-1.5 px-2 pt-2 pb-1 text-sm font-semibold text-muted">
+                      {section.id === 'reference' ? <Link2 size={13} aria-hidden /> : null}
+                      <span className={section.id === 'reference' ? 'truncate font-mono' : ''}>
+                        {section.title}
+                      </span>
+                    </Header>
+                    {section.items.map((item) => (
+                      <Entry key={item.id} item={item} />
+                    ))}
+                  </MenuSection>
+                ))}
+              </Menu>
+            </div>
           </Autocomplete>
           <div className="flex gap-4 border-t border-line bg-surface px-3 py-1.5 text-sm text-muted">
             <span>
