@@ -5,28 +5,11 @@ import { waitFor } from '../kit/poll.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
-import { FramePage } from './pages/frame-page.js';
-import { PalettePage } from './pages/palette-page.js';
-import { SettingsPage } from './pages/settings-page.js';
+import { inWindow } from './harness/in-window.js';
+import { windowPages } from './pages/window-pages.js';
+import { closeBrowser, type WindowSession } from './harness/window-session.js';
 
 const bed = loadTestBed();
-
-/** Runs `body` in a window of its own (fresh profile), closed after. */
-async function inWindow(
-  name: string,
-  body: (session: WindowSession, frame: FramePage, palette: PalettePage) => Promise<void>,
-  options: Parameters<typeof openWindow>[0] = {},
-): Promise<void> {
-  const session = await openWindow(options);
-  try {
-    await session.step(name, () =>
-      body(session, new FramePage(session.page), new PalettePage(session.page)),
-    );
-  } finally {
-    await session.close();
-  }
-}
 
 /** Counts the calls the page makes on `channel` from now on (its socket is reopened for it). */
 async function countCalls(session: WindowSession, channel: string): Promise<() => number> {
@@ -60,11 +43,25 @@ async function consumed(session: WindowSession, keys: string): Promise<boolean> 
   return session.page.evaluate<boolean>('window.__sifportKey?.defaultPrevented === true');
 }
 
+/** Ctrl+I and Ctrl+\\ on the explorer of a repository of the bed's account. */
+async function explorerKeys(session: WindowSession): Promise<void> {
+  const { frame, palette } = windowPages(session.page);
+  await palette.openReference(`oras://${bed!.basic.host}/genomics/bwa:0.7.18`);
+  await frame.details().waitFor();
+  await frame.press('Control+I');
+  await frame.details().waitFor({ state: 'detached' });
+  await frame.press('Control+I');
+  await frame.details().waitFor();
+  // The split itself is the explorer's to draw; the key must reach the window's keymap.
+  assert.equal(await consumed(session, 'Control+\\'), true);
+}
+
 describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?? false }, () => {
   after(closeBrowser);
 
   test('Ctrl+B, Ctrl+J, Ctrl+, , Alt+←/→, ?, Ctrl+K, F1, Ctrl+Shift+P and Esc do what they say', () =>
-    inWindow('keyboard-frame', async (session, frame, palette) => {
+    inWindow('keyboard-frame', async (session) => {
+      const { frame, palette, settings } = windowPages(session.page);
       const { page } = session;
       await frame.press('Control+B');
       await frame.sidebar().waitFor({ state: 'detached' });
@@ -78,7 +75,7 @@ describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?
 
       assert.equal(await frame.breadcrumb(), 'Start');
       await frame.press('Control+,');
-      await new SettingsPage(page).heading().waitFor();
+      await settings.heading().waitFor();
       assert.equal(await frame.breadcrumb(), 'Settings');
       await frame.press('Alt+ArrowLeft');
       await waitFor(async () => (await frame.breadcrumb()) === 'Start', { what: 'back to Start' });
@@ -105,8 +102,8 @@ describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?
     }));
 
   test('single keys are ignored while typing in a field; modified ones still work', () =>
-    inWindow('keyboard-typing', async (session, _frame, palette) => {
-      const settings = new SettingsPage(session.page);
+    inWindow('keyboard-typing', async (session) => {
+      const { palette, settings } = windowPages(session.page);
       await settings.open();
       await settings.section('Transfers');
       await settings.pullFolder().click();
@@ -121,9 +118,10 @@ describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?
     }));
 
   test('F5 and Ctrl+R refresh the view, never the page, also behind a dialog', () =>
-    inWindow('keyboard-refresh', async (session, _frame, palette) => {
+    inWindow('keyboard-refresh', async (session) => {
+      const { palette, settings } = windowPages(session.page);
       const calls = await countCalls(session, 'app:info');
-      await new SettingsPage(session.page).open();
+      await settings.open();
       await waitFor(() => calls() === 1, { what: 'Settings asking app:info once' });
       await mark(session);
       await session.page.keyboard.press('F5');
@@ -142,27 +140,12 @@ describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?
   test(
     'Ctrl+I shows and hides the details of an open repository; Ctrl+\\ is the window’s',
     { skip: bed ? false : testBedSkipReason },
-    () =>
-      inWindow(
-        'keyboard-explorer',
-        async (session, frame, palette) => {
-          await palette.open();
-          await palette.paste(`oras://${bed!.basic.host}/genomics/bwa:0.7.18`);
-          await palette.search().press('Enter');
-          await frame.details().waitFor();
-          await frame.press('Control+I');
-          await frame.details().waitFor({ state: 'detached' });
-          await frame.press('Control+I');
-          await frame.details().waitFor();
-          // The split itself is the explorer's to draw; the key must reach the window's keymap.
-          assert.equal(await consumed(session, 'Control+\\'), true);
-        },
-        { accounts: [bedAccount(bed!, 'basic')] },
-      ),
+    () => inWindow('keyboard-explorer', explorerKeys, { accounts: [bedAccount(bed!, 'basic')] }),
   );
 
   test('on macOS Cmd is the modifier and the keys are written ⌘', () =>
-    inWindow('keyboard-mac', async (session, _frame, palette) => {
+    inWindow('keyboard-mac', async (session) => {
+      const { palette } = windowPages(session.page);
       await session.context.addInitScript(
         "Object.defineProperty(navigator, 'platform', { get: () => 'MacIntel' })",
       );

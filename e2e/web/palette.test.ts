@@ -4,27 +4,11 @@ import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
-import { FramePage } from './pages/frame-page.js';
-import { PalettePage } from './pages/palette-page.js';
+import { inWindow } from './harness/in-window.js';
+import { windowPages } from './pages/window-pages.js';
+import { closeBrowser, type WindowSession } from './harness/window-session.js';
 
 const bed = loadTestBed();
-
-/** Runs `body` in a window of its own (fresh profile), closed after. */
-async function inWindow(
-  name: string,
-  body: (session: WindowSession, palette: PalettePage, frame: FramePage) => Promise<void>,
-  options: Parameters<typeof openWindow>[0] = {},
-): Promise<void> {
-  const session = await openWindow(options);
-  try {
-    await session.step(name, () =>
-      body(session, new PalettePage(session.page), new FramePage(session.page)),
-    );
-  } finally {
-    await session.close();
-  }
-}
 
 /** The accessible name of the element that has focus. */
 const focusedName = (session: WindowSession) =>
@@ -36,7 +20,8 @@ describe('command palette and shortcut sheet (S14)', { skip: chromiumSkipReason 
   after(closeBrowser);
 
   test('Ctrl+K opens the palette; a typed command runs on Enter; Esc closes it and focus returns', () =>
-    inWindow('palette-command', async (session, palette, frame) => {
+    inWindow('palette-command', async (session) => {
+      const { frame, palette } = windowPages(session.page);
       const { page } = session;
       await palette.open();
       await palette.group('Actions').waitFor();
@@ -68,7 +53,8 @@ describe('command palette and shortcut sheet (S14)', { skip: chromiumSkipReason 
     () =>
       inWindow(
         'palette-reference',
-        async (session, palette, frame) => {
+        async (session) => {
+          const { frame, palette } = windowPages(session.page);
           const host = bed!.basic.host;
           const reference = `oras://${host}/genomics/bwa:0.7.18`;
           await palette.open('F1');
@@ -95,7 +81,8 @@ describe('command palette and shortcut sheet (S14)', { skip: chromiumSkipReason 
   );
 
   test('? opens the shortcut sheet, which lists Ctrl+K; Esc closes it and focus returns', () =>
-    inWindow('shortcut-sheet', async (session, palette) => {
+    inWindow('shortcut-sheet', async (session) => {
+      const { palette } = windowPages(session.page);
       const { page } = session;
       await page.getByRole('button', { name: 'Push…' }).focus();
       await page.keyboard.press('?');

@@ -5,22 +5,9 @@ import { after, describe, test } from 'node:test';
 import { waitFor } from '../kit/poll.js';
 import { chromiumSkipReason } from './browser.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
-import { SettingsPage } from './pages/settings-page.js';
-
-/** Runs `body` in a window of its own (fresh profile), closed after. */
-async function inWindow(
-  name: string,
-  body: (session: WindowSession, settings: SettingsPage) => Promise<void>,
-  options: Parameters<typeof openWindow>[0] = {},
-): Promise<void> {
-  const session = await openWindow(options);
-  try {
-    await session.step(name, () => body(session, new SettingsPage(session.page)));
-  } finally {
-    await session.close();
-  }
-}
+import { inWindow } from './harness/in-window.js';
+import { windowPages } from './pages/window-pages.js';
+import { closeBrowser, type WindowSession } from './harness/window-session.js';
 
 /**
  * Waits until the page's background, as the user sees it, is `rgb`. Polled: under reduced
@@ -67,7 +54,8 @@ describe('Settings (S13)', { skip: chromiumSkipReason ?? false }, () => {
   after(closeBrowser);
 
   test('the theme switch applies at once, follows the system on System, and survives a reload', () =>
-    inWindow('theme', async (session, settings) => {
+    inWindow('theme', async (session) => {
+      const { settings } = windowPages(session.page);
       const { page } = session;
       await settings.open();
       await themeIs(session, 'light');
@@ -98,7 +86,8 @@ describe('Settings (S13)', { skip: chromiumSkipReason ?? false }, () => {
     }));
 
   test('changes are kept by the host and shown again after a reload', () =>
-    inWindow('kept', async (session, settings) => {
+    inWindow('kept', async (session) => {
+      const { settings } = windowPages(session.page);
       const { page } = session;
       const folder = join(session.profileDir, 'pulls');
       await settings.open();
@@ -129,7 +118,8 @@ describe('Settings (S13)', { skip: chromiumSkipReason ?? false }, () => {
     }));
 
   test('a change the host refuses is rolled back, says why, and can be tried again', () =>
-    inWindow('refused', async (session, settings) => {
+    inWindow('refused', async (session) => {
+      const { settings } = windowPages(session.page);
       const file = join(session.profileDir, 'settings.json');
       await rm(file, { force: true });
       await mkdir(file); // The host can neither read nor replace a folder.

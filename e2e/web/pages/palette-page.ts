@@ -48,6 +48,14 @@ export class PalettePage {
     await this.search().press('Control+V');
   }
 
+  /** Opens the repository of `reference` the quickest way: palette, paste, Enter. */
+  async openReference(reference: string): Promise<void> {
+    await this.open();
+    await this.paste(reference);
+    await this.search().press('Enter');
+    await this.palette().waitFor({ state: 'detached' });
+  }
+
   shortcutSheet(): Locator {
     return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   }

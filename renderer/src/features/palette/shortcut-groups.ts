@@ -8,10 +8,7 @@ export interface ShortcutRow {
 }
 
 /** A titled group of the shortcut sheet. */
-export interface ShortcutGroup {
-  readonly title: string;
-  readonly rows: readonly ShortcutRow[];
-}
+export type ShortcutGroup = Readonly<{ title: string; rows: readonly ShortcutRow[] }>;
 
 /** Where each command of the keymap is listed; a command missing here fails the unit test. */
 const GROUP_OF: Readonly<Record<string, string>> = {

@@ -1,10 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { useShallow } from 'zustand/react/shallow';
-import type { Settings } from '../../../../../shared/settings-contract.js';
-import { useSifportStore } from '../../../store/store.js';
 import { formatAbsolute, formatBytes, formatRelative } from '../../../ui/format.js';
-import { RadioGroup } from '../../../ui/radio-group.js';
+import { SettingChoice } from '../setting-controls.js';
 import { SettingGroup, SettingsSection } from '../settings-layout.js';
 
 /** A SIF of 3.42 GB and a time three days back: the examples each choice is shown with. */
@@ -20,15 +17,6 @@ const iconLabel = (icon: ReactNode, text: string) => (
 
 /** S13 Appearance: theme, density, size units and dates; each applies as it is chosen. */
 export function AppearanceSection() {
-  const { theme, density, units, dates, update } = useSifportStore(
-    useShallow((s) => ({
-      theme: s.settings.theme,
-      density: s.settings.density,
-      units: s.settings.units,
-      dates: s.settings.dates,
-      update: s.updateSettings,
-    })),
-  );
   const [example] = useState(() => Date.now() - EXAMPLE_AGO_MS);
   return (
     <SettingsSection
@@ -36,11 +24,10 @@ export function AppearanceSection() {
       description="How the window looks. Changes apply at once, in every Sifport window."
     >
       <SettingGroup title="Theme">
-        <RadioGroup<Settings['theme']>
+        <SettingChoice
+          setting="theme"
           label="Colour theme"
           orientation="horizontal"
-          value={theme}
-          onChange={(value) => void update({ theme: value })}
           options={[
             {
               value: 'system',
@@ -53,10 +40,9 @@ export function AppearanceSection() {
         />
       </SettingGroup>
       <SettingGroup title="Density">
-        <RadioGroup<Settings['density']>
+        <SettingChoice
+          setting="density"
           label="Row height"
-          value={density}
-          onChange={(value) => void update({ density: value })}
           options={[
             {
               value: 'compact',
@@ -68,10 +54,9 @@ export function AppearanceSection() {
         />
       </SettingGroup>
       <SettingGroup title="Units and dates">
-        <RadioGroup<Settings['units']>
+        <SettingChoice
+          setting="units"
           label="Sizes"
-          value={units}
-          onChange={(value) => void update({ units: value })}
           options={[
             {
               value: 'iec',
@@ -85,10 +70,9 @@ export function AppearanceSection() {
             },
           ]}
         />
-        <RadioGroup<Settings['dates']>
+        <SettingChoice
+          setting="dates"
           label="Dates"
-          value={dates}
-          onChange={(value) => void update({ dates: value })}
           options={[
             {
               value: 'relative',

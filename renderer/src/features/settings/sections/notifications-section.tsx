@@ -1,10 +1,7 @@
-import { useShallow } from 'zustand/react/shallow';
-import type { Settings } from '../../../../../shared/settings-contract.js';
 import { useSifportStore } from '../../../store/store.js';
 import { Banner } from '../../../ui/banner.js';
 import { Kbd } from '../../../ui/kbd.js';
-import { Switch } from '../../../ui/field.js';
-import { RadioGroup } from '../../../ui/radio-group.js';
+import { SettingChoice, SettingSwitch } from '../setting-controls.js';
 import { SettingGroup, SettingsSection } from '../settings-layout.js';
 
 /**
@@ -13,14 +10,8 @@ import { SettingGroup, SettingsSection } from '../settings-layout.js';
  * but cannot change anything, and the page says where the news goes instead.
  */
 export function NotificationsSection() {
-  const { when, failuresOnly, desktop, update } = useSifportStore(
-    useShallow((s) => ({
-      when: s.settings.notifications,
-      failuresOnly: s.settings.notifyFailuresOnly,
-      desktop: s.desktopHost,
-      update: s.updateSettings,
-    })),
-  );
+  const desktop = useSifportStore((s) => s.desktopHost);
+  const never = useSifportStore((s) => s.settings.notifications === 'never');
   return (
     <SettingsSection
       title="Notifications"
@@ -34,28 +25,23 @@ export function NotificationsSection() {
         </Banner>
       )}
       <SettingGroup title="When to notify">
-        <RadioGroup<Settings['notifications']>
+        <SettingChoice
+          setting="notifications"
           label="Show a notification"
-          value={when}
-          onChange={(value) => void update({ notifications: value })}
+          disabled={!desktop}
           options={[
             {
               value: 'unfocused',
               label: 'When Sifport is in the background',
               hint: 'While you look at the window, the drawer says it',
-              disabled: !desktop,
             },
-            { value: 'always', label: 'Always', disabled: !desktop },
-            { value: 'never', label: 'Never', disabled: !desktop },
+            { value: 'always', label: 'Always' },
+            { value: 'never', label: 'Never' },
           ]}
         />
-        <Switch
-          isSelected={failuresOnly}
-          isDisabled={!desktop || when === 'never'}
-          onChange={(value) => void update({ notifyFailuresOnly: value })}
-        >
+        <SettingSwitch setting="notifyFailuresOnly" disabled={!desktop || never}>
           Only for failed transfers
-        </Switch>
+        </SettingSwitch>
       </SettingGroup>
     </SettingsSection>
   );

@@ -1,23 +1,13 @@
-import { useShallow } from 'zustand/react/shallow';
-import { useSifportStore } from '../../../store/store.js';
-import { Switch } from '../../../ui/field.js';
 import { Kbd } from '../../../ui/kbd.js';
 import { Select } from '../../../ui/select.js';
+import { SettingSwitch, useSettingValues } from '../setting-controls.js';
 import { concurrencyOptions, historyOptions } from '../setting-values.js';
 import { SettingGroup, SettingsSection } from '../settings-layout.js';
 import { PullFolderField } from './pull-folder-field.js';
 
 /** S13 Transfers: how many run at once, where pulls go, verifying, the drawer, history. */
 export function TransfersSection() {
-  const { concurrency, verify, openDrawer, historySize, update } = useSifportStore(
-    useShallow((s) => ({
-      concurrency: s.settings.concurrency,
-      verify: s.settings.verifyAfterPull,
-      openDrawer: s.settings.openDrawerOnTransfer,
-      historySize: s.settings.historySize,
-      update: s.updateSettings,
-    })),
-  );
+  const { concurrency, historySize, update } = useSettingValues(['concurrency', 'historySize']);
   return (
     <SettingsSection
       title="Transfers"
@@ -37,25 +27,20 @@ export function TransfersSection() {
       </SettingGroup>
       <SettingGroup title="Pulls">
         <PullFolderField />
-        <Switch isSelected={verify} onChange={(value) => void update({ verifyAfterPull: value })}>
-          Verify signatures after each pull
-        </Switch>
+        <SettingSwitch setting="verifyAfterPull">Verify signatures after each pull</SettingSwitch>
       </SettingGroup>
       <SettingGroup
         title="Drawer and history"
         description="Beyond the history size the oldest finished transfers are dropped at once; queued and running ones are always kept."
       >
-        <Switch
-          isSelected={openDrawer}
-          onChange={(value) => void update({ openDrawerOnTransfer: value })}
-        >
+        <SettingSwitch setting="openDrawerOnTransfer">
           <span>
             Open the transfers drawer when a transfer starts{' '}
             <span className="text-muted">
               (or toggle it with <Kbd keys="Mod+J" />)
             </span>
           </span>
-        </Switch>
+        </SettingSwitch>
         <Select
           label="Finished transfers kept"
           className="w-56"
