@@ -152,6 +152,8 @@ describe('the built main process under the stand-in electron', () => {
     assert.ok(push, 'Ctrl+O pushes');
     assert.ok(items.some((i) => i['accelerator'] === 'CmdOrCtrl+K'));
     assert.ok(!items.some((i) => i['role'] === 'reload'), 'no reload role (Ctrl+R is Refresh)');
+    const help = items.find((i) => i['accelerator'] === '?');
+    assert.equal(help?.['registerAccelerator'], false, '"?" must stay typeable in fields');
     const commands: string[] = [];
     const off = shell.api.on('app:command', (e) => commands.push(e.command));
     (push['click'] as () => void)();

@@ -86,7 +86,10 @@ export function Checkbox({
   'aria-label'?: string;
 }) {
   return (
-    <AriaCheckbox {...props} className="group flex items-start gap-2 py-0.5">
+    <AriaCheckbox
+      {...props}
+      className="group flex items-start gap-2 py-0.5 data-[disabled]:opacity-50"
+    >
       {({ isSelected }) => (
         <>
           <span
@@ -120,7 +123,10 @@ export function Switch({
   onChange?: (selected: boolean) => void;
 }) {
   return (
-    <AriaSwitch {...props} className="group flex items-center gap-2 py-0.5">
+    <AriaSwitch
+      {...props}
+      className="group flex items-center gap-2 py-0.5 data-[disabled]:opacity-50"
+    >
       {({ isSelected }) => (
         <>
           <span

@@ -31,7 +31,7 @@ export function RadioGroup<T extends string>({
             key={option.value}
             value={option.value}
             isDisabled={option.disabled}
-            className="group flex items-start gap-2 py-0.5"
+            className="group flex items-start gap-2 py-0.5 data-[disabled]:opacity-50"
           >
             {({ isSelected }) => (
               <>
