@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import type { SifportApi } from '../../shared/contract.js';
 import { createRoot } from 'react-dom/client';
 import { api } from './api.js';
 import { App } from './app.js';
@@ -7,12 +8,10 @@ import { useSifportStore } from './store/store.js';
 import { installWebBridge } from './web-bridge.js';
 import './styles/app.css';
 
-function render(): void {
+function render(host: SifportApi | undefined): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const host = api();
-  const { setHostStatus } = useSifportStore.getState();
-  setHostStatus(host ? 'ready' : 'absent', Boolean(host?.pathForFile));
+  useSifportStore.getState().setHostStatus(host ? 'ready' : 'absent', Boolean(host?.pathForFile));
   createRoot(root).render(
     <StrictMode>
       <App host={host} />
@@ -20,9 +19,21 @@ function render(): void {
   );
 }
 
-// The palette before anything draws, so the first frame is already in the right theme.
-applyAppearance({ theme: 'system', density: 'compact' });
-// The window renders either way; without a host it says so instead of failing silently.
-void installWebBridge(() => useSifportStore.getState().setHostStatus('lost'))
-  .catch((err: unknown) => console.error('Sifport: no host connection:', err))
-  .finally(render);
+/**
+ * Connects, reads the settings, then draws: the first frame is already in the user's theme
+ * (the system's until the settings arrive, then the frame follows them).
+ */
+async function start(): Promise<void> {
+  const followSystem = applyAppearance({ theme: 'system', density: 'compact' });
+  // The window renders either way; without a host it says so instead of failing silently.
+  await installWebBridge(() => useSifportStore.getState().setHostStatus('lost')).catch(
+    (err: unknown) => console.error('Sifport: no host connection:', err),
+  );
+  const host = api();
+  if (host) await useSifportStore.getState().loadSettings();
+  followSystem();
+  applyAppearance(useSifportStore.getState().settings)();
+  render(host);
+}
+
+void start();
