@@ -3,9 +3,10 @@ import type { ProviderId } from './providers/providers.js';
 /**
  * What kind of secret an account's `SecretStore` entry holds: a password (or personal access
  * token, sent as one), a bearer `token` sent as it is (docker `registrytoken`), an OAuth2
- * refresh token, or none because a `cloud-command` mints it.
+ * refresh token, nothing because a `cloud-command` mints it, or nothing at all (`none`): an
+ * anonymous account for an open registry or public repositories, which logs in as no one.
  */
-export type SecretKind = 'password' | 'token' | 'identity-token' | 'cloud-command';
+export type SecretKind = 'password' | 'token' | 'identity-token' | 'cloud-command' | 'none';
 
 /** Where an account came from (shown in lists, oras.md §5.3 "remember provenance"). */
 export type AccountSource =
@@ -41,6 +42,7 @@ export interface Account {
   readonly registry: string;
   /** Repository prefix this account is for (`team/project`); absent: the whole host. */
   readonly namespace?: string | undefined;
+  /** Empty for an anonymous (`none`) account. */
   readonly username: string;
   readonly secretKind: SecretKind;
   readonly source: AccountSource;

@@ -147,6 +147,39 @@ describe('addAccount with fakes', () => {
     assert.equal(account.capabilities, undefined);
     assert.equal(await secrets.get(account.id), 'typed-secret-8');
   });
+
+  test('an anonymous account takes no user name or secret and keeps none', async () => {
+    const { accounts, secrets } = memoryAccounts();
+    const deps = { accounts, connect: unreachable };
+    const refused = (err: unknown) =>
+      isSifportError(err, 'USAGE') && /anonymous account takes no/.test((err as Error).message);
+    for (const extra of [
+      { username: 'me' },
+      { secret: 'pw-9' },
+      { tokenCommand: { argv: ['x'] } },
+    ]) {
+      await assert.rejects(
+        addAccount(deps, {
+          provider: 'generic',
+          registry: 'r.example',
+          secretKind: 'none',
+          ...extra,
+        }),
+        refused,
+      );
+    }
+    const account = await addAccount(deps, {
+      provider: 'dockerhub',
+      secretKind: 'none',
+      skipTest: true,
+    });
+    assert.equal(account.registry, 'docker.io');
+    assert.equal(account.username, '');
+    assert.equal(account.secretKind, 'none');
+    assert.deepEqual(await secrets.keys(), [], 'no secret is stored');
+    assert.equal(await accounts.credentialFor(account), undefined);
+    assert.equal(await accounts.providerFor('library/alpine')('docker.io'), undefined);
+  });
 });
 
 describe('addAccount against the test bed', { skip: bed ? false : testBedSkipReason }, () => {
@@ -179,6 +212,35 @@ describe('addAccount against the test bed', { skip: bed ? false : testBedSkipRea
           username: 'tester',
           secret: 'not-the-password-4',
         },
+      ),
+      (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
+    );
+    assert.deepEqual(await accounts.list(), []);
+  });
+
+  test('an anonymous account for the open registry is tested without credentials', async () => {
+    const { accounts } = memoryAccounts();
+    const { connect, calls } = realConnector();
+    const account = await addAccount(
+      { accounts, connect },
+      { provider: 'generic', registry: bed!.open.host, secretKind: 'none' },
+    );
+    assert.equal(account.capabilities?.pull, true);
+    assert.equal(account.capabilities?.authScheme, null);
+    const credential = calls[0]?.credential;
+    assert.equal(typeof credential === 'function' ? await credential('x') : credential, undefined);
+    assert.deepEqual(
+      (await accounts.list()).map((a) => [a.secretKind, a.username]),
+      [['none', '']],
+    );
+  });
+
+  test('a registry that wants a login refuses an anonymous account; nothing is saved', async () => {
+    const { accounts } = memoryAccounts();
+    await assert.rejects(
+      addAccount(
+        { accounts, connect: realConnector().connect },
+        { provider: 'generic', registry: bed!.basic.host, secretKind: 'none' },
       ),
       (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
     );
