@@ -84,6 +84,8 @@ export const foundLogin = z.object({
 export const capabilities = z.object({
   checkedAt: z.number(),
   authScheme: z.string().nullable(),
+  /** `https`, or `http` when the registry was reached in plain HTTP (no TLS). */
+  transport: z.enum(['https', 'http']).optional(),
   pull: z.boolean(),
   catalog: triState,
   referrers: triState,

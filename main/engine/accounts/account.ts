@@ -18,6 +18,8 @@ export interface AccountCapabilities {
   readonly checkedAt: number;
   /** Scheme of the registry's challenge (`basic`, `bearer`), null when it asks for none. */
   readonly authScheme: string | null;
+  /** How the registry was reached: `https`, or `http` (plain, no TLS); absent in older saves. */
+  readonly transport?: 'https' | 'http' | undefined;
   /** A token (or Basic login) for pull on the probe repository was accepted. */
   readonly pull: boolean;
   /** `GET /v2/_catalog` is allowed to this account. */
