@@ -1,7 +1,59 @@
-import { Construction } from 'lucide-react';
-import { EmptyState } from '../../ui/empty-state.js';
+import { Download, Plus } from 'lucide-react';
+import { useSifportStore } from '../../store/store.js';
+import { Button } from '../../ui/button.js';
+import { Spinner } from '../../ui/spinner.js';
+import { AccountsTree } from './accounts-tree.js';
+import { SidebarFooter } from './sidebar-footer.js';
+import { SidebarRail } from './sidebar-rail.js';
+import { useNarrow } from './use-narrow.js';
 
-/** Accounts sidebar (placeholder until it is built). */
+/** The sidebar with no account yet: what it is for and the two ways to fill it. */
+function NoAccounts() {
+  const openDialog = useSifportStore((s) => s.openDialog);
+  return (
+    <div className="flex flex-col gap-2 px-3 py-2 text-sm text-muted">
+      <p className="m-0">
+        Registry logins show here with their repositories. Add one, or import those docker, podman
+        and apptainer already have.
+      </p>
+      <Button small variant="primary" onPress={() => openDialog({ kind: 'add-account' })}>
+        <Plus size={12} aria-hidden />
+        Add account
+      </Button>
+      <Button small onPress={() => openDialog({ kind: 'import-accounts' })}>
+        <Download size={12} aria-hidden />
+        Import logins…
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * The sidebar (UI.md S3), inside the frame's `nav` "Registries": the accounts tree grouped by
+ * host, LOCAL and the bottom navigation; a monogram rail below 900 px.
+ */
 export function Sidebar() {
-  return <EmptyState icon={<Construction size={32} />} title="Accounts sidebar is not built yet" />;
+  const narrow = useNarrow();
+  const loaded = useSifportStore((s) => s.accountsLoaded);
+  const count = useSifportStore((s) => s.accounts.length);
+  if (narrow) return <SidebarRail />;
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <h2 className="m-0 flex h-8 shrink-0 items-end px-3.5 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">
+        Registries
+      </h2>
+      <div className="min-h-0 flex-1 overflow-auto">
+        {!loaded ? (
+          <div className="px-3 py-2">
+            <Spinner label="Loading accounts…" />
+          </div>
+        ) : count === 0 ? (
+          <NoAccounts />
+        ) : (
+          <AccountsTree />
+        )}
+      </div>
+      <SidebarFooter />
+    </div>
+  );
 }
