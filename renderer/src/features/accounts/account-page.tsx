@@ -72,7 +72,7 @@ function Repositories({ account }: { account: AccountItem }) {
           <Input
             ref={input}
             placeholder="Filter repositories (Ctrl+F)"
-            className={`${inputClass} pr-7 pl-7`}
+            className={`${inputClass} pr-7 pl-7 [&::-webkit-search-cancel-button]:appearance-none`}
           />
           <AriaButton
             aria-label="Clear the filter"

@@ -22,6 +22,9 @@ export function AccountsTree() {
       aria-label="Accounts"
       expandedKeys={expanded}
       onExpandedChange={(keys) => setCollapsed(new Set(all.filter((key) => !keys.has(key))))}
+      // Each row acts on its own (open the account or repository); without a tree-level
+      // action React Aria would also toggle a parent row on every press.
+      onAction={() => undefined}
       className="flex flex-col px-1.5 pb-2 outline-none"
     >
       {groups.map((group) => (

@@ -88,8 +88,8 @@ const CLIS: Readonly<Partial<Record<ProviderId, string>>> = {
   gcp: 'gcloud',
 };
 
-/** What to call the stored secret of a provider. */
-function secretName(preset: ProviderItem): string {
+/** What to call the stored secret of a provider (the secret field's label). */
+export function secretName(preset: ProviderItem): string {
   switch (preset.id) {
     case 'ecr':
       return 'Pasted token (12 h, not renewed)';
@@ -130,7 +130,14 @@ export function secretModes(
       label: `${CLIS[preset.id] ?? 'Provider CLI'} (tokens last ${hours} h, renewed by themselves)`,
     });
   }
-  modes.push({ value: 'password', label: secretName(preset), hint: preset.secretHint });
+  // Named apart from the secret field it shows ("Password or token"): one name, one control.
+  const withUser = !preset.fixedUsername || preset.id === 'acr';
+  const name = secretName(preset);
+  modes.push({
+    value: 'password',
+    label: withUser ? `User name and ${name[0]!.toLowerCase()}${name.slice(1)}` : name,
+    hint: preset.secretHint,
+  });
   if (ANONYMOUS.has(preset.id)) {
     modes.push({
       value: 'anonymous',

@@ -5,6 +5,7 @@ import type { AccountItem, ProviderId, ProviderItem } from '../../store/domain.j
 import type { ErrorState } from '../../store/slice.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
+import { CommandBlock } from '../../ui/copy-button.js';
 import { Sheet } from '../../ui/dialog.js';
 import type { DialogState } from '../shell/view-slice.js';
 import { AccountFields } from './account-fields.js';
@@ -184,8 +185,9 @@ export function AddAccountSheet({
               onAdvancedChange={setAdvanced}
             />
           </form>
-          <ProviderHelp provider={preset} command={loginCommand(form, preset)} />
+          <ProviderHelp provider={preset} />
         </div>
+        <CommandBlock command={loginCommand(form, preset)} label="the same login in a terminal" />
         {usage ? (
           <Banner tone="danger" title="The account is not complete">
             {usage}
@@ -194,6 +196,7 @@ export function AddAccountSheet({
         {run.state !== 'idle' ? (
           <ChecklistView
             steps={checklist(run, ctx)}
+            failedRun={run.state === 'failed'}
             actions={
               run.state === 'failed' ? (
                 <FixActions

@@ -50,8 +50,7 @@ export function CapabilityBadges({ account }: { account: AccountItem }) {
                   className={cx(
                     'inline-flex h-6 items-center gap-1 rounded-full border px-2 text-sm outline-none focus-visible:outline-2 focus-visible:outline-accent',
                     ok && 'border-success/40 bg-success-soft',
-                    failed && 'border-danger/40 bg-danger-soft',
-                    !ok && !failed && 'border-line bg-surface',
+                    !ok && 'border-line bg-surface',
                   )}
                 >
                   <span

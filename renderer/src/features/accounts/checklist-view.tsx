@@ -27,8 +27,11 @@ const MARKS: Readonly<Record<CheckState, { icon: ReactNode; word: string; tone: 
 export function ChecklistView({
   steps,
   actions,
+  failedRun = false,
 }: {
   steps: readonly CheckStep[];
+  /** The test itself failed: its failing step stands out (a missing capability does not). */
+  failedRun?: boolean;
   /** Shown under the failed step: the buttons that fix it. */
   actions?: ReactNode;
 }) {
@@ -45,7 +48,7 @@ export function ChecklistView({
             aria-label={`${step.label}: ${mark.word}${step.detail ? `, ${step.detail}` : ''}`}
             className={cx(
               'flex flex-col gap-1 border-b border-line px-3 py-1.5 last:border-b-0',
-              step.state === 'failed' && 'bg-danger-soft',
+              failedRun && step.state === 'failed' && 'bg-danger-soft',
             )}
           >
             <div className="flex items-center gap-2">

@@ -1,73 +1,99 @@
-import { Columns2, Download, FileSearch, Plus, Upload } from 'lucide-react';
+import { Download, FileSearch, Pin, Plus, RefreshCw, Upload } from 'lucide-react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import type { AccountItem } from '../../store/domain.js';
-import { Button, IconButton } from '../../ui/button.js';
+import { Button } from '../../ui/button.js';
 import { Monogram } from '../../ui/monogram.js';
-import type { PaneTarget } from '../shell/view-slice.js';
 import { accountLabel, accountStatus } from './account-status.js';
+import { accountChildren } from './sidebar-model.js';
 import { StatusBadge } from './status-badge.js';
 import { StorageBanner } from './storage-banner.js';
 import { useNow } from './use-now.js';
 
-/** Recent repositories across accounts, at most `limit`, newest of each account first. */
-function recentAcross(
-  accounts: readonly AccountItem[],
-  recent: Readonly<Record<string, readonly string[]>>,
-  limit: number,
-): PaneTarget[] {
-  const lists = accounts.map((a) =>
-    (recent[a.id] ?? []).map((repository) => ({
-      accountId: a.id,
-      registry: a.registry,
-      repository,
+/** Repositories a card shows at most. */
+const CHIPS = 6;
+
+/**
+ * One account on the home screen: who, where and its status (with Renew when a cloud token
+ * runs out), then its pinned and recent repositories, each one click from the explorer.
+ */
+function AccountCard({ account, now }: { account: AccountItem; now: number }) {
+  const s = useSifportStore(
+    useShallow((state) => ({
+      test: state.tests[account.id],
+      pinned: state.settings.pinnedRepositories[account.id],
+      recent: state.settings.recentRepositories[account.id],
+      provider: state.providers.find((p) => p.id === account.provider)?.name,
+      navigate: state.navigate,
+      openRepository: state.openRepository,
+      renewAccount: state.renewAccount,
     })),
   );
-  const out: PaneTarget[] = [];
-  for (let i = 0; out.length < limit && lists.some((l) => i < l.length); i++) {
-    for (const list of lists) if (list[i] && out.length < limit) out.push(list[i]!);
-  }
-  return out;
-}
-
-/** One account on the home screen: who, where, status; opens its page. */
-function AccountCard({ account, now }: { account: AccountItem; now: number }) {
-  const test = useSifportStore((s) => s.tests[account.id]);
-  const navigate = useSifportStore((s) => s.navigate);
-  const provider = useSifportStore((s) => s.providers.find((p) => p.id === account.provider));
+  const status = accountStatus(account, s.test, now);
+  const { pinned, recent } = accountChildren(s.pinned, s.recent);
+  const chips = [
+    ...pinned.map((r) => [r, true] as const),
+    ...recent.map((r) => [r, false] as const),
+  ];
   return (
-    <li>
-      <AriaButton
-        onPress={() => navigate({ kind: 'account', accountId: account.id })}
-        className="flex w-full items-center gap-3 rounded-lg border border-line bg-surface px-3 py-2.5 text-left outline-none hover:border-control hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
-      >
-        <Monogram provider={account.provider} large />
-        <span className="flex min-w-0 flex-1 flex-col">
-          <span className="truncate font-medium">{accountLabel(account)}</span>
-          <span className="truncate text-sm text-muted">{provider?.name ?? account.provider}</span>
-        </span>
-        <StatusBadge status={accountStatus(account, test, now)} />
-      </AriaButton>
+    <li className="flex flex-col rounded-lg border border-line bg-surface">
+      <div className="flex items-center gap-2 pr-3">
+        <AriaButton
+          onPress={() => s.navigate({ kind: 'account', accountId: account.id })}
+          className="flex min-w-0 flex-1 items-center gap-3 rounded-lg px-3 py-2.5 text-left outline-none hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          <Monogram provider={account.provider} large />
+          <span className="flex min-w-0 flex-1 flex-col">
+            <span className="truncate font-medium">{accountLabel(account)}</span>
+            <span className="truncate text-sm text-muted">{s.provider ?? account.provider}</span>
+          </span>
+        </AriaButton>
+        <StatusBadge status={status} />
+        {account.secretKind === 'cloud-command' && status.tone !== 'success' ? (
+          <Button small onPress={() => void s.renewAccount(account.id)}>
+            <RefreshCw size={12} aria-hidden />
+            Renew
+          </Button>
+        ) : null}
+      </div>
+      <div className="flex min-h-9 flex-wrap items-center gap-1 border-t border-line px-3 py-1.5">
+        {chips.length === 0 ? (
+          <span className="text-sm text-muted">No repository opened yet</span>
+        ) : (
+          chips.slice(0, CHIPS).map(([repository, isPinned]) => (
+            <AriaButton
+              key={repository}
+              aria-label={`Open ${repository}${isPinned ? ' (pinned)' : ''}`}
+              onPress={() =>
+                s.openRepository({ accountId: account.id, registry: account.registry, repository })
+              }
+              className="flex h-6 max-w-full items-center gap-1 rounded border border-line bg-bg px-1.5 font-mono text-sm outline-none hover:border-control focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              {isPinned ? <Pin size={10} aria-hidden className="text-muted" /> : null}
+              <span className="truncate">{repository}</span>
+            </AriaButton>
+          ))
+        )}
+        {chips.length > CHIPS ? (
+          <span className="text-sm text-muted">and {chips.length - CHIPS} more</span>
+        ) : null}
+      </div>
     </li>
   );
 }
 
-/** The home screen once there are accounts: accounts, recent repositories, quick actions. */
+/** The home screen once there are accounts: quick actions, then each account and its repositories. */
 export function HomeOverview() {
   const now = useNow();
   const s = useSifportStore(
     useShallow((state) => ({
       accounts: state.accounts,
-      recent: state.settings.recentRepositories,
       openDialog: state.openDialog,
-      openRepository: state.openRepository,
       requestPush: state.requestPush,
       requestInspect: state.requestInspect,
     })),
   );
-  const recent = recentAcross(s.accounts, s.recent, 8);
-  const byId = new Map(s.accounts.map((a) => [a.id, a]));
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-8 py-8">
       <div className="flex flex-wrap items-center gap-2">
@@ -96,50 +122,15 @@ export function HomeOverview() {
             Add account
           </Button>
         </div>
-        <ul className="m-0 grid list-none grid-cols-2 gap-2 p-0 max-[1099px]:grid-cols-1">
+        <ul className="m-0 grid list-none grid-cols-2 gap-3 p-0 max-[1099px]:grid-cols-1">
           {s.accounts.map((account) => (
             <AccountCard key={account.id} account={account} now={now} />
           ))}
         </ul>
       </section>
-      <section aria-labelledby="home-recent" className="flex flex-col gap-2">
-        <h3 id="home-recent" className="m-0 text-lg font-semibold">
-          Recent repositories
-        </h3>
-        {recent.length === 0 ? (
-          <p className="m-0 text-muted">
-            Repositories you open show here. Pick an account to list its repositories.
-          </p>
-        ) : (
-          <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line p-0">
-            {recent.map((target) => (
-              <li
-                key={`${target.accountId}/${target.repository}`}
-                className="flex items-center gap-2 px-3"
-              >
-                <AriaButton
-                  onPress={() => s.openRepository(target)}
-                  className="flex h-9 min-w-0 flex-1 items-center gap-3 text-left outline-none focus-visible:outline-2 focus-visible:outline-accent"
-                >
-                  <span className="truncate font-mono">{target.repository}</span>
-                  <span className="truncate text-sm text-muted">
-                    {accountLabel(byId.get(target.accountId)!)}
-                  </span>
-                </AriaButton>
-                <IconButton
-                  label={`Open ${target.repository} in split`}
-                  onPress={() => s.openRepository(target, 1)}
-                >
-                  <Columns2 size={14} />
-                </IconButton>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
       <p className="m-0 flex items-center justify-center gap-2 text-muted">
         <Upload size={14} aria-hidden />
-        Drop a .sif anywhere in this window to push it.
+        Drop a .sif anywhere in this window to push it; Ctrl+K finds accounts, screens and actions.
       </p>
     </div>
   );

@@ -4,7 +4,7 @@ import { FileTrigger } from 'react-aria-components';
 import type { ProviderItem } from '../../store/domain.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
-import { secretModes, type AccountForm } from './add-account-model.js';
+import { secretName, type AccountForm } from './add-account-model.js';
 import { OcirUsernameFields } from './ocir-username-fields.js';
 
 /** A Google service-account key chosen as a file: read here, never shown. */
@@ -59,7 +59,7 @@ export function LoginFields({
   problems: Readonly<Record<string, string>>;
 }) {
   if (form.mode !== 'password') return null;
-  const secretLabel = secretModes(preset).find((m) => m.value === 'password')?.label ?? 'Secret';
+  const secretLabel = secretName(preset);
   if (form.provider === 'gcp') return <KeyFileField update={update} error={problems['secret']} />;
   return (
     <>

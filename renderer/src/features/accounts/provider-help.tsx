@@ -1,12 +1,11 @@
-import { CommandBlock } from '../../ui/copy-button.js';
 import type { ProviderItem } from '../../store/domain.js';
 import { durationWords } from './account-status.js';
 
 /**
  * The right column of "Add account" step 2 (UI.md S2): the provider's login ritual, the user
- * name convention, token lifetime, known quirks and the same login as a terminal command.
+ * name convention, token lifetime and known quirks.
  */
-export function ProviderHelp({ provider, command }: { provider: ProviderItem; command: string }) {
+export function ProviderHelp({ provider }: { provider: ProviderItem }) {
   return (
     <aside aria-label={`How to log in to ${provider.name}`} className="flex flex-col gap-3 text-sm">
       <section>
@@ -38,10 +37,6 @@ export function ProviderHelp({ provider, command }: { provider: ProviderItem; co
           </ul>
         </section>
       ) : null}
-      <section>
-        <h3 className="m-0 mb-1 text-sm font-semibold">In a terminal</h3>
-        <CommandBlock command={command} label="login command" />
-      </section>
     </aside>
   );
 }

@@ -14,7 +14,7 @@ test('a typed name, or a pasted reference on this registry, gives the repository
     parseRepositoryName('127.0.0.1:5000/lab/tool@sha256:ab', '127.0.0.1:5000'),
     ok('lab/tool'),
   );
-  assert.deepEqual(parseRepositoryName('a.b-c__d/x', 'r.example'), ok('a.b-c__d/x'));
+  assert.deepEqual(parseRepositoryName('lab/a.b-c__d', 'r.example'), ok('lab/a.b-c__d'));
 });
 
 test('names outside the OCI grammar, another host or the namespace are refused with why', () => {

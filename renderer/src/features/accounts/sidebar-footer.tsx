@@ -6,8 +6,8 @@ import { useSifportStore } from '../../store/store.js';
 import { cx } from '../../ui/cx.js';
 import { Kbd } from '../../ui/kbd.js';
 
-/** One entry of the sidebar's bottom navigation (Podman Desktop's bottom nav). */
-function NavEntry({
+/** One entry of the sidebar's navigation (Podman Desktop's bottom nav). */
+export function NavEntry({
   icon,
   label,
   keys,

@@ -1,9 +1,9 @@
-import { FileSearch, KeyRound, Plus, Settings } from 'lucide-react';
+import { FileSearch, House, KeyRound, Plus, Settings } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { IconButton } from '../../ui/button.js';
 import { cx } from '../../ui/cx.js';
-import { Monogram } from '../../ui/monogram.js';
+import { MONOGRAMS, Monogram } from '../../ui/monogram.js';
 import { accountLabel, accountStatus } from './account-status.js';
 import { StatusIcon } from './status-badge.js';
 import { useNow } from './use-now.js';
@@ -27,6 +27,13 @@ export function SidebarRail() {
   const now = useNow();
   return (
     <div className="flex h-full flex-col items-center gap-1 py-2">
+      <IconButton
+        label="Start"
+        onPress={() => navigate({ kind: 'home' })}
+        className={cx(screen.kind === 'home' && 'bg-selected')}
+      >
+        <House size={16} />
+      </IconButton>
       <ul
         aria-label="Accounts"
         className="m-0 flex min-h-0 flex-1 list-none flex-col items-center gap-1 overflow-auto p-0"
@@ -37,7 +44,8 @@ export function SidebarRail() {
           return (
             <li key={account.id} className="relative">
               <IconButton
-                label={`${accountLabel(account)}, ${status.label}`}
+                // Starts with the tile's visible monogram, so what is seen is what is named.
+                label={`${MONOGRAMS[account.provider]} · ${accountLabel(account)}, ${status.label}`}
                 onPress={() => navigate({ kind: 'account', accountId: account.id })}
                 className={cx('h-9 w-10', current && 'bg-selected')}
               >

@@ -1,9 +1,9 @@
-import { Download, Plus } from 'lucide-react';
+import { Download, House, Plus } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
 import { Spinner } from '../../ui/spinner.js';
 import { AccountsTree } from './accounts-tree.js';
-import { SidebarFooter } from './sidebar-footer.js';
+import { NavEntry, SidebarFooter } from './sidebar-footer.js';
 import { SidebarRail } from './sidebar-rail.js';
 import { useNarrow } from './use-narrow.js';
 
@@ -36,9 +36,19 @@ export function Sidebar() {
   const narrow = useNarrow();
   const loaded = useSifportStore((s) => s.accountsLoaded);
   const count = useSifportStore((s) => s.accounts.length);
+  const home = useSifportStore((s) => s.screen.kind === 'home');
+  const navigate = useSifportStore((s) => s.navigate);
   if (narrow) return <SidebarRail />;
   return (
     <div className="flex h-full min-h-0 flex-col">
+      <div className="shrink-0 px-1.5 pt-2">
+        <NavEntry
+          icon={<House size={14} />}
+          label="Start"
+          current={home}
+          onPress={() => navigate({ kind: 'home' })}
+        />
+      </div>
       <h2 className="m-0 flex h-8 shrink-0 items-end px-3.5 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">
         Registries
       </h2>

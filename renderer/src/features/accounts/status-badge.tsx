@@ -9,6 +9,12 @@ const TONE_TEXT: Readonly<Record<StatusTone, string>> = {
   muted: 'text-muted',
 };
 
+/**
+ * The words' colour: "ok" stays muted (green text is too faint on a selected row); the
+ * warnings and failures keep their colour.
+ */
+const WORD_TEXT: Readonly<Record<StatusTone, string>> = { ...TONE_TEXT, success: 'text-muted' };
+
 /** The icon of a status tone (the words beside it say the same, UI.md §5). */
 export function StatusIcon({ status, size = 12 }: { status: AccountStatus; size?: number }) {
   const props = { size, 'aria-hidden': true, className: TONE_TEXT[status.tone] } as const;
@@ -31,11 +37,7 @@ export function StatusBadge({ status, className }: { status: AccountStatus; clas
   return (
     <span className={cx('inline-flex min-w-0 items-center gap-1 text-sm', className)}>
       <StatusIcon status={status} />
-      <span
-        className={cx('truncate', status.tone === 'muted' ? 'text-muted' : TONE_TEXT[status.tone])}
-      >
-        {status.label}
-      </span>
+      <span className={cx('truncate', WORD_TEXT[status.tone])}>{status.label}</span>
     </span>
   );
 }

@@ -74,6 +74,13 @@ function tri(
   return value ? { state: 'ok', detail: ok } : failed;
 }
 
+/** How the registry asks for a login, in words. */
+function authWords(scheme: string | null): string {
+  if (scheme === 'bearer') return 'token service (Bearer)';
+  if (scheme === 'basic') return 'password on every request (Basic)';
+  return scheme ?? 'no login asked';
+}
+
 const LOOPBACK = /^(127\.|localhost(:|$)|\[::1\])/;
 
 /** The steps of a successful test, each with what it means. */
@@ -96,7 +103,7 @@ function passed(c: Capabilities, ctx: CheckContext): Record<CheckId, Found> {
             consequence: 'anyone on the path can read and change what is sent',
           }
         : { state: 'ok', detail: 'certificate verified' },
-    auth: { state: 'ok', detail: c.authScheme ? `${c.authScheme} challenge` : 'no login asked' },
+    auth: { state: 'ok', detail: authWords(c.authScheme) },
     login: ctx.anonymous
       ? { state: 'skipped', detail: 'anonymous: no login sent' }
       : { state: 'ok', detail: 'accepted' },

@@ -1,4 +1,4 @@
-import { ChevronRight, Clock, FolderGit2, List, Pin } from 'lucide-react';
+import { ChevronRight, Clock, List, Pin } from 'lucide-react';
 import { useState } from 'react';
 import { Button, TreeItem, TreeItemContent } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
@@ -147,11 +147,7 @@ export function AccountItemRow({ account, now }: { account: AccountItem; now: nu
       >
         <TreeItemContent>
           <span className="flex h-7 items-center gap-1.5 pl-8 text-muted comfortable:h-9">
-            {children.pinned.length + children.recent.length === 0 ? (
-              <FolderGit2 size={12} aria-hidden />
-            ) : (
-              <List size={12} aria-hidden />
-            )}
+            <List size={12} aria-hidden />
             All repositories…
           </span>
         </TreeItemContent>
