@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import type { AccountItem, ProviderId, ProviderItem } from '../../store/domain.js';
@@ -72,6 +72,13 @@ export function AddAccountSheet({
   const [checked, setChecked] = useState(false);
   const [advanced, setAdvanced] = useState(false);
   const preset = form ? presetOf(form.provider) : undefined;
+  const results = useRef<HTMLDivElement>(null);
+  // The checklist sits below the form: bring it into view as a test starts and ends.
+  useEffect(() => {
+    if (run.state === 'running' || run.state === 'failed') {
+      results.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [run.state]);
   const update = (patch: Partial<AccountForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
 
   async function submit(skipTest: boolean, patch?: Partial<AccountForm>): Promise<void> {
@@ -193,30 +200,32 @@ export function AddAccountSheet({
             {usage}
           </Banner>
         ) : null}
-        {run.state !== 'idle' ? (
-          <ChecklistView
-            steps={checklist(run, ctx)}
-            failedRun={run.state === 'failed'}
-            actions={
-              run.state === 'failed' ? (
-                <FixActions
-                  error={run.error}
-                  form={form}
-                  preset={preset}
-                  update={update}
-                  retry={(patch) => void submit(false, patch)}
-                  showAdvanced={() => setAdvanced(true)}
-                  onClose={onClose}
-                />
-              ) : undefined
-            }
-          />
-        ) : null}
-        {run.state === 'failed' ? (
-          <p role="alert" className="m-0 font-medium text-danger">
-            Nothing was saved.<span className="sr-only"> {run.error.message}</span>
-          </p>
-        ) : null}
+        <div ref={results} className="flex flex-col gap-2">
+          {run.state !== 'idle' ? (
+            <ChecklistView
+              steps={checklist(run, ctx)}
+              failedRun={run.state === 'failed'}
+              actions={
+                run.state === 'failed' ? (
+                  <FixActions
+                    error={run.error}
+                    form={form}
+                    preset={preset}
+                    update={update}
+                    retry={(patch) => void submit(false, patch)}
+                    showAdvanced={() => setAdvanced(true)}
+                    onClose={onClose}
+                  />
+                ) : undefined
+              }
+            />
+          ) : null}
+          {run.state === 'failed' ? (
+            <p role="alert" className="m-0 font-medium text-danger">
+              Nothing was saved.<span className="sr-only"> {run.error.message}</span>
+            </p>
+          ) : null}
+        </div>
       </div>
     </Sheet>
   );

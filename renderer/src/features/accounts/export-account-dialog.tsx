@@ -84,7 +84,8 @@ export function ExportAccountDialog({
         ) : null}
         <p className="m-0">
           {saved ? `Saved as ${name} in your downloads. ` : ''}
-          On the machine that runs apptainer, put it here (readable only by you):
+          On the machine that runs apptainer, put it here, readable only by you (this replaces that
+          file: if it already holds logins, merge them by hand):
         </p>
         <CommandBlock
           command={`install -m 600 -D ${name} ~/.apptainer/docker-config.json`}

@@ -10,6 +10,18 @@ import { useNarrow } from './use-narrow.js';
 /** The sidebar with no account yet: what it is for and the two ways to fill it. */
 function NoAccounts() {
   const openDialog = useSifportStore((s) => s.openDialog);
+  const error = useSifportStore((s) => s.accountsError);
+  const loadAccounts = useSifportStore((s) => s.loadAccounts);
+  if (error) {
+    return (
+      <div role="alert" className="flex flex-col gap-2 px-3 py-2 text-sm">
+        <p className="m-0">The accounts could not be read: {error.message}</p>
+        <Button small onPress={() => void loadAccounts()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-2 px-3 py-2 text-sm text-muted">
       <p className="m-0">
