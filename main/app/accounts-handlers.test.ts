@@ -32,6 +32,17 @@ function setup(findLogins?: (helpers: boolean) => Promise<ImportedLogin[]>) {
   return { events, call, ok, session };
 }
 
+/** A login found in `file` whose credential is `user` with {@link PASSWORD}. */
+function foundBasic(
+  registry: string,
+  file: string,
+  user: string,
+  more: Partial<ImportedLogin> = {},
+): ImportedLogin {
+  const credential = { kind: 'basic' as const, username: user, password: PASSWORD };
+  return { registry, source: 'docker', file, credential, ...more };
+}
+
 interface ListAnswer {
   accounts: Array<{ id: string; registry: string; username: string; source: string }>;
   storage: { mode: string };
@@ -133,13 +144,7 @@ describe('accounts handlers over in-memory stores', () => {
 
   test('import saves the logins found with their source file, skips helper-held ones', async () => {
     const found: ImportedLogin[] = [
-      {
-        registry: 'ghcr.io',
-        source: 'docker',
-        file: '/home/u/.docker/config.json',
-        username: 'bob',
-        credential: { kind: 'basic', username: 'bob', password: PASSWORD },
-      },
+      foundBasic('ghcr.io', '/home/u/.docker/config.json', 'bob', { username: 'bob' }),
       { registry: 'quay.io', source: 'podman', file: '/run/auth.json', helper: 'secretservice' },
     ];
     let askedHelpers: boolean | undefined;
@@ -166,21 +171,12 @@ describe('accounts handlers over in-memory stores', () => {
 
   test('import preview saves nothing; a selection imports only the ticked logins', async () => {
     const found: ImportedLogin[] = [
-      {
-        registry: 'ghcr.io',
-        source: 'docker',
-        file: '/home/u/.docker/config.json',
-        key: 'ghcr.io',
-        credential: { kind: 'basic', username: 'bob', password: PASSWORD },
-      },
-      {
-        registry: 'quay.io',
+      foundBasic('ghcr.io', '/home/u/.docker/config.json', 'bob', { key: 'ghcr.io' }),
+      foundBasic('quay.io', '/run/auth.json', 'robot+ci', {
         namespace: 'lab',
         source: 'podman',
-        file: '/run/auth.json',
         key: 'quay.io/lab',
-        credential: { kind: 'basic', username: 'robot+ci', password: PASSWORD },
-      },
+      }),
       {
         registry: 'r.example',
         source: 'docker',

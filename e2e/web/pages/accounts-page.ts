@@ -71,6 +71,18 @@ export class AccountsPage {
     await this.dialog().getByRole('button', { name: 'Test and save' }).click();
   }
 
+  /** Fills the login, presses "Test and save" and waits for the host to accept the login. */
+  async saveLogin(username: string, secret: string): Promise<void> {
+    await this.fillLogin(username, secret);
+    await this.testAndSave();
+    await this.checkStep('Login').filter({ hasText: 'accepted' }).waitFor({ timeout: 30_000 });
+  }
+
+  /** What a checklist step says of itself: "Pull: passed, allowed". */
+  async stepState(label: string): Promise<string> {
+    return (await this.checkStep(label).getAttribute('aria-label')) ?? '';
+  }
+
   /** One line of the "Test and save" checklist; its name says its state ("Login: passed"). */
   checkStep(label: string): Locator {
     return this.dialog()

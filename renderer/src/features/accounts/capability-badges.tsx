@@ -1,5 +1,6 @@
 import { Check, Minus, X } from 'lucide-react';
-import { Focusable, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Focusable } from 'react-aria-components';
+import { Tip } from '../../ui/tooltip.js';
 import type { AccountItem } from '../../store/domain.js';
 import { cx } from '../../ui/cx.js';
 import { checklist, type CheckId } from './test-checklist.js';
@@ -43,7 +44,7 @@ export function CapabilityBadges({ account }: { account: AccountItem }) {
         const text = `${name}: ${step.detail ?? ''}${step.consequence ? ` → ${step.consequence}` : ''}`;
         return (
           <li key={id}>
-            <TooltipTrigger delay={300} closeDelay={0}>
+            <Tip text={text}>
               <Focusable aria-label={text}>
                 <span
                   tabIndex={0}
@@ -62,13 +63,7 @@ export function CapabilityBadges({ account }: { account: AccountItem }) {
                   {name}
                 </span>
               </Focusable>
-              <Tooltip
-                offset={6}
-                className="z-50 max-w-xs rounded-md bg-text px-2 py-1 text-sm text-bg shadow-md"
-              >
-                {text}
-              </Tooltip>
-            </TooltipTrigger>
+            </Tip>
           </li>
         );
       })}

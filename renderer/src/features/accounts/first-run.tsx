@@ -4,9 +4,9 @@ import { Button as AriaButton } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Kbd } from '../../ui/kbd.js';
-import { Spinner } from '../../ui/spinner.js';
 import { HomeOverview } from './home-overview.js';
 import { StorageBanner } from './storage-banner.js';
+import { AccountsPhase } from './accounts-phase.js';
 
 /** One of the first-run cards: a large button saying what it does and what it reads. */
 function StartCard({
@@ -90,19 +90,9 @@ function Welcome() {
 
 /** The home screen (UI.md S1): a welcome without accounts, an overview with them. */
 export function FirstRun() {
-  const loaded = useSifportStore((s) => s.accountsLoaded);
-  const count = useSifportStore((s) => s.accounts.length);
   return (
     <div className="min-h-0 flex-1 overflow-auto">
-      {!loaded ? (
-        <div className="p-8">
-          <Spinner label="Loading accounts…" />
-        </div>
-      ) : count === 0 ? (
-        <Welcome />
-      ) : (
-        <HomeOverview />
-      )}
+      <AccountsPhase className="p-8" empty={<Welcome />} some={<HomeOverview />} />
     </div>
   );
 }

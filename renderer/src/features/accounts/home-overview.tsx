@@ -86,23 +86,19 @@ function AccountCard({ account, now }: { account: AccountItem; now: number }) {
 /** The home screen once there are accounts: quick actions, then each account and its repositories. */
 export function HomeOverview() {
   const now = useNow();
-  const s = useSifportStore(
-    useShallow((state) => ({
-      accounts: state.accounts,
-      openDialog: state.openDialog,
-      requestPush: state.requestPush,
-      requestInspect: state.requestInspect,
-    })),
-  );
+  const accounts = useSifportStore((state) => state.accounts);
+  const openDialog = useSifportStore((state) => state.openDialog);
+  const requestPush = useSifportStore((state) => state.requestPush);
+  const requestInspect = useSifportStore((state) => state.requestInspect);
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-8 py-8">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="m-0 mr-auto text-2xl font-semibold">Start</h2>
-        <Button variant="primary" onPress={() => s.requestPush()}>
+        <Button variant="primary" onPress={() => requestPush()}>
           <Upload size={14} aria-hidden />
           Push a SIF…
         </Button>
-        <Button onPress={s.requestInspect}>
+        <Button onPress={requestInspect}>
           <FileSearch size={14} aria-hidden />
           Inspect a local SIF…
         </Button>
@@ -113,17 +109,17 @@ export function HomeOverview() {
           <h3 id="home-accounts" className="m-0 mr-auto text-lg font-semibold">
             Your accounts
           </h3>
-          <Button small onPress={() => s.openDialog({ kind: 'import-accounts' })}>
+          <Button small onPress={() => openDialog({ kind: 'import-accounts' })}>
             <Download size={12} aria-hidden />
             Import logins…
           </Button>
-          <Button small onPress={() => s.openDialog({ kind: 'add-account' })}>
+          <Button small onPress={() => openDialog({ kind: 'add-account' })}>
             <Plus size={12} aria-hidden />
             Add account
           </Button>
         </div>
         <ul className="m-0 grid list-none grid-cols-2 gap-3 p-0 max-[1099px]:grid-cols-1">
-          {s.accounts.map((account) => (
+          {accounts.map((account) => (
             <AccountCard key={account.id} account={account} now={now} />
           ))}
         </ul>

@@ -6,9 +6,7 @@ import { useSifportStore } from '../../store/store.js';
 import type { AccountItem } from '../../store/domain.js';
 import { cx } from '../../ui/cx.js';
 import { pushTargetAttribute, type PaneTarget } from '../shell/view-slice.js';
-import { repositoryMenuEntries } from './account-actions.js';
-import { REPOSITORY_MENU_ICONS } from './menu-icons.js';
-import { contextMenuOpener, RowMenu } from './row-menu.js';
+import { contextMenuOpener, RepositoryMenu } from './row-menu.js';
 
 /** One repository row; re-renders only when its own pin or menu changes. */
 function RepositoryRow({
@@ -70,11 +68,10 @@ function RepositoryRow({
         >
           <Star size={14} aria-hidden fill={pinned ? 'currentColor' : 'none'} />
         </button>
-        <RowMenu
-          label={`Actions for ${target.repository}`}
+        <RepositoryMenu
+          target={target}
           open={menu}
           onOpenChange={setMenu}
-          entries={(state) => repositoryMenuEntries(state, target, REPOSITORY_MENU_ICONS)}
           className="opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"
         />
       </span>

@@ -4,6 +4,9 @@ import { useSifportStore, type SifportState } from '../../store/store.js';
 import { IconButton } from '../../ui/button.js';
 import { cx } from '../../ui/cx.js';
 import { MenuButton, type MenuEntry } from '../../ui/menu.js';
+import type { PaneTarget } from '../shell/view-slice.js';
+import { repositoryMenuEntries } from './account-actions.js';
+import { REPOSITORY_MENU_ICONS } from './menu-icons.js';
 
 /**
  * A row's "⋮" menu, also opened by right-click and Shift+F10 on the row (`open` is the
@@ -52,4 +55,27 @@ export function contextMenuOpener(setOpen: (open: boolean) => void) {
     event.stopPropagation();
     setOpen(true);
   };
+}
+
+/** The menu of a repository row (sidebar tree, account page grid). */
+export function RepositoryMenu({
+  target,
+  open,
+  onOpenChange,
+  className,
+}: {
+  target: PaneTarget;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  className?: string;
+}) {
+  return (
+    <RowMenu
+      label={`Actions for ${target.repository}`}
+      open={open}
+      onOpenChange={onOpenChange}
+      entries={(state) => repositoryMenuEntries(state, target, REPOSITORY_MENU_ICONS)}
+      className={className}
+    />
+  );
 }

@@ -1,10 +1,10 @@
 import { Download, House, Plus } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
-import { Spinner } from '../../ui/spinner.js';
 import { AccountsTree } from './accounts-tree.js';
 import { NavEntry, SidebarFooter } from './sidebar-footer.js';
 import { SidebarRail } from './sidebar-rail.js';
+import { AccountsPhase } from './accounts-phase.js';
 import { useNarrow } from './use-narrow.js';
 
 /** The sidebar with no account yet: what it is for and the two ways to fill it. */
@@ -46,8 +46,6 @@ function NoAccounts() {
  */
 export function Sidebar() {
   const narrow = useNarrow();
-  const loaded = useSifportStore((s) => s.accountsLoaded);
-  const count = useSifportStore((s) => s.accounts.length);
   const home = useSifportStore((s) => s.screen.kind === 'home');
   const navigate = useSifportStore((s) => s.navigate);
   if (narrow) return <SidebarRail />;
@@ -65,15 +63,7 @@ export function Sidebar() {
         Registries
       </h2>
       <div className="min-h-0 flex-1 overflow-auto">
-        {!loaded ? (
-          <div className="px-3 py-2">
-            <Spinner label="Loading accounts…" />
-          </div>
-        ) : count === 0 ? (
-          <NoAccounts />
-        ) : (
-          <AccountsTree />
-        )}
+        <AccountsPhase className="px-3 py-2" empty={<NoAccounts />} some={<AccountsTree />} />
       </div>
       <SidebarFooter />
     </div>

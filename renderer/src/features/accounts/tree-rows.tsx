@@ -7,10 +7,10 @@ import type { AccountItem } from '../../store/domain.js';
 import { cx } from '../../ui/cx.js';
 import { Monogram } from '../../ui/monogram.js';
 import { pushTargetAttribute, type PaneTarget } from '../shell/view-slice.js';
-import { accountMenuEntries, repositoryMenuEntries } from './account-actions.js';
+import { accountMenuEntries } from './account-actions.js';
 import { accountStatus, accountUser } from './account-status.js';
-import { ACCOUNT_MENU_ICONS, REPOSITORY_MENU_ICONS } from './menu-icons.js';
-import { contextMenuOpener, RowMenu } from './row-menu.js';
+import { ACCOUNT_MENU_ICONS } from './menu-icons.js';
+import { contextMenuOpener, RepositoryMenu, RowMenu } from './row-menu.js';
 import { accountChildren } from './sidebar-model.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -53,13 +53,7 @@ function RepositoryItem({ target, kind }: { target: PaneTarget; kind: 'pinned' |
           <Icon size={12} aria-hidden className="shrink-0 text-muted" />
           <span className="truncate font-mono text-sm">{target.repository}</span>
         </span>
-        <RowMenu
-          label={`Actions for ${target.repository}`}
-          open={menu}
-          onOpenChange={setMenu}
-          entries={(state) => repositoryMenuEntries(state, target, REPOSITORY_MENU_ICONS)}
-          className={HOVER_ONLY}
-        />
+        <RepositoryMenu target={target} open={menu} onOpenChange={setMenu} className={HOVER_ONLY} />
       </TreeItemContent>
     </TreeItem>
   );
