@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { accountView } from '../../shared/accounts-contract.js';
 import { channels, type EventName, type EventOf } from '../../shared/contract.js';
-import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/index.js';
+import { loadTestBed, testBedSkipReason, UNSIGNED_SIF, waitFor } from '../../e2e/kit/index.js';
 import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
@@ -293,15 +293,9 @@ describe(
 
       const reference = `oras://${bed!.basic.host}/accounts/h${Date.now().toString(36)}:v1`;
       await ok('transfer:push', { file: UNSIGNED_SIF, reference });
-      const finished = await new Promise<EventOf<'transfer:finished'>>((resolve) => {
-        const timer = setInterval(() => {
-          const done = events.find((e) => e.event === 'transfer:finished');
-          if (done) {
-            clearInterval(timer);
-            resolve(done.payload as EventOf<'transfer:finished'>);
-          }
-        }, 10);
-      });
+      const done = () => events.find((e) => e.event === 'transfer:finished');
+      await waitFor(() => done() !== undefined, { timeoutMs: 30_000, what: 'the push to end' });
+      const finished = done()!.payload as EventOf<'transfer:finished'>;
       assert.equal(finished.job.state, 'done', JSON.stringify(finished.job.error));
     });
   },
