@@ -1,5 +1,5 @@
 import { FlaskConical, RefreshCw } from 'lucide-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import type { AccountItem } from '../../store/domain.js';
@@ -15,6 +15,27 @@ import { RowMenu } from './row-menu.js';
 import { StatusBadge } from './status-badge.js';
 import { useNow } from './use-now.js';
 
+/** A small button that says what it is doing ("Testing…") and waits meanwhile. */
+function BusyButton({
+  icon,
+  label,
+  busy,
+  onPress,
+}: {
+  icon: ReactNode;
+  label: string;
+  /** The words while it runs; undefined when idle. */
+  busy: string | undefined;
+  onPress: () => void;
+}) {
+  return (
+    <Button small onPress={onPress} isDisabled={busy !== undefined}>
+      {icon}
+      {busy ?? label}
+    </Button>
+  );
+}
+
 /** Where the account came from, in words. */
 function sourceText(account: AccountItem): string {
   if (account.id.startsWith('login:')) return 'Shared with the sifport command line (logins.json)';
@@ -24,9 +45,8 @@ function sourceText(account: AccountItem): string {
 
 /** A cloud account's token: minted when, expires when, and Renew (UI.md S4 "token meter"). */
 function TokenMeter({ account, now }: { account: AccountItem; now: number }) {
-  const { renewal, renewAccount } = useSifportStore(
-    useShallow((s) => ({ renewal: s.renewals[account.id], renewAccount: s.renewAccount })),
-  );
+  const renewal = useSifportStore((s) => s.renewals[account.id]);
+  const renewAccount = useSifportStore((s) => s.renewAccount);
   const { tokenMintedAt: minted, tokenExpiresAt: expires } = account;
   const lifetime = account.tokenLifetimeMs ?? (minted && expires ? expires - minted : undefined);
   const left = expires !== undefined ? expires - now : undefined;
@@ -45,14 +65,12 @@ function TokenMeter({ account, now }: { account: AccountItem; now: number }) {
           tone={left !== undefined && left < 15 * 60_000 ? 'danger' : 'accent'}
         />
       </div>
-      <Button
-        small
+      <BusyButton
+        icon={<RefreshCw size={12} aria-hidden />}
+        label="Renew"
+        busy={renewal?.status === 'renewing' ? 'Renewing…' : undefined}
         onPress={() => void renewAccount(account.id)}
-        isDisabled={renewal?.status === 'renewing'}
-      >
-        <RefreshCw size={12} aria-hidden />
-        {renewal?.status === 'renewing' ? 'Renewing…' : 'Renew'}
-      </Button>
+      />
       {renewal?.status === 'failed' ? (
         <span role="alert" className="text-sm text-danger">
           {renewal.error?.message}
@@ -91,14 +109,12 @@ export function AccountHeader({ account }: { account: AccountItem }) {
           </p>
         </div>
         <StatusBadge status={status} className="mt-1" />
-        <Button
-          small
+        <BusyButton
+          icon={<FlaskConical size={12} aria-hidden />}
+          label="Test again"
+          busy={test?.status === 'testing' ? 'Testing…' : undefined}
           onPress={() => void testAccount(account.id)}
-          isDisabled={test?.status === 'testing'}
-        >
-          <FlaskConical size={12} aria-hidden />
-          {test?.status === 'testing' ? 'Testing…' : 'Test again'}
-        </Button>
+        />
         <RowMenu
           label={`Actions for ${accountLabel(account)}`}
           open={menu}

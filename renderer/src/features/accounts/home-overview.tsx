@@ -1,10 +1,11 @@
-import { Download, FileSearch, Pin, Plus, RefreshCw, Upload } from 'lucide-react';
+import { FileSearch, Pin, RefreshCw, Upload } from 'lucide-react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import type { AccountItem } from '../../store/domain.js';
 import { Button } from '../../ui/button.js';
 import { Monogram } from '../../ui/monogram.js';
+import { AccountButtons } from './account-buttons.js';
 import { accountLabel, accountStatus } from './account-status.js';
 import { accountChildren } from './sidebar-model.js';
 import { StatusBadge } from './status-badge.js';
@@ -87,7 +88,6 @@ function AccountCard({ account, now }: { account: AccountItem; now: number }) {
 export function HomeOverview() {
   const now = useNow();
   const accounts = useSifportStore((state) => state.accounts);
-  const openDialog = useSifportStore((state) => state.openDialog);
   const requestPush = useSifportStore((state) => state.requestPush);
   const requestInspect = useSifportStore((state) => state.requestInspect);
   return (
@@ -109,14 +109,7 @@ export function HomeOverview() {
           <h3 id="home-accounts" className="m-0 mr-auto text-lg font-semibold">
             Your accounts
           </h3>
-          <Button small onPress={() => openDialog({ kind: 'import-accounts' })}>
-            <Download size={12} aria-hidden />
-            Import logins…
-          </Button>
-          <Button small onPress={() => openDialog({ kind: 'add-account' })}>
-            <Plus size={12} aria-hidden />
-            Add account
-          </Button>
+          <AccountButtons />
         </div>
         <ul className="m-0 grid list-none grid-cols-2 gap-3 p-0 max-[1099px]:grid-cols-1">
           {accounts.map((account) => (

@@ -1,15 +1,15 @@
-import { Download, House, Plus } from 'lucide-react';
+import { House } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
 import { AccountsTree } from './accounts-tree.js';
 import { NavEntry, SidebarFooter } from './sidebar-footer.js';
 import { SidebarRail } from './sidebar-rail.js';
+import { AccountButtons } from './account-buttons.js';
 import { AccountsPhase } from './accounts-phase.js';
 import { useNarrow } from './use-narrow.js';
 
 /** The sidebar with no account yet: what it is for and the two ways to fill it. */
 function NoAccounts() {
-  const openDialog = useSifportStore((s) => s.openDialog);
   const error = useSifportStore((s) => s.accountsError);
   const loadAccounts = useSifportStore((s) => s.loadAccounts);
   if (error) {
@@ -28,14 +28,7 @@ function NoAccounts() {
         Registry logins show here with their repositories. Add one, or import those docker, podman
         and apptainer already have.
       </p>
-      <Button small variant="primary" onPress={() => openDialog({ kind: 'add-account' })}>
-        <Plus size={12} aria-hidden />
-        Add account
-      </Button>
-      <Button small onPress={() => openDialog({ kind: 'import-accounts' })}>
-        <Download size={12} aria-hidden />
-        Import logins…
-      </Button>
+      <AccountButtons addFirst />
     </div>
   );
 }
