@@ -51,10 +51,41 @@ export const providerInfo = z.object({
 
 const triState = z.union([z.boolean(), z.literal('unknown')]);
 
+/** Where an account came from: added here, or imported from another tool's file. */
+const accountSource = z.enum([
+  'sifport',
+  'docker-config',
+  'apptainer-config',
+  'containers-auth',
+  'credential-helper',
+]);
+
+/**
+ * One login `accounts:import` found, for the preview the user ticks (UI.md S1): who and
+ * where, never the secret.
+ */
+export const foundLogin = z.object({
+  /** Names this entry in `select`. */
+  key: z.string(),
+  registry: z.string(),
+  namespace: z.string().optional(),
+  /** Absent when a credential helper holds the login and was not asked. */
+  username: z.string().optional(),
+  source: accountSource,
+  /** The file (and helper) it is in: `~/.docker/config.json`. */
+  origin: z.string(),
+  /** Why it cannot be imported as it is (its helper was not asked, or failed). */
+  problem: z.string().optional(),
+  /** Imported before from the same place: importing again replaces that account. */
+  alreadyImported: z.boolean(),
+});
+
 /** What "Test connection" found out (engine `AccountCapabilities`). */
 export const capabilities = z.object({
   checkedAt: z.number(),
   authScheme: z.string().nullable(),
+  /** `https`, or `http` when the registry was reached in plain HTTP (no TLS). */
+  transport: z.enum(['https', 'http']).optional(),
   pull: z.boolean(),
   catalog: triState,
   referrers: triState,
@@ -69,15 +100,12 @@ export const accountView = z.object({
   registry: z.string(),
   namespace: z.string().optional(),
   username: z.string(),
-  /** What kind of secret is kept (password, token…), never the secret. */
-  secretKind: z.enum(['password', 'token', 'identity-token', 'cloud-command']),
-  source: z.enum([
-    'sifport',
-    'docker-config',
-    'apptainer-config',
-    'containers-auth',
-    'credential-helper',
-  ]),
+  /**
+   * What kind of secret is kept (password, token…), never the secret; `none` for an
+   * anonymous account, whose `username` is empty.
+   */
+  secretKind: z.enum(['password', 'token', 'identity-token', 'cloud-command', 'none']),
+  source: accountSource,
   /** For imported accounts: the file (and helper) the login came from. */
   origin: z.string().optional(),
   /** Epoch ms. */
@@ -111,6 +139,8 @@ export const accountChannels = {
       provider: providerId,
       registry: z.string(),
       namespace: z.string().optional(),
+      /** What the host says beyond the provider (`region`, `account`, `name`, `location`). */
+      parts: z.record(z.string(), z.string()).optional(),
     }),
   },
   'accounts:list': {
@@ -125,8 +155,11 @@ export const accountChannels = {
       username: z.string().max(512).optional(),
       /** Password or token: write-only, never returned, never logged. */
       secret: z.string().min(1).max(65536).optional(),
-      /** `identity-token`: the secret is an OAuth2 refresh token. */
-      secretKind: z.enum(['password', 'identity-token']).optional(),
+      /**
+       * `identity-token`: the secret is an OAuth2 refresh token; `none`: an anonymous account
+       * (no user name, no secret) for an open registry or public repositories.
+       */
+      secretKind: z.enum(['password', 'identity-token', 'none']).optional(),
       /** Mint tokens with the provider's CLI instead of a stored secret (ECR, ACR, GCP). */
       tokenCommand: z
         .object({
@@ -152,8 +185,17 @@ export const accountChannels = {
     response: z.object({ account: accountView, capabilities }),
   },
   'accounts:import': {
-    request: z.object({ helpers: z.boolean().optional() }),
+    request: z.object({
+      /** Also ask the configured docker-credential helpers (runs them). */
+      helpers: z.boolean().optional(),
+      /** Only say what was found (`found`), saving nothing. */
+      preview: z.boolean().optional(),
+      /** Import only these `found[].key`s; absent: everything found. */
+      select: z.array(z.string().max(8192)).max(500).optional(),
+    }),
     response: z.object({
+      /** With `preview`: every login found, importable or not. */
+      found: z.array(foundLogin).optional(),
       imported: z.array(
         z.object({
           id: z.string(),

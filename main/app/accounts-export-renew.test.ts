@@ -56,6 +56,20 @@ test('accounts:export gives a docker-config for the chosen accounts, marked secr
   assert.equal(!none.ok && none.error.code, 'USAGE');
 });
 
+test('accounts:export refuses an anonymous account: it has no login to write', async () => {
+  const { service, handlers } = setup();
+  const open = await service.add({
+    provider: 'generic',
+    registry: 'open.example.org',
+    username: '',
+    secretKind: 'none',
+    source: 'sifport',
+  });
+  const answer = await dispatch(handlers, 'accounts:export', { ids: [open.id] });
+  assert.equal(!answer.ok && answer.error.code, 'UNSUPPORTED');
+  assert.match(!answer.ok ? answer.error.message : '', /without a login/);
+});
+
 test('accounts:renew mints a new cloud token now and returns the new expiry', async () => {
   const { service, handlers, events } = setup();
   const cloud = await service.add({
@@ -74,10 +88,10 @@ test('accounts:renew mints a new cloud token now and returns the new expiry', as
   assert.equal((account.tokenExpiresAt ?? 0) - (account.tokenMintedAt ?? 0), 12 * 3600_000);
   assert.ok(!JSON.stringify(first).includes('minted-token'), 'no token in the answer');
   const credential = await service.credentialFor((await service.get(cloud.id))!);
-  assert.equal(credential.kind === 'basic' && credential.password, 'minted-token-1-xyz');
+  assert.equal(credential?.kind === 'basic' && credential.password, 'minted-token-1-xyz');
   await dispatch(handlers, 'accounts:renew', { id: cloud.id });
   const again = await service.credentialFor((await service.get(cloud.id))!);
-  assert.equal(again.kind === 'basic' && again.password, 'minted-token-2-xyz', 'minted anew');
+  assert.equal(again?.kind === 'basic' && again.password, 'minted-token-2-xyz', 'minted anew');
   assert.deepEqual(events.at(-1), ['accounts:changed', { reason: 'renewed', id: cloud.id }]);
 
   const plain = await service.add(

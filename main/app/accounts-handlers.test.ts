@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { accountView } from '../../shared/accounts-contract.js';
 import { channels, type EventName, type EventOf } from '../../shared/contract.js';
-import { loadTestBed, testBedSkipReason, UNSIGNED_SIF } from '../../e2e/kit/index.js';
+import { loadTestBed, testBedSkipReason, UNSIGNED_SIF, waitFor } from '../../e2e/kit/index.js';
 import type { ImportedLogin } from '../engine/accounts/interop/config-import.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { createHandlers } from './handlers.js';
@@ -30,6 +30,17 @@ function setup(findLogins?: (helpers: boolean) => Promise<ImportedLogin[]>) {
     return envelope.value as T;
   }
   return { events, call, ok, session };
+}
+
+/** A login found in `file` whose credential is `user` with {@link PASSWORD}. */
+function foundBasic(
+  registry: string,
+  file: string,
+  user: string,
+  more: Partial<ImportedLogin> = {},
+): ImportedLogin {
+  const credential = { kind: 'basic' as const, username: user, password: PASSWORD };
+  return { registry, source: 'docker', file, credential, ...more };
 }
 
 interface ListAnswer {
@@ -66,6 +77,7 @@ describe('accounts handlers over in-memory stores', () => {
         provider: 'ecr',
         registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
         namespace: 'team/app',
+        parts: { account: '123456789012', region: 'eu-west-1' },
       },
     );
     assert.deepEqual(await ok('providers:detect', { input: 'ghcr.io' }), {
@@ -132,13 +144,7 @@ describe('accounts handlers over in-memory stores', () => {
 
   test('import saves the logins found with their source file, skips helper-held ones', async () => {
     const found: ImportedLogin[] = [
-      {
-        registry: 'ghcr.io',
-        source: 'docker',
-        file: '/home/u/.docker/config.json',
-        username: 'bob',
-        credential: { kind: 'basic', username: 'bob', password: PASSWORD },
-      },
+      foundBasic('ghcr.io', '/home/u/.docker/config.json', 'bob', { username: 'bob' }),
       { registry: 'quay.io', source: 'podman', file: '/run/auth.json', helper: 'secretservice' },
     ];
     let askedHelpers: boolean | undefined;
@@ -162,6 +168,67 @@ describe('accounts handlers over in-memory stores', () => {
     await ok('accounts:import', {});
     assert.equal((await ok<ListAnswer>('accounts:list', {})).accounts.length, 1, 'no duplicate');
   });
+
+  test('import preview saves nothing; a selection imports only the ticked logins', async () => {
+    const found: ImportedLogin[] = [
+      foundBasic('ghcr.io', '/home/u/.docker/config.json', 'bob', { key: 'ghcr.io' }),
+      foundBasic('quay.io', '/run/auth.json', 'robot+ci', {
+        namespace: 'lab',
+        source: 'podman',
+        key: 'quay.io/lab',
+      }),
+      {
+        registry: 'r.example',
+        source: 'docker',
+        file: '/d.json',
+        helper: 'pass',
+        key: 'r.example',
+      },
+    ];
+    const { ok, events } = setup(async () => found);
+    type Found = Array<{
+      key: string;
+      registry: string;
+      username?: string;
+      origin: string;
+      problem?: string;
+      alreadyImported: boolean;
+    }>;
+    const preview = await ok<{ found: Found; imported: unknown[] }>('accounts:import', {
+      preview: true,
+    });
+    assert.deepEqual(
+      preview.found.map((f) => [f.registry, f.username, f.origin, f.alreadyImported]),
+      [
+        ['ghcr.io', 'bob', '/home/u/.docker/config.json', false],
+        ['quay.io', 'robot+ci', '/run/auth.json', false],
+        ['r.example', undefined, '/d.json (docker-credential-pass)', false],
+      ],
+    );
+    assert.match(preview.found[2]?.problem ?? '', /Also ask credential helpers/);
+    assert.deepEqual(preview.imported, []);
+    assert.ok(!JSON.stringify(preview).includes(PASSWORD), 'no secret in the preview');
+    assert.deepEqual((await ok<ListAnswer>('accounts:list', {})).accounts, []);
+    assert.deepEqual(events, [], 'a preview changes nothing');
+
+    const quay = preview.found[1]!.key;
+    const report = await ok<{
+      imported: Array<{ registry: string }>;
+      skipped: Array<{ registry: string; reason: string }>;
+    }>('accounts:import', { select: [quay, '/gone.json#old.example'] });
+    assert.deepEqual(
+      report.imported.map((i) => i.registry),
+      ['quay.io'],
+    );
+    assert.deepEqual(report.skipped, [
+      { registry: 'old.example', file: '/gone.json', reason: 'no longer in the file; look again' },
+    ]);
+    const again = await ok<{ found: Found }>('accounts:import', { preview: true });
+    assert.deepEqual(
+      again.found.map((f) => f.alreadyImported),
+      [false, true, false],
+    );
+  });
 });
 
 describe(
@@ -180,6 +247,29 @@ describe(
       assert.equal(!wrong.ok && wrong.error.code, 'AUTH_REQUIRED');
       assert.match(!wrong.ok ? wrong.error.message : '', /rejected the credentials/);
       assert.deepEqual((await ok<ListAnswer>('accounts:list', {})).accounts, []);
+    });
+
+    test('an anonymous account browses the open registry; its list entry has no user', async () => {
+      const { ok, call } = setup();
+      const { account } = await ok<{
+        account: {
+          id: string;
+          secretKind: string;
+          username: string;
+          capabilities?: { pull: boolean };
+        };
+      }>('accounts:add', { provider: 'generic', registry: bed!.open.host, secretKind: 'none' });
+      assert.deepEqual([account.secretKind, account.username], ['none', '']);
+      assert.equal(account.capabilities?.pull, true);
+      const repos = await call('registry:repos', { registry: bed!.open.host });
+      assert.ok(repos.ok, JSON.stringify(repos));
+      const withSecret = await call('accounts:add', {
+        provider: 'generic',
+        registry: bed!.open.host,
+        secretKind: 'none',
+        secret: PASSWORD,
+      });
+      assert.equal(!withSecret.ok && withSecret.error.code, 'USAGE');
     });
 
     test('add tests the login; test probes again; transfers log in with the account', async () => {
@@ -203,15 +293,9 @@ describe(
 
       const reference = `oras://${bed!.basic.host}/accounts/h${Date.now().toString(36)}:v1`;
       await ok('transfer:push', { file: UNSIGNED_SIF, reference });
-      const finished = await new Promise<EventOf<'transfer:finished'>>((resolve) => {
-        const timer = setInterval(() => {
-          const done = events.find((e) => e.event === 'transfer:finished');
-          if (done) {
-            clearInterval(timer);
-            resolve(done.payload as EventOf<'transfer:finished'>);
-          }
-        }, 10);
-      });
+      const done = () => events.find((e) => e.event === 'transfer:finished');
+      await waitFor(() => done() !== undefined, { timeoutMs: 30_000, what: 'the push to end' });
+      const finished = done()!.payload as EventOf<'transfer:finished'>;
       assert.equal(finished.job.state, 'done', JSON.stringify(finished.job.error));
     });
   },

@@ -10,7 +10,10 @@ import {
 } from '../engine/accounts/interop/config-import.js';
 import { PROVIDER_PRESETS } from '../engine/accounts/providers/provider-presets.js';
 import { detectProvider, pastedNamespace } from '../engine/accounts/providers/providers.js';
-import { saveImportedLogins } from '../engine/accounts/interop/save-imported.js';
+import {
+  previewImportedLogins,
+  saveImportedLogins,
+} from '../engine/accounts/interop/save-imported.js';
 import type { AccountUseCaseDeps } from '../engine/accounts/registry-connector.js';
 import type { SecretStorageDecision } from '../engine/accounts/stores/storage-backend.js';
 import { testSavedAccount } from '../engine/accounts/test-saved-account.js';
@@ -39,6 +42,9 @@ export interface AccountsDeps {
 /** What the window says with every docker-config export. */
 export const EXPORT_WARNING =
   'This file holds your logins (passwords, tokens) in plain base64: save it where only you can read it (mode 0600), and delete it when the cluster no longer needs it.';
+
+/** What to do about a login a credential helper holds, in the window's words. */
+const HELPER_HINT = 'tick "Also ask credential helpers" to import it';
 
 function defaultFindLogins(helpers: boolean): Promise<ImportedLogin[]> {
   return importDockerLogins({
@@ -71,10 +77,12 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
     'providers:list': async () => ({ providers: PROVIDER_PRESETS.map(providerInfoOf) }),
     'providers:detect': async ({ input }) => {
       const detected = detectProvider(input);
+      const parts = Object.entries(detected.parts).filter(([, v]) => v !== undefined);
       return {
         provider: detected.preset.id,
         registry: detected.registry,
         namespace: pastedNamespace(input),
+        ...(parts.length > 0 ? { parts: Object.fromEntries(parts) } : {}),
       };
     },
     'accounts:list': async () => ({
@@ -96,13 +104,17 @@ export function createAccountHandlers(deps: AccountsDeps & { readonly emit: Even
       changed('tested', id);
       return { account: accountViewOf(account), capabilities };
     },
-    'accounts:import': async ({ helpers }) => {
+    'accounts:import': async ({ helpers, preview, select }) => {
       const found = await (deps.findLogins ?? defaultFindLogins)(helpers === true);
-      const report = await saveImportedLogins(
-        accounts,
-        found,
-        'allow credential helpers to import it',
-      );
+      if (preview) {
+        return {
+          found: await previewImportedLogins(accounts, found, HELPER_HINT),
+          imported: [],
+          skipped: [],
+        };
+      }
+      const chosen = select ? new Set(select) : undefined;
+      const report = await saveImportedLogins(accounts, found, HELPER_HINT, chosen);
       if (report.imported.length > 0) changed('imported');
       return {
         imported: report.imported.map((a) => ({

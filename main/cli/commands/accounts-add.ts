@@ -18,6 +18,8 @@ const CLI_MESSAGES: Partial<AddAccountMessages> = {
   noSecret: (preset) =>
     `accounts add: pipe the secret in with --password-stdin (${preset.secretHint})${preset.tokenCommand ? ', or use the token command (--region/--name)' : ''}`,
   tokenOptions: (preset, reason) => `${preset.name}: ${reason}`,
+  anonymousWithSecret: () =>
+    'accounts add: --anonymous takes no -u, --password-stdin or token command',
 };
 
 /**
@@ -28,7 +30,7 @@ const CLI_MESSAGES: Partial<AddAccountMessages> = {
 function tokenCommandOf(ctx: CommandContext): TokenCommandRequest | undefined {
   const custom = stringFlag(ctx.args, 'token-command');
   if (custom !== undefined) return { argv: custom.split(/\s+/).filter(Boolean) };
-  if (boolFlag(ctx.args, 'password-stdin')) return undefined;
+  if (boolFlag(ctx.args, 'password-stdin') || boolFlag(ctx.args, 'anonymous')) return undefined;
   const options: Record<string, string> = {};
   for (const name of ['region', 'name', 'profile']) {
     const value = stringFlag(ctx.args, name);
@@ -70,7 +72,11 @@ export async function addAccount(ctx: CommandContext, input: string): Promise<Ac
     namespace: normalizeNamespace(stringFlag(args, 'namespace')) ?? pastedNamespace(input),
     username: stringFlag(args, 'username'),
     secret: stdinSecret(ctx),
-    secretKind: boolFlag(args, 'identity-token') ? 'identity-token' : 'password',
+    secretKind: boolFlag(args, 'anonymous')
+      ? 'none'
+      : boolFlag(args, 'identity-token')
+        ? 'identity-token'
+        : 'password',
     tokenCommand: tokenCommandOf(ctx),
     connection: ctx.flagSettings(),
     skipTest: boolFlag(args, 'skip-test'),

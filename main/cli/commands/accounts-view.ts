@@ -3,6 +3,7 @@ import type { Account, AccountCapabilities } from '../../engine/accounts/account
 
 /** The token column of `accounts list`: age and expiry of a minted token, never the token. */
 export function tokenState(account: Account, now: number): string {
+  if (account.secretKind === 'none') return 'none (anonymous)';
   if (account.secretKind !== 'cloud-command') return account.secretKind;
   return cloudTokenState(account.tokenMintedAt, account.tokenExpiresAt, now);
 }
@@ -14,7 +15,7 @@ export function accountRows(accounts: readonly Account[], now: number): string[]
     a.provider,
     a.registry,
     a.namespace ?? '*',
-    a.username,
+    a.username || '-',
     a.source,
     tokenState(a, now),
   ]);

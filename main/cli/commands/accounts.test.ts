@@ -207,6 +207,27 @@ describe('against the registry test bed', { skip: bed ? false : testBedSkipReaso
     assert.deepEqual(JSON.parse(await readFile(join(dir, 'logins.json'), 'utf8')).logins, {});
   });
 
+  test('open: --anonymous adds an account without a login, tested and listed as such', async () => {
+    const dir = configDir();
+    const host = bed!.open.host;
+    const mixed = await sifport(['accounts', 'add', host, '--anonymous', '-u', 'me'], {
+      configDir: dir,
+    });
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /--anonymous takes no -u/);
+    const add = await sifport(['accounts', 'add', host, '--anonymous'], { configDir: dir });
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /Added generic-[0-9a-f]+: anonymous on /);
+    assert.match(add.stdout, /pull token: {5}ok/);
+    const [listed] = json<{ accounts: ListedAccount[] }>(
+      await sifport(['accounts', 'list', '--json'], { configDir: dir }),
+    ).accounts;
+    assert.equal(listed?.username, '');
+    assert.equal(listed?.token, 'none (anonymous)');
+    const text = await sifport(['accounts', 'list'], { configDir: dir });
+    assert.match(text.stdout, /none \(anonymous\)/);
+  });
+
   test('bearer: a namespace account is picked for its repositories, the host-wide one elsewhere', async () => {
     const dir = configDir();
     const host = bed!.bearer.host;

@@ -82,7 +82,8 @@ export const accountsCommand: Command = {
     '  list            accounts with provider, namespace, user, source and token age (no secrets)',
     '  add REGISTRY    detect the provider, check the login, save it; the secret comes from stdin',
     '                  (--password-stdin) or from the provider CLI: ECR (--region R), ACR',
-    '                  (--name N, from NAME.azurecr.io), GCP (gcloud), or --token-command "CMD ARGS"',
+    '                  (--name N, from NAME.azurecr.io), GCP (gcloud), or --token-command "CMD ARGS";',
+    '                  --anonymous saves an account without a login (open registry, public repos)',
     '  rm ID           remove an account, its secret and every token minted for it',
     '  test ID         ping, get a token, probe catalog, referrers and chunked upload',
     '  import          import the logins of apptainer, docker and podman config files',
@@ -104,6 +105,7 @@ export const accountsCommand: Command = {
     { name: 'password-stdin', help: 'read the password or token from stdin' },
     { name: 'password', short: 'p', value: 'PASSWORD', help: 'refused: use --password-stdin' },
     { name: 'identity-token', help: 'the secret on stdin is an OAuth2 refresh (identity) token' },
+    { name: 'anonymous', help: 'no login: an open registry or public repositories (add)' },
     {
       name: 'token-command',
       value: 'CMD',
@@ -135,7 +137,7 @@ export const accountsCommand: Command = {
       const account = await addAccount(ctx, arg);
       ctx.out.result({ account });
       ctx.out.line(
-        `Added ${account.id}: ${account.username} on ${account.registry}${account.namespace ? `/${account.namespace}` : ''} (${account.provider}).`,
+        `Added ${account.id}: ${account.username || 'anonymous'} on ${account.registry}${account.namespace ? `/${account.namespace}` : ''} (${account.provider}).`,
       );
       if (account.capabilities) {
         for (const line of capabilityLines(account.capabilities)) ctx.out.line(`  ${line}`);

@@ -3,9 +3,10 @@ import type { ProviderId } from './providers/providers.js';
 /**
  * What kind of secret an account's `SecretStore` entry holds: a password (or personal access
  * token, sent as one), a bearer `token` sent as it is (docker `registrytoken`), an OAuth2
- * refresh token, or none because a `cloud-command` mints it.
+ * refresh token, nothing because a `cloud-command` mints it, or nothing at all (`none`): an
+ * anonymous account for an open registry or public repositories, which logs in as no one.
  */
-export type SecretKind = 'password' | 'token' | 'identity-token' | 'cloud-command';
+export type SecretKind = 'password' | 'token' | 'identity-token' | 'cloud-command' | 'none';
 
 /** Where an account came from (shown in lists, oras.md §5.3 "remember provenance"). */
 export type AccountSource =
@@ -17,6 +18,8 @@ export interface AccountCapabilities {
   readonly checkedAt: number;
   /** Scheme of the registry's challenge (`basic`, `bearer`), null when it asks for none. */
   readonly authScheme: string | null;
+  /** How the registry was reached: `https`, or `http` (plain, no TLS); absent in older saves. */
+  readonly transport?: 'https' | 'http' | undefined;
   /** A token (or Basic login) for pull on the probe repository was accepted. */
   readonly pull: boolean;
   /** `GET /v2/_catalog` is allowed to this account. */
@@ -41,6 +44,7 @@ export interface Account {
   readonly registry: string;
   /** Repository prefix this account is for (`team/project`); absent: the whole host. */
   readonly namespace?: string | undefined;
+  /** Empty for an anonymous (`none`) account. */
   readonly username: string;
   readonly secretKind: SecretKind;
   readonly source: AccountSource;

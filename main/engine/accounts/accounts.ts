@@ -134,8 +134,12 @@ export class Accounts {
     return ids;
   }
 
-  /** The credential of an account; mints (or reuses) a cloud token for cloud-command ones. */
-  async credentialFor(account: Account): Promise<Credential> {
+  /**
+   * The credential of an account; mints (or reuses) a cloud token for cloud-command ones.
+   * Undefined for an anonymous account, whose requests go without credentials.
+   */
+  async credentialFor(account: Account): Promise<Credential | undefined> {
+    if (account.secretKind === 'none') return undefined;
     if (account.secretKind !== 'cloud-command') {
       const registry = loginRegistryOf(account.id);
       const secret =

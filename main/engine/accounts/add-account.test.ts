@@ -3,15 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import {
   FakeCloudClis,
   fakeToken,
+  recordingConnector,
   loadTestBed,
   testBedSkipReason,
 } from '../../../e2e/kit/index.js';
 import { isSifportError, SifportError } from '../errors.js';
-import type { Credential, CredentialProvider } from '../registry/auth/credentials.js';
-import { RegistryClient } from '../registry/client.js';
+import type { Credential } from '../registry/auth/credentials.js';
 import { addAccount } from './add-account.js';
 import { Accounts } from './accounts.js';
-import type { ConnectionSettings } from './connection-settings.js';
 import type { RegistryConnector } from './registry-connector.js';
 import { MemoryAccountStore } from './stores/account-store.js';
 import { MemorySecretStore } from './stores/secret-store.js';
@@ -36,27 +35,6 @@ function memoryAccounts(): { accounts: Accounts; secrets: MemorySecretStore } {
 
 /** A connector that must not be reached: the request fails before any registry call. */
 const unreachable: RegistryConnector = () => assert.fail('the registry was contacted');
-
-/** Real clients, recording what each was built with. */
-function realConnector(): {
-  connect: RegistryConnector;
-  calls: Array<{ settings: ConnectionSettings; credential: Credential | CredentialProvider }>;
-} {
-  const calls: Array<{
-    settings: ConnectionSettings;
-    credential: Credential | CredentialProvider;
-  }> = [];
-  const connect: RegistryConnector = (registry, settings, credential) => {
-    calls.push({ settings, credential });
-    return new RegistryClient({
-      registry,
-      tls: { caFile: settings.caFile, insecure: settings.insecure },
-      plainHttp: settings.plainHttp,
-      credentials: credential,
-    });
-  };
-  return { connect, calls };
-}
 
 describe('addAccount with fakes', () => {
   test('incomplete requests are USAGE errors in the front end’s words; stdin is not read', async () => {
@@ -147,12 +125,45 @@ describe('addAccount with fakes', () => {
     assert.equal(account.capabilities, undefined);
     assert.equal(await secrets.get(account.id), 'typed-secret-8');
   });
+
+  test('an anonymous account takes no user name or secret and keeps none', async () => {
+    const { accounts, secrets } = memoryAccounts();
+    const deps = { accounts, connect: unreachable };
+    const refused = (err: unknown) =>
+      isSifportError(err, 'USAGE') && /anonymous account takes no/.test((err as Error).message);
+    for (const extra of [
+      { username: 'me' },
+      { secret: 'pw-9' },
+      { tokenCommand: { argv: ['x'] } },
+    ]) {
+      await assert.rejects(
+        addAccount(deps, {
+          provider: 'generic',
+          registry: 'r.example',
+          secretKind: 'none',
+          ...extra,
+        }),
+        refused,
+      );
+    }
+    const account = await addAccount(deps, {
+      provider: 'dockerhub',
+      secretKind: 'none',
+      skipTest: true,
+    });
+    assert.equal(account.registry, 'docker.io');
+    assert.equal(account.username, '');
+    assert.equal(account.secretKind, 'none');
+    assert.deepEqual(await secrets.keys(), [], 'no secret is stored');
+    assert.equal(await accounts.credentialFor(account), undefined);
+    assert.equal(await accounts.providerFor('library/alpine')('docker.io'), undefined);
+  });
 });
 
 describe('addAccount against the test bed', { skip: bed ? false : testBedSkipReason }, () => {
   test('tests the login, then saves it with its capabilities', async () => {
     const { accounts } = memoryAccounts();
-    const { connect, calls } = realConnector();
+    const { connect, calls } = recordingConnector();
     const { password } = bed!.users.tester;
     const account = await addAccount(
       { accounts, connect },
@@ -172,13 +183,42 @@ describe('addAccount against the test bed', { skip: bed ? false : testBedSkipRea
     const { accounts } = memoryAccounts();
     await assert.rejects(
       addAccount(
-        { accounts, connect: realConnector().connect },
+        { accounts, connect: recordingConnector().connect },
         {
           provider: 'generic',
           registry: bed!.basic.host,
           username: 'tester',
           secret: 'not-the-password-4',
         },
+      ),
+      (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
+    );
+    assert.deepEqual(await accounts.list(), []);
+  });
+
+  test('an anonymous account for the open registry is tested without credentials', async () => {
+    const { accounts } = memoryAccounts();
+    const { connect, calls } = recordingConnector();
+    const account = await addAccount(
+      { accounts, connect },
+      { provider: 'generic', registry: bed!.open.host, secretKind: 'none' },
+    );
+    assert.equal(account.capabilities?.pull, true);
+    assert.equal(account.capabilities?.authScheme, null);
+    const credential = calls[0]?.credential;
+    assert.equal(typeof credential === 'function' ? await credential('x') : credential, undefined);
+    assert.deepEqual(
+      (await accounts.list()).map((a) => [a.secretKind, a.username]),
+      [['none', '']],
+    );
+  });
+
+  test('a registry that wants a login refuses an anonymous account; nothing is saved', async () => {
+    const { accounts } = memoryAccounts();
+    await assert.rejects(
+      addAccount(
+        { accounts, connect: recordingConnector().connect },
+        { provider: 'generic', registry: bed!.basic.host, secretKind: 'none' },
       ),
       (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
     );

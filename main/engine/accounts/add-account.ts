@@ -3,6 +3,7 @@ import { SifportError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { normalizeNamespace, type Account } from './account.js';
 import type { NewAccount } from './accounts.js';
+import type { CredentialProvider } from '../registry/auth/credentials.js';
 import { credentialOf } from './cloud/account-credentials.js';
 import type { MintedToken } from './cloud/cloud-tokens.js';
 import { mergeConnectionSettings, type ConnectionOverrides } from './connection-settings.js';
@@ -32,6 +33,8 @@ export interface AddAccountMessages {
   readonly noSecret: (preset: ProviderPreset) => string;
   /** The provider's token command refused the options; `reason` says which is missing. */
   readonly tokenOptions: (preset: ProviderPreset, reason: string) => string;
+  /** An anonymous account was given a secret or a token command too. */
+  readonly anonymousWithSecret: () => string;
 }
 
 const APP_MESSAGES: AddAccountMessages = {
@@ -39,6 +42,8 @@ const APP_MESSAGES: AddAccountMessages = {
   noUsername: (preset) => `The user name is needed: ${preset.usernameHint}.`,
   noSecret: (preset) => `The secret is needed: ${preset.secretHint}.`,
   tokenOptions: (preset, reason) => `${preset.name}: ${reason.replace('--', '')}.`,
+  anonymousWithSecret: () =>
+    'An anonymous account takes no user name, secret or token command: choose one or the other.',
 };
 
 /** What to add, in no front end's terms: the app's form and the CLI's flags both map to it. */
@@ -55,7 +60,11 @@ export interface AddAccountRequest {
    * so the CLI reads stdin after its usage checks and never for a token command.
    */
   readonly secret?: string | (() => Promise<string>) | undefined;
-  readonly secretKind?: 'password' | 'identity-token' | undefined;
+  /**
+   * How the secret is used; `none` adds an anonymous account (an open registry, public
+   * repositories): no user name, no secret, requests without credentials.
+   */
+  readonly secretKind?: 'password' | 'identity-token' | 'none' | undefined;
   readonly tokenCommand?: TokenCommandRequest | undefined;
   /** CA file, insecure TLS, plain HTTP: saved with the account and used for its test. */
   readonly connection?: ConnectionOverrides | undefined;
@@ -70,6 +79,9 @@ interface TokenCommandPlan {
   readonly lifetimeMs: number;
   readonly mintedAs: 'password' | 'identity-token';
 }
+
+/** The credentials of an anonymous account: none, so requests go without a login. */
+const noCredential: CredentialProvider = async () => undefined;
 
 function usage(message: string): SifportError {
   return new SifportError('USAGE', message);
@@ -144,7 +156,8 @@ function newAccount(
  * the provider's preset, mints a cloud token or takes the secret, tests the login (ping,
  * pull token, capabilities) and saves only what works. A minted token that failed its test
  * is dropped, so the next try mints a fresh one. The secret goes to the secret store and
- * the redaction list, nowhere else.
+ * the redaction list, nowhere else. An anonymous account (`secretKind: 'none'`) is tested
+ * and saved the same way, without a user name or secret.
  */
 export async function addAccount(
   deps: AccountUseCaseDeps,
@@ -156,18 +169,22 @@ export async function addAccount(
   const preset = presetOf(req, req.registry ?? '');
   const registry = req.registry || preset.defaultRegistry;
   if (!registry) throw usage(messages.noRegistry());
-  const username = req.username ?? preset.username;
+  const anonymous = req.secretKind === 'none';
+  if (anonymous && (req.secret !== undefined || req.tokenCommand || req.username)) {
+    throw usage(messages.anonymousWithSecret());
+  }
+  const username = anonymous ? '' : (req.username ?? preset.username);
   if (username === undefined) throw usage(messages.noUsername(preset));
   const plan = tokenCommandOf(req, preset, registry, messages);
-  if (!plan && req.secret === undefined) throw usage(messages.noSecret(preset));
+  if (!anonymous && !plan && req.secret === undefined) throw usage(messages.noSecret(preset));
   const base = newAccount(req, preset, registry, username, plan);
 
   let minted: MintedToken | undefined;
-  let secret: string;
+  let secret: string | undefined;
   if (plan) {
     minted = await accounts.cloud.token(base.id, { argv: plan.argv, lifetimeMs: plan.lifetimeMs });
     secret = minted.token;
-  } else {
+  } else if (!anonymous) {
     secret = typeof req.secret === 'function' ? await req.secret() : req.secret!;
     registerSecret(secret);
   }
@@ -179,7 +196,7 @@ export async function addAccount(
       const client = await deps.connect(
         registry,
         mergeConnectionSettings(base),
-        credentialOf(account, secret),
+        (secret !== undefined ? credentialOf(account, secret) : undefined) ?? noCredential,
       );
       try {
         capabilities = await testAccount(client, {

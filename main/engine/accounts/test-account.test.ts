@@ -32,6 +32,7 @@ test('probes catalog, referrers and an upload session, and leaves nothing behind
   assert.deepEqual(caps, {
     checkedAt: 42,
     authScheme: null,
+    transport: 'http',
     pull: true,
     catalog: true,
     referrers: true,

@@ -57,6 +57,7 @@ export async function testAccount(
   const { signal } = options;
   const repository = options.repository ?? probeRepository(undefined);
   const { authScheme } = await client.ping(signal);
+  const transport = (await client.baseUrl(signal)).protocol === 'https:' ? 'https' : 'http';
   // 404 NAME_UNKNOWN still proves the token for the repository was issued and accepted.
   const tags = await statusOf(client, `/v2/${repository}/tags/list`, pullScope(repository), signal);
   const pull = tags !== undefined && tags !== 401 && tags !== 403;
@@ -84,6 +85,7 @@ export async function testAccount(
   return {
     checkedAt: (options.now ?? Date.now)(),
     authScheme: authScheme ?? null,
+    transport,
     pull,
     catalog,
     referrers,

@@ -19,13 +19,18 @@ export function MenuButton({
   trigger,
   entries,
   label,
+  isOpen,
+  onOpenChange,
 }: {
   trigger: ReactNode;
   entries: readonly MenuEntry[];
   label: string;
+  /** Controlled: a context menu (right-click, Shift+F10) opens the same menu. */
+  isOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   return (
-    <MenuTrigger>
+    <MenuTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
       {trigger}
       <Popover
         placement="bottom end"

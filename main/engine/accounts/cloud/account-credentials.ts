@@ -49,10 +49,13 @@ export class SecretStoreTokenCache implements MintedTokenCache {
  * (oras.md §4.2–§4.3): passwords and personal access tokens are Basic (the GET token
  * request), identity tokens use the OAuth2 refresh grant, a `token` is a bearer token sent
  * as it is (docker's `registrytoken`), and a minted cloud token is
- * presented as its provider wants (ECR/GCP as a password, ACR as a refresh token).
+ * presented as its provider wants (ECR/GCP as a password, ACR as a refresh token). An
+ * anonymous account has none: its requests go without credentials.
  */
-export function credentialOf(account: Account, secret: string): Credential {
+export function credentialOf(account: Account, secret: string): Credential | undefined {
   switch (account.secretKind) {
+    case 'none':
+      return undefined;
     case 'password':
       return { kind: 'basic', username: account.username, password: secret };
     case 'token':
@@ -76,7 +79,7 @@ export function missingSecret(account: Account): SifportError {
 
 /** What {@link accountCredentialProvider} needs of the accounts service. */
 export interface CredentialSource {
-  credentialFor(account: Account): Promise<Credential>;
+  credentialFor(account: Account): Promise<Credential | undefined>;
   readonly cloud: { invalidate(accountId: string): Promise<void> };
 }
 

@@ -1,109 +1,166 @@
 import type { RequestOf, ResponseOf } from '../../../../shared/contract.js';
-import type { SliceOf } from '../../store/slice.js';
+import type { AccountItem, ProviderItem, SecretStorageInfo } from '../../store/domain.js';
+import { errorState, type ErrorState, type SliceOf } from '../../store/slice.js';
+import { accountLabel, type AccountTest } from './account-status.js';
+import {
+  createRepositoriesSlice,
+  type Outcome,
+  type RepositoriesSlice,
+} from './repositories-slice.js';
+import { sidebarOrder, withoutAccount } from './sidebar-model.js';
 
-/** An account as listed (no secret ever reaches the renderer). */
-export type AccountItem = ResponseOf<'accounts:list'>['accounts'][number];
-/** A provider and its login ritual. */
-export type ProviderItem = ResponseOf<'providers:list'>['providers'][number];
-/** The result of "Test connection" for one account. */
-export interface AccountTest {
-  readonly status: 'testing' | 'ok' | 'failed';
-  readonly capabilities?: ResponseOf<'accounts:test'>['capabilities'];
-  readonly error?: string;
+/** A login an import found (preview). */
+export type FoundLogin = NonNullable<ResponseOf<'accounts:import'>['found']>[number];
+/** What an import saved and skipped. */
+export type ImportReport = Omit<ResponseOf<'accounts:import'>, 'found'>;
+/** A provider detected from something pasted. */
+export type Detected = ResponseOf<'providers:detect'>;
+
+/** A cloud account's "Renew" in progress or failed. */
+export interface Renewal {
+  readonly status: 'renewing' | 'failed';
+  readonly error?: ErrorState;
 }
 
-/** The accounts slice (issue #4): the list, the providers, and what the last actions said. */
-export interface AccountsSlice {
+/**
+ * The accounts slice (UI.md S1–S4): the list in sidebar order, how secrets are kept, the
+ * providers, and what tests and renewals said this session. Secrets go to the host in
+ * `addAccount` and are never kept here.
+ */
+export interface AccountsSlice extends RepositoriesSlice {
   readonly accounts: readonly AccountItem[];
-  readonly storage?: ResponseOf<'accounts:list'>['storage'];
+  readonly accountsLoaded: boolean;
+  readonly storage?: SecretStorageInfo;
   readonly providers: readonly ProviderItem[];
-  readonly accountsError?: string;
+  readonly accountsError?: ErrorState;
   readonly tests: Readonly<Record<string, AccountTest>>;
-  /** Shown after adding a personal access token: revoke it when done (dismissable). */
-  readonly revokeReminder?: string;
-  readonly importSummary?: string;
+  readonly renewals: Readonly<Record<string, Renewal>>;
   loadAccounts(): Promise<void>;
   loadProviders(): Promise<void>;
-  /** Adds an account; resolves undefined on success, else the error message to show. */
-  addAccount(request: RequestOf<'accounts:add'>): Promise<string | undefined>;
-  removeAccount(id: string): Promise<void>;
+  detectProvider(input: string): Promise<Outcome<Detected>>;
+  /** Tests (unless `skipTest`) and saves; the answer has the account and its capabilities. */
+  addAccount(request: RequestOf<'accounts:add'>): Promise<Outcome<AccountItem>>;
+  /** Removes the account, its pins and recent repositories; leaves its page if it is open. */
+  removeAccount(id: string): Promise<Outcome<boolean>>;
   testAccount(id: string): Promise<void>;
-  importAccounts(): Promise<void>;
-  dismissReminder(): void;
+  renewAccount(id: string): Promise<void>;
+  /** What an import would bring, saving nothing. */
+  previewImport(helpers: boolean): Promise<Outcome<readonly FoundLogin[]>>;
+  importLogins(select: readonly string[], helpers: boolean): Promise<Outcome<ImportReport>>;
+  /** The docker-config text of an account and the warning that goes with it. */
+  exportAccount(id: string): Promise<Outcome<ResponseOf<'accounts:export'>>>;
+  /** The desktop's file dialog for a registry's CA certificate; undefined when cancelled. */
+  chooseCaFile(): Promise<string | undefined>;
 }
 
-const message = (err: unknown): string => (err as Error).message;
+/** Runs a host call, turning a failure into its {@link ErrorState}. */
+export async function attempt<T>(call: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (err) {
+    return { ok: false, error: errorState(err) };
+  }
+}
 
-/** Creates the accounts slice; every change is refetched (the host also says `accounts:changed`). */
-export const createAccountsSlice: SliceOf<AccountsSlice> = (host) => (set, get) => ({
-  accounts: [],
-  providers: [],
-  tests: {},
-  async loadAccounts() {
-    try {
-      const { accounts, storage } = await host.invoke('accounts:list', {});
-      set({ accounts, storage, accountsError: undefined });
-    } catch (err) {
-      set({ accountsError: message(err) });
-    }
-  },
-  async loadProviders() {
-    try {
-      set({ providers: (await host.invoke('providers:list', {})).providers });
-    } catch (err) {
-      set({ accountsError: message(err) });
-    }
-  },
-  async addAccount(request) {
-    try {
-      const { account } = await host.invoke('accounts:add', request);
-      const preset = get().providers.find((p) => p.id === request.provider);
-      const token = request.secret !== undefined && /token/i.test(preset?.secretHint ?? '');
-      set((s) => ({
-        tests: account.capabilities
-          ? { ...s.tests, [account.id]: { status: 'ok', capabilities: account.capabilities } }
-          : s.tests,
-        revokeReminder: token
-          ? `If the secret for ${account.username} on ${account.registry} is a personal access token made only for this, revoke it in the registry once you no longer need it.`
-          : s.revokeReminder,
-      }));
+/** Creates the accounts slice; the host's `accounts:changed` makes the window load it again. */
+export const createAccountsSlice: SliceOf<AccountsSlice> = (host) => (set, get, store) => {
+  const label = (id: string): string => {
+    const account = get().accounts.find((a) => a.id === id);
+    return account ? accountLabel(account) : id;
+  };
+  return {
+    ...createRepositoriesSlice(host)(set, get, store),
+    accounts: [],
+    accountsLoaded: false,
+    providers: [],
+    tests: {},
+    renewals: {},
+    async loadAccounts() {
+      try {
+        const { accounts, storage } = await host.invoke('accounts:list', {});
+        set({ accounts: sidebarOrder(accounts), storage, accountsLoaded: true });
+        set({ accountsError: undefined });
+      } catch (err) {
+        set({ accountsError: errorState(err), accountsLoaded: true });
+      }
+    },
+    async loadProviders() {
+      const answer = await attempt(() => host.invoke('providers:list', {}));
+      if (answer.ok) set({ providers: answer.value.providers });
+      else set({ accountsError: answer.error });
+    },
+    detectProvider: (input) => attempt(() => host.invoke('providers:detect', { input })),
+    async addAccount(request) {
+      const answer = await attempt(() => host.invoke('accounts:add', request));
+      if (!answer.ok) return answer;
+      const { account } = answer.value;
+      set((s) => ({ tests: { ...s.tests, [account.id]: { status: 'ok' } } }));
       await get().loadAccounts();
-      return undefined;
-    } catch (err) {
-      return message(err);
-    }
-  },
-  async removeAccount(id) {
-    try {
-      await host.invoke('accounts:remove', { id });
+      get().announce(`Added ${accountLabel(account)}.`);
+      return { ok: true, value: account };
+    },
+    async removeAccount(id) {
+      const name = label(id);
+      const answer = await attempt(() => host.invoke('accounts:remove', { id }));
+      if (!answer.ok) return answer;
+      const { settings, updateSettings, screen } = get();
+      void updateSettings({
+        pinnedRepositories: withoutAccount(settings.pinnedRepositories, id),
+        recentRepositories: withoutAccount(settings.recentRepositories, id),
+      });
+      if (screen.kind === 'account' && screen.accountId === id) get().navigate({ kind: 'home' });
       await get().loadAccounts();
-    } catch (err) {
-      set({ accountsError: message(err) });
-    }
-  },
-  async testAccount(id) {
-    const put = (test: AccountTest): void => set((s) => ({ tests: { ...s.tests, [id]: test } }));
-    put({ status: 'testing' });
-    try {
-      const { capabilities } = await host.invoke('accounts:test', { id });
-      put({ status: 'ok', capabilities });
-    } catch (err) {
-      put({ status: 'failed', error: message(err) });
-    }
-  },
-  async importAccounts() {
-    try {
-      const { imported, skipped } = await host.invoke('accounts:import', {});
-      const lines = [
-        `Imported ${imported.length} login(s)${imported.length ? ':' : '.'}`,
-        ...imported.map((i) => `${i.username} on ${i.registry} from ${i.origin}`),
-        ...skipped.map((s) => `Skipped ${s.registry} (${s.file}): ${s.reason}`),
-      ];
-      set({ importSummary: lines.join('\n') });
-      await get().loadAccounts();
-    } catch (err) {
-      set({ accountsError: message(err) });
-    }
-  },
-  dismissReminder: () => set({ revokeReminder: undefined }),
-});
+      get().announce(`Removed ${name}.`);
+      return { ok: true, value: answer.value.removed };
+    },
+    async testAccount(id) {
+      const put = (test: AccountTest): void => set((s) => ({ tests: { ...s.tests, [id]: test } }));
+      put({ status: 'testing' });
+      const answer = await attempt(() => host.invoke('accounts:test', { id }));
+      if (answer.ok) {
+        put({ status: 'ok' });
+        get().announce(`${label(id)}: the test passed.`);
+        await get().loadAccounts();
+      } else {
+        put({ status: 'failed', error: answer.error });
+        get().announce(`${label(id)}: the test failed. ${answer.error.message}`, 'assertive');
+      }
+    },
+    async renewAccount(id) {
+      const put = (renewal: Renewal | undefined): void =>
+        set((s) => ({
+          renewals: { ...withoutAccount(s.renewals, id), ...(renewal ? { [id]: renewal } : {}) },
+        }));
+      put({ status: 'renewing' });
+      const answer = await attempt(() => host.invoke('accounts:renew', { id }));
+      if (answer.ok) {
+        put(undefined);
+        get().announce(`${label(id)}: a new token was minted.`);
+        await get().loadAccounts();
+      } else {
+        put({ status: 'failed', error: answer.error });
+        get().announce(`${label(id)}: renewing failed. ${answer.error.message}`, 'assertive');
+      }
+    },
+    async previewImport(helpers) {
+      const answer = await attempt(() =>
+        host.invoke('accounts:import', { preview: true, helpers }),
+      );
+      return answer.ok ? { ok: true, value: answer.value.found ?? [] } : answer;
+    },
+    async importLogins(select, helpers) {
+      const answer = await attempt(() =>
+        host.invoke('accounts:import', { select: [...select], helpers }),
+      );
+      if (answer.ok) await get().loadAccounts();
+      return answer;
+    },
+    exportAccount: (id) => attempt(() => host.invoke('accounts:export', { ids: [id] })),
+    async chooseCaFile() {
+      const answer = await attempt(() =>
+        host.invoke('dialog:openFile', { title: 'Choose the registry’s CA certificate (PEM)' }),
+      );
+      return answer.ok ? answer.value.paths[0] : undefined;
+    },
+  };
+};

@@ -1,29 +1,42 @@
-import type { ProviderItem } from './accounts-slice.js';
-import { shortDuration } from '../../../../shared/account-text.js';
+import type { ProviderItem } from '../../store/domain.js';
+import { durationWords } from './account-status.js';
 
-/** A provider's login ritual: the steps, the user name convention, token lifetime, quirks. */
-export function ProviderHelp({ provider }: { readonly provider: ProviderItem }) {
+/**
+ * The right column of "Add account" step 2 (UI.md S2): the provider's login ritual, the user
+ * name convention, token lifetime and known quirks.
+ */
+export function ProviderHelp({ provider }: { provider: ProviderItem }) {
   return (
-    <div aria-label="provider help">
-      <p>
-        Host: <code>{provider.hostHint}</code>. User name: {provider.usernameHint}. Secret:{' '}
-        {provider.secretHint}.
-        {provider.tokenLifetimeMs
-          ? ` Tokens from its CLI last ${shortDuration(provider.tokenLifetimeMs)} and are renewed automatically.`
-          : null}
-      </p>
-      <ol>
-        {provider.help.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ol>
-      {provider.quirks.notes.length > 0 ? (
-        <ul aria-label="quirks">
-          {provider.quirks.notes.map((note) => (
-            <li key={note}>{note}</li>
+    <aside aria-label={`How to log in to ${provider.name}`} className="flex flex-col gap-3 text-sm">
+      <section>
+        <h3 className="m-0 mb-1 text-sm font-semibold">How to log in</h3>
+        <ol className="m-0 list-decimal space-y-1 pl-4 text-muted">
+          {provider.help.map((step) => (
+            <li key={step}>{step}</li>
           ))}
-        </ul>
+        </ol>
+      </section>
+      <dl className="m-0 grid gap-1 text-muted">
+        <dt className="font-medium text-text">User name</dt>
+        <dd className="m-0">{provider.usernameHint}</dd>
+        <dt className="font-medium text-text">Secret</dt>
+        <dd className="m-0">
+          {provider.secretHint}
+          {provider.tokenLifetimeMs
+            ? `; CLI tokens last ${durationWords(provider.tokenLifetimeMs)} and are renewed by themselves.`
+            : '.'}
+        </dd>
+      </dl>
+      {provider.quirks.notes.length > 0 ? (
+        <section>
+          <h3 className="m-0 mb-1 text-sm font-semibold">Good to know</h3>
+          <ul className="m-0 list-disc space-y-1 pl-4 text-muted">
+            {provider.quirks.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
-    </div>
+    </aside>
   );
 }

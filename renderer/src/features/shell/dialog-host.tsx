@@ -1,6 +1,7 @@
 import { useSifportStore } from '../../store/store.js';
 import { AddAccountSheet } from '../accounts/add-account-sheet.js';
 import { AddRepositoryDialog } from '../accounts/add-repository-dialog.js';
+import { ExportAccountDialog } from '../accounts/export-account-dialog.js';
 import { ImportSheet } from '../accounts/import-sheet.js';
 import { RemoveAccountDialog } from '../accounts/remove-account-dialog.js';
 import { CopyDialog } from '../dialogs/copy-dialog.js';
@@ -23,6 +24,8 @@ function dialogFor(dialog: DialogState, onClose: () => void) {
       return <AddRepositoryDialog dialog={dialog} onClose={onClose} />;
     case 'remove-account':
       return <RemoveAccountDialog dialog={dialog} onClose={onClose} />;
+    case 'export-account':
+      return <ExportAccountDialog dialog={dialog} onClose={onClose} />;
     case 'push':
       return <PushSheet dialog={dialog} onClose={onClose} />;
     case 'pull':

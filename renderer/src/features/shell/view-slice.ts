@@ -36,6 +36,7 @@ export type DialogState =
   | { readonly kind: 'import-accounts' }
   | { readonly kind: 'add-repository'; readonly accountId: string }
   | { readonly kind: 'remove-account'; readonly accountId: string }
+  | { readonly kind: 'export-account'; readonly accountId: string }
   | {
       readonly kind: 'push';
       readonly files: readonly PushFile[];
