@@ -22,7 +22,7 @@ function SecretStorage() {
         title="Could not ask the host how it keeps secrets"
         actions={<Button onPress={() => void reload()}>Try again</Button>}
       >
-        {error}
+        {error.message}
       </Banner>
     ) : (
       <Spinner label="Asking the host how it keeps secrets…" />
