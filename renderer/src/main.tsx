@@ -30,9 +30,12 @@ async function start(): Promise<void> {
     (err: unknown) => console.error('Sifport: no host connection:', err),
   );
   const host = api();
-  if (host) await useSifportStore.getState().loadSettings();
-  followSystem();
-  applyAppearance(useSifportStore.getState().settings)();
+  if (host) {
+    await useSifportStore.getState().loadSettings();
+    // From here the frame applies the settings (and follows the system when they say so).
+    followSystem();
+    applyAppearance(useSifportStore.getState().settings)();
+  }
   render(host);
 }
 
