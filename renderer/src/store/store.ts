@@ -11,6 +11,7 @@ import {
 import { createKeysSlice, type KeysSlice } from '../features/keys/keys-slice.js';
 import { createPushSlice, type PushSlice } from '../features/push/push-slice.js';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice.js';
+import { createTargetsSlice, type TargetsSlice } from '../features/targets/targets-slice.js';
 import { createHostSlice, type HostSlice } from '../features/shell/host-slice.js';
 import { createNoticesSlice, type NoticesSlice } from '../features/shell/notices-slice.js';
 import { createViewSlice, type ViewSlice } from '../features/shell/view-slice.js';
@@ -29,7 +30,8 @@ export type SifportState = ViewSlice &
   PushSlice &
   TransfersSlice &
   InspectorSlice &
-  KeysSlice;
+  KeysSlice &
+  TargetsSlice;
 
 /** Builds a window's store over its host API (tests pass a fake host). */
 export function createSifportStore(host: SifportApi) {
@@ -44,6 +46,7 @@ export function createSifportStore(host: SifportApi) {
     ...createTransfersSlice(host)(...a),
     ...createInspectorSlice(host)(...a),
     ...createKeysSlice(host)(...a),
+    ...createTargetsSlice(host)(...a),
   }));
 }
 
