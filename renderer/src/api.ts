@@ -24,16 +24,10 @@ function fromPreload(transport: PreloadTransport): SifportApi {
   return { ...api, pathForFile: (file) => transport.pathForFile(file) };
 }
 
-/**
- * The page's globals, read through `globalThis` so modules that import this one (every slice,
- * through the store) also type-check in Node, where slice tests run without the DOM.
- */
-const page = globalThis as { sifport?: SifportApi; sifportTransport?: PreloadTransport };
-
 /** The contract API, or undefined when the page runs without a host. */
 export function api(): SifportApi | undefined {
-  if (!page.sifport && page.sifportTransport) {
-    page.sifport = fromPreload(page.sifportTransport);
+  if (!window.sifport && window.sifportTransport) {
+    window.sifport = fromPreload(window.sifportTransport);
   }
-  return page.sifport;
+  return window.sifport;
 }
