@@ -66,6 +66,14 @@ export function testHandlerDeps(
     settings: new MemorySettingsStore(),
     desktop: BROWSER_DESKTOP_HOOKS,
     keys: unusedKeyring(),
+    info: {
+      version: '0.0.0-test',
+      platform: process.platform,
+      profileDir: join(tmpdir(), 'sifport-test-profile'),
+      proxy: {},
+      env: {},
+      home: join(tmpdir(), 'sifport-test-home'),
+    },
     ...overrides,
   };
 }
@@ -96,6 +104,7 @@ export async function testAppServices(
     accounts: session.accounts.service,
     storage: session.accounts.storage,
     findLogins: options.findLogins ?? (async () => []),
+    version: '0.0.0-test',
     userAgent: 'sifport-test',
     proxy: {},
     onWarning: () => undefined,
