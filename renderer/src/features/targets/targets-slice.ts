@@ -10,6 +10,11 @@ export interface TargetsSlice {
   readonly repositoryLists: Readonly<Record<string, RepositoryList>>;
   /** Lists the account's repositories; `force` asks again after an answer. */
   loadRepositoryList(accountId: string, force?: boolean): Promise<void>;
+  /**
+   * Mints a new token for a cloud account (`accounts:renew`): the push sheet's token warning,
+   * the status bar's and a failed transfer's Renew. Says in the bell how it went.
+   */
+  renewAccount(accountId: string): Promise<boolean>;
 }
 
 /** Creates the targets slice over `registry:repos`; a late answer for a removed account is dropped. */
@@ -33,6 +38,19 @@ export const createTargetsSlice: SliceOf<TargetsSlice> = (host) => (set, get) =>
         put(accountId, { status: 'done', repositories });
       } catch (err) {
         put(accountId, { status: 'failed', repositories: [], error: errorState(err) });
+      }
+    },
+    async renewAccount(accountId) {
+      try {
+        const { account } = await host.invoke('accounts:renew', { id: accountId });
+        get().notify({ tone: 'success', title: `Renewed the token of ${account.registry}` });
+        await get().loadAccounts();
+        return true;
+      } catch (err) {
+        const { message } = errorState(err);
+        get().notify({ tone: 'danger', title: 'Could not renew the token', body: message });
+        get().announce(`Could not renew the token: ${message}`, 'assertive');
+        return false;
       }
     },
   };
