@@ -1,32 +1,12 @@
 import { useState } from 'react';
 import { useSifportStore } from '../../store/store.js';
-import type { AccountItem } from '../../store/domain.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { formatEta, shortDigest } from '../../ui/format.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { nextFreeTag } from '../targets/target-rules.js';
 import type { PushEntry } from './push-entry.js';
-
-/** The speed a push is assumed to reach when its duration is estimated (UI.md S7). */
-const ESTIMATE_BYTES_PER_SECOND = 20_000_000;
-
-/** Seconds a push of `bytes` is assumed to take. */
-export function estimatedSeconds(bytes: number): number {
-  return Math.max(1, bytes / ESTIMATE_BYTES_PER_SECOND);
-}
-
-/** A cloud token that may run out before a push of `bytes` ends: seconds left, else undefined. */
-export function tokenShortfall(
-  account: AccountItem,
-  bytes: number,
-  now: number,
-): number | undefined {
-  if (account.secretKind !== 'cloud-command' || account.tokenExpiresAt === undefined)
-    return undefined;
-  const left = (account.tokenExpiresAt - now) / 1000;
-  return left < estimatedSeconds(bytes) ? Math.max(0, left) : undefined;
-}
+import { estimatedSeconds, tokenShortfall } from './token-estimate.js';
 
 /**
  * What the push sheet says about the selected file before it is pushed (UI.md S7): the tag
