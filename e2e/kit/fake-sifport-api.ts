@@ -36,8 +36,7 @@ export function fakeSifportApi(
     invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
       calls.push({ channel, request });
       const answer = answers[channel] as
-        | ((r: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>)
-        | undefined;
+        ((r: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>) | undefined;
       if (!answer) return Promise.reject(new Error(`unexpected call ${channel}`));
       try {
         return Promise.resolve(answer(request));

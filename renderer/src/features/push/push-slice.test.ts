@@ -129,19 +129,17 @@ test('the browser mode copies the file to the host with progress, signs that cop
   );
   const store = createSifportStore(host);
   const file = new File([new Uint8Array(64)], 'x.sif');
-  await store
-    .getState()
-    .startPush(
-      [
-        {
-          key: 'k',
-          file: { name: 'x.sif', size: 64, file },
-          reference: 'oras://r/x:1',
-          sign: true,
-        },
-      ],
-      signing,
-    );
+  await store.getState().startPush(
+    [
+      {
+        key: 'k',
+        file: { name: 'x.sif', size: 64, file },
+        reference: 'oras://r/x:1',
+        sign: true,
+      },
+    ],
+    signing,
+  );
   assert.deepEqual(progress, [32]);
   assert.deepEqual(host.calls[0]?.request, {
     path: '/profile/uploads/0123456789ab-x.sif',
