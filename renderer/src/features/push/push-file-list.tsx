@@ -60,7 +60,6 @@ export function PushFileList({
                 <AriaButton
                   onPress={() => onSelect(entry.key)}
                   aria-current={isSelected && entries.length > 1 ? 'true' : undefined}
-                  aria-label={`${entry.file.name}, ${factsText(entry)}${entries.length > 1 ? ', edit its target' : ''}`}
                   className="flex min-w-0 flex-1 flex-col text-left outline-none focus-visible:outline-2 focus-visible:outline-accent"
                 >
                   <span className="flex min-w-0 items-center gap-2">

@@ -26,6 +26,13 @@ export function PushNotes({
   const [now] = useState(() => Date.now());
   const { tagState, target, facts } = entry;
   const short = account && facts?.ok ? tokenShortfall(account, facts.size, now) : undefined;
+  const quiet =
+    facts?.ok !== false &&
+    tagState.status !== 'exists' &&
+    tagState.status !== 'unknown' &&
+    short === undefined &&
+    !(facts?.ok && facts.encrypted);
+  if (quiet) return null;
   return (
     <div className="flex flex-col gap-2">
       {facts && !facts.ok ? (

@@ -111,7 +111,9 @@ export const createPushSlice: SliceOf<PushSlice> = (host) => (set, get) => {
         controller.signal,
       );
       if (running === controller) running = undefined;
-      for (const { job } of outcome.jobs) get().jobChanged(job);
+      // The host's events may have told of a job before its push call answered; the answer is
+      // then older than what the store has, so it only adds jobs not seen yet.
+      for (const { job } of outcome.jobs) if (!get().transfers[job.id]) get().jobChanged(job);
       const first = outcome.jobs[0]?.job;
       if (first) get().selectTransfer(first.id, get().settings.openDrawerOnTransfer);
       if (outcome.error) set({ pushRun: { step: 'Stopped', error: outcome.error } });

@@ -5,7 +5,8 @@ import { Tip } from '../../ui/tooltip.js';
 
 /**
  * One pressable item of the 24-px status bar: icon and words, a tooltip with the detail (and
- * the shortcut), the full sentence as its accessible name.
+ * the shortcut). `label` finishes the sentence for screen readers after the visible words
+ * (visually hidden), so the accessible name always contains what is on screen.
  */
 export function StatusItem({
   label,
@@ -15,7 +16,7 @@ export function StatusItem({
   className,
   ...props
 }: Omit<ButtonProps, 'children' | 'className'> & {
-  /** The accessible name: the whole sentence ("Secrets are kept in the OS keyring…"). */
+  /** Said after the visible words to screen readers ("…: secrets kept in the OS keyring"). */
   label: string;
   tip: string;
   tone?: 'muted' | 'warning' | 'danger' | 'accent';
@@ -26,7 +27,6 @@ export function StatusItem({
     <Tip text={tip}>
       <AriaButton
         {...props}
-        aria-label={label}
         className={cx(
           'flex h-6 items-center gap-1 rounded px-1.5 whitespace-nowrap outline-none',
           'hover:bg-hover focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent',
@@ -40,6 +40,7 @@ export function StatusItem({
         )}
       >
         {children}
+        <span className="sr-only">{label}</span>
       </AriaButton>
     </Tip>
   );

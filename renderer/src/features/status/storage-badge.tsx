@@ -16,7 +16,7 @@ export function StorageBadge() {
     return (
       <StatusItem
         tone="warning"
-        label={`Secrets: ${words.toLowerCase()}. ${storage.explanation} Open settings.`}
+        label={`: ${storage.explanation} Open settings.`}
         tip={storage.explanation}
         onPress={open}
       >
@@ -27,7 +27,7 @@ export function StorageBadge() {
   }
   return (
     <StatusItem
-      label={`Secrets are kept in the OS keyring (${storage.backend}). Open settings.`}
+      label={`: secrets are kept there (${storage.backend}). Open settings.`}
       tip={storage.explanation}
       onPress={open}
     >

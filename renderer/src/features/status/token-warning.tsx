@@ -32,7 +32,7 @@ export function TokenWarning() {
   return (
     <StatusItem
       tone="warning"
-      label={`The cloud token of ${first.registry} ${expiry(first, now)}. Renew it now.`}
+      label={more.length ? ` more tokens expire soon.` : '.'}
       tip="Sifport mints a new token when it needs one if the provider's CLI can; renew now to start long transfers with a fresh one."
       onPress={() => void renew(first.id)}
     >

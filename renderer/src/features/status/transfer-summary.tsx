@@ -19,14 +19,15 @@ export function TransferSummary() {
   const { up, down, queued, rate, etaSeconds } = aggregate;
   const eta = formatEta(etaSeconds).replace(/ left$/, '');
   const active = up + down > 0;
-  const sentence = active
-    ? `${up} uploading, ${down} downloading, ${queued} queued, ${formatRate(rate)}, ${eta} left.`
+  const action = `${open ? 'Hide' : 'Show'} transfers.`;
+  const label = active
+    ? ` left, ${queued} queued. ${action}`
     : failed
-      ? `${failed} transfer${failed === 1 ? '' : 's'} failed or interrupted.`
-      : 'No transfer running.';
+      ? ` or interrupted. ${action}`
+      : `: none running. ${action}`;
   return (
     <StatusItem
-      label={`${sentence} ${open ? 'Hide' : 'Show'} transfers.`}
+      label={label}
       tip={`${open ? 'Hide' : 'Show'} transfers (${keys})`}
       tone={!active && failed ? 'danger' : 'muted'}
       aria-expanded={open}
@@ -36,8 +37,10 @@ export function TransferSummary() {
       {active ? (
         <>
           <ArrowUp size={12} aria-hidden />
+          <span className="sr-only">Uploading</span>
           {up}
           <ArrowDown size={12} aria-hidden />
+          <span className="sr-only">, downloading</span>
           {down}
           <span className="ml-1">{formatRate(rate)}</span>
           <span className="ml-1">{eta}</span>

@@ -9,7 +9,10 @@ export interface TransferAggregate {
   readonly bytesTotal: number;
   /** Bytes per second, summed. */
   readonly rate: number;
-  /** Seconds until everything running is done at the current rate; undefined when unknown. */
+  /**
+   * Seconds until everything running is done at the current rate; undefined while any job is
+   * still estimating (as its row says), or nothing moves.
+   */
   readonly etaSeconds?: number;
 }
 
@@ -28,6 +31,7 @@ export function aggregateOf(
   let bytesDone = 0;
   let bytesTotal = 0;
   let rate = 0;
+  let estimating = false;
   for (const id of running) {
     if (transfers[id]?.kind === 'pull') down++;
     else up++;
@@ -36,6 +40,7 @@ export function aggregateOf(
     bytesDone += p.bytesDone;
     bytesTotal += p.bytesTotal;
     rate += p.rate;
+    if (p.etaSeconds === undefined) estimating = true;
   }
   const left = bytesTotal - bytesDone;
   return {
@@ -45,6 +50,6 @@ export function aggregateOf(
     bytesDone,
     bytesTotal,
     rate,
-    ...(rate > 0 && left >= 0 ? { etaSeconds: left / rate } : {}),
+    ...(rate > 0 && left >= 0 && !estimating ? { etaSeconds: left / rate } : {}),
   };
 }

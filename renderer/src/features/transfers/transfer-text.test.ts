@@ -139,7 +139,7 @@ test('one action per failure code', () => {
 
 test('the aggregate sums running jobs: ↑ for pushes and copies, ↓ for pulls', () => {
   const jobs = { a: job('a'), b: job('b', { kind: 'pull' }), c: job('c', { kind: 'copy' }) };
-  const ticks = { a: progress(100, 400, 10), b: progress(0, 100, 30) };
+  const ticks = { a: progress(100, 400, 10, 30), b: progress(0, 100, 30, 4) };
   assert.deepEqual(aggregateOf(['a', 'b', 'c'], jobs, ticks, 4), {
     up: 2,
     down: 1,
@@ -150,6 +150,8 @@ test('the aggregate sums running jobs: ↑ for pushes and copies, ↓ for pulls'
     etaSeconds: 10,
   });
   assert.equal(aggregateOf([], jobs, ticks, 0).etaSeconds, undefined);
+  const early = { ...ticks, b: progress(0, 100, 30) };
+  assert.equal(aggregateOf(['a', 'b'], jobs, early, 0).etaSeconds, undefined, 'b is estimating');
 });
 
 test('the exported history is the jobs as JSON, named by date', () => {
