@@ -40,7 +40,7 @@ export function StatusItem({
         )}
       >
         {children}
-        <span className="sr-only">{label}</span>
+        {label ? <span className="sr-only">{label}</span> : null}
       </AriaButton>
     </Tip>
   );

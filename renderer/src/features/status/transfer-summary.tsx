@@ -6,45 +6,45 @@ import { IS_MAC } from '../../ui/kbd.js';
 import { useTransferAggregate } from '../transfers/use-aggregate.js';
 import { StatusItem } from './status-item.js';
 
+/** "↑2 ↓1 52 MB/s 4 min": the only part that follows every progress tick. */
+function RunningText({ action }: { action: string }) {
+  const { up, down, queued, rate, etaSeconds } = useTransferAggregate();
+  return (
+    <>
+      <ArrowUp size={12} aria-hidden />
+      <span className="sr-only">Uploading</span>
+      {up}
+      <ArrowDown size={12} aria-hidden />
+      <span className="sr-only">, downloading</span>
+      {down}
+      <span className="ml-1">{formatRate(rate)}</span>
+      <span className="ml-1">{formatEta(etaSeconds).replace(/ left$/, '')}</span>
+      <span className="sr-only">{` left, ${queued} queued. ${action}`}</span>
+    </>
+  );
+}
+
 /**
  * The status bar's transfer aggregate (UI.md S10): "↑2 ↓1 52 MB/s 4 min" while transfers
  * run, the failures otherwise; pressing it shows or hides the drawer (Ctrl+J).
  */
 export function TransferSummary() {
-  const aggregate = useTransferAggregate();
+  const active = useSifportStore((s) => s.runningTransfers.length > 0);
   const failed = useSifportStore((s) => s.transferCounts.failed);
   const open = useSifportStore((s) => s.frame.drawer);
   const toggle = useSifportStore((s) => s.toggleFrame);
-  const keys = describeKeys('Mod+J', IS_MAC);
-  const { up, down, queued, rate, etaSeconds } = aggregate;
-  const eta = formatEta(etaSeconds).replace(/ left$/, '');
-  const active = up + down > 0;
   const action = `${open ? 'Hide' : 'Show'} transfers.`;
-  const label = active
-    ? ` left, ${queued} queued. ${action}`
-    : failed
-      ? ` or interrupted. ${action}`
-      : `: none running. ${action}`;
   return (
     <StatusItem
-      label={label}
-      tip={`${open ? 'Hide' : 'Show'} transfers (${keys})`}
+      label={active ? '' : failed ? ` or interrupted. ${action}` : `: none running. ${action}`}
+      tip={`${open ? 'Hide' : 'Show'} transfers (${describeKeys('Mod+J', IS_MAC)})`}
       tone={!active && failed ? 'danger' : 'muted'}
       aria-expanded={open}
       onPress={() => toggle('drawer')}
       className="tabular-nums"
     >
       {active ? (
-        <>
-          <ArrowUp size={12} aria-hidden />
-          <span className="sr-only">Uploading</span>
-          {up}
-          <ArrowDown size={12} aria-hidden />
-          <span className="sr-only">, downloading</span>
-          {down}
-          <span className="ml-1">{formatRate(rate)}</span>
-          <span className="ml-1">{eta}</span>
-        </>
+        <RunningText action={action} />
       ) : failed ? (
         <>
           <XCircle size={12} aria-hidden />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { SearchField, Input, Button as AriaButton } from 'react-aria-components';
 import { Download, Eraser, Search, X } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
@@ -34,36 +35,52 @@ function downloadHistory(): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A tab's count, read by itself so a count that changes does not redraw the tab list. */
+function TabCount({ tab }: { tab: TransferTab }) {
+  const count = useSifportStore((s) => s.transferCounts[tab]);
+  return <span className="rounded bg-surface px-1 text-sm text-muted tabular-nums">{count}</span>;
+}
+
+/** "Slots 2/3": running transfers against the concurrency setting. */
+function Slots() {
+  const running = useSifportStore((s) => s.runningTransfers.length);
+  const slots = useSifportStore((s) => s.settings.concurrency);
+  return (
+    <span
+      className="px-1 text-sm whitespace-nowrap text-muted tabular-nums"
+      title={`${running} of ${slots} transfer slots in use (Settings › Transfers)`}
+    >
+      Slots {running}/{slots}
+    </span>
+  );
+}
+
 /**
  * The drawer's header (UI.md S9): tabs with their counts, search, "Slots 2/3" (running against
  * the concurrency setting), Clear finished, Export history, and closing the drawer.
  */
-export function DrawerHeader({
+export const DrawerHeader = memo(function DrawerHeader({
   query,
   onQuery,
 }: {
   query: string;
   onQuery: (query: string) => void;
 }) {
-  const { counts, running, slots, clear, toggle } = useSifportStore(
+  const { finished, none, clear, toggle } = useSifportStore(
     useShallow((s) => ({
-      counts: s.transferCounts,
-      running: s.runningTransfers.length,
-      slots: s.settings.concurrency,
+      finished: s.transferCounts.done + s.transferCounts.failed,
+      none: s.transferCounts.all === 0,
       clear: s.clearFinishedTransfers,
       toggle: s.toggleFrame,
     })),
   );
-  const finished = counts.done + counts.failed;
   return (
     <div className="flex h-9 shrink-0 items-center gap-2 border-b border-line pr-1">
       <TabList label="Transfers by state" className="h-full border-b-0">
         {TABS.map((tab) => (
           <Tab key={tab.id} id={tab.id}>
             {tab.label}
-            <span className="rounded bg-surface px-1 text-sm text-muted tabular-nums">
-              {counts[tab.id]}
-            </span>
+            <TabCount tab={tab.id} />
           </Tab>
         ))}
       </TabList>
@@ -83,12 +100,7 @@ export function DrawerHeader({
           <X size={12} aria-hidden />
         </AriaButton>
       </SearchField>
-      <span
-        className="px-1 text-sm whitespace-nowrap text-muted tabular-nums"
-        title={`${running} of ${slots} transfer slots in use (Settings › Transfers)`}
-      >
-        Slots {running}/{slots}
-      </span>
+      <Slots />
       <IconButton
         label="Clear finished transfers"
         isDisabled={finished === 0}
@@ -96,11 +108,7 @@ export function DrawerHeader({
       >
         <Eraser size={16} />
       </IconButton>
-      <IconButton
-        label="Export history (JSON)"
-        isDisabled={counts.all === 0}
-        onPress={downloadHistory}
-      >
+      <IconButton label="Export history (JSON)" isDisabled={none} onPress={downloadHistory}>
         <Download size={16} />
       </IconButton>
       <IconButton
@@ -112,4 +120,4 @@ export function DrawerHeader({
       </IconButton>
     </div>
   );
-}
+});

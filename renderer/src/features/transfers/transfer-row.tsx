@@ -2,12 +2,12 @@ import { memo, useEffect, useState, type CSSProperties } from 'react';
 import { ArrowDown, ArrowLeftRight, ArrowUp, CheckCircle2, XCircle } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { cx } from '../../ui/cx.js';
-import { ProgressBar } from '../../ui/progress-bar.js';
 import { shortDigest } from '../../ui/format.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { FailureLine } from './failure-line.js';
 import { RowActions } from './row-actions.js';
-import { percentOf, phaseText, progressText } from './transfer-text.js';
+import { LiveProgress } from './live-progress.js';
+import { phaseText } from './transfer-text.js';
 
 const KIND_ICONS = { push: ArrowUp, pull: ArrowDown, copy: ArrowLeftRight } as const;
 const KIND_WORDS = { push: 'Push', pull: 'Pull', copy: 'Copy' } as const;
@@ -36,13 +36,17 @@ export const TransferRow = memo(function TransferRow({
   style: CSSProperties;
 }) {
   const job = useSifportStore((s) => s.transfers[id]);
-  const progress = useSifportStore((s) => s.transferProgress[id]);
+  // The phase only (it changes a few times per job), not the progress that ticks.
+  const phaseOf = useSifportStore((s) => s.transferProgress[id]?.phase);
   const selected = useSifportStore((s) => s.selectedTransferId === id);
   const focusCount = useSifportStore((s) =>
     s.selectedTransferId === id ? s.transferFocusCount : 0,
   );
   const select = useSifportStore((s) => s.focusTransferRow);
   const { bytes, time } = useFormatters();
+  const progressTotal = useSifportStore((s) =>
+    s.transfers[id]?.state === 'done' ? s.transferProgress[id]?.bytesTotal : undefined,
+  );
   const [flash, setFlash] = useState(false);
   useEffect(() => {
     if (!focusCount) return undefined;
@@ -53,7 +57,7 @@ export const TransferRow = memo(function TransferRow({
   if (!job) return null;
 
   const Icon = KIND_ICONS[job.kind];
-  const phase = phaseText(job, progress);
+  const phase = phaseText(job, phaseOf);
   const live = job.state === 'running' || job.state === 'queued';
   return (
     <div
@@ -68,7 +72,7 @@ export const TransferRow = memo(function TransferRow({
       onClick={() => select(id)}
       style={style}
       className={cx(
-        'group absolute inset-x-0 flex h-14 items-center gap-3 border-b border-line px-3 outline-none',
+        'group absolute inset-x-0 flex h-14 [contain:strict] items-center gap-3 border-b border-line px-3 outline-none',
         'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent',
         selected ? 'bg-selected' : 'hover:bg-hover',
         flash && 'animate-pulse bg-accent-soft motion-reduce:animate-none',
@@ -96,28 +100,18 @@ export const TransferRow = memo(function TransferRow({
           </span>
         </div>
         {live ? (
-          <div className="flex items-center gap-3">
-            <ProgressBar
-              label={`${KIND_WORDS[job.kind]} progress`}
-              value={job.state === 'queued' ? 0 : percentOf(progress)}
-              valueText={progress ? progressText(progress, bytes) : phase}
-              className="max-w-72"
-            />
-            <span className="shrink-0 text-sm text-muted tabular-nums">
-              {progress
-                ? progressText(progress, bytes)
-                : job.state === 'queued'
-                  ? 'waiting for a slot'
-                  : 'starting…'}
-            </span>
-          </div>
+          <LiveProgress
+            id={id}
+            queued={job.state === 'queued'}
+            label={`${KIND_WORDS[job.kind]} progress`}
+          />
         ) : job.state === 'failed' || job.state === 'interrupted' || job.state === 'cancelled' ? (
           <FailureLine job={job} />
         ) : (
           <div className="flex min-w-0 items-center gap-2 text-sm text-muted">
             {job.result?.digest ? <code>{shortDigest(job.result.digest)}</code> : null}
             {job.endedAt ? <span>{time(job.endedAt)}</span> : null}
-            {progress ? <span>{bytes(progress.bytesTotal)}</span> : null}
+            {progressTotal !== undefined ? <span>{bytes(progressTotal)}</span> : null}
           </div>
         )}
       </div>

@@ -39,7 +39,7 @@ test('progress reads "1.21 of 3.42 GiB · 38.4 MB/s · 58 s left", estimating wh
 });
 
 test('phases in words, Done with what the engine said', () => {
-  assert.equal(phaseText(job('a'), progress(0, 1)), 'Uploading');
+  assert.equal(phaseText(job('a'), 'uploading'), 'Uploading');
   assert.equal(phaseText(job('a')), 'Starting');
   assert.equal(phaseText(job('a', { state: 'queued' })), 'Queued');
   assert.match(

@@ -21,12 +21,12 @@ export function clockTime(ms: number): string {
  * Done with what the engine said ("SIF uploaded", "SIF mounted from …"), Failed, Cancelled,
  * Interrupted.
  */
-export function phaseText(job: TransferView, progress?: TransferProgress): string {
+export function phaseText(job: TransferView, phase?: TransferProgress['phase']): string {
   switch (job.state) {
     case 'queued':
       return job.nextRetryAt ? `Retrying at ${clockTime(job.nextRetryAt)}` : 'Queued';
     case 'running':
-      return progress ? PHASES[progress.phase] : 'Starting';
+      return phase ? PHASES[phase] : 'Starting';
     case 'done':
       return job.result?.summary ? `Done · ${job.result.summary}` : 'Done';
     case 'failed':

@@ -4,6 +4,7 @@ import { SifportCallError } from '../../../../preload/envelope.js';
 import { fakeSifportApi } from '../../../../e2e/kit/fake-sifport-api.js';
 import { createSifportStore } from '../../store/store.js';
 import type { TransferView } from '../../store/domain.js';
+import { PROGRESS_FLUSH_MS } from './transfers-slice.js';
 
 const job = (id: string, extra: Partial<TransferView> = {}): TransferView => ({
   id,
@@ -39,18 +40,25 @@ test('the history loads newest first, with counts per tab', async () => {
   assert.equal(s.notices.length, 0, 'loading the history announces nothing');
 });
 
-test('a progress tick changes that job’s progress only, never the jobs or their order', () => {
+test('progress ticks change that job’s progress only, a few times a second at most', async () => {
   const store = createSifportStore(fakeSifportApi({}));
   store.getState().jobChanged(job('a'));
   store.getState().jobChanged(job('b'));
   const { transfers, transferOrder, transferCounts } = store.getState();
+  let updates = 0;
+  const stop = store.subscribe(() => updates++);
+  store.getState().progressed({ jobId: 'a', progress: { ...tick, bytesDone: 1 } });
   store.getState().progressed({ jobId: 'a', progress: tick });
   store.getState().progressed({ jobId: 'unknown', progress: tick });
+  assert.equal(updates, 0, 'ticks wait for the next flush');
+  await new Promise((resolve) => setTimeout(resolve, PROGRESS_FLUSH_MS + 50));
+  stop();
+  assert.equal(updates, 1, 'two ticks, one store update');
   const s = store.getState();
   assert.equal(s.transfers, transfers);
   assert.equal(s.transferOrder, transferOrder);
   assert.equal(s.transferCounts, transferCounts);
-  assert.deepEqual(Object.keys(s.transferProgress), ['a']);
+  assert.deepEqual(s.transferProgress, { a: tick });
 });
 
 test('a start and an end are announced and kept in the bell; a failure assertively', async () => {

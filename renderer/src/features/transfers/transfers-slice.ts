@@ -11,7 +11,8 @@ export type TransferAction = 'cancel' | 'retry' | 'resume';
 
 /**
  * The transfers slice (S9): jobs keyed by id, updated from IPC events (STYLE §12, §14). A
- * progress tick changes only `transferProgress[id]`, so it re-renders that job's row and the
+ * progress tick changes only `transferProgress[id]` (ticks are gathered and applied together
+ * every {@link PROGRESS_FLUSH_MS}), so it re-renders that job's progress line and the
  * aggregate, never the list; `transferOrder`, `transferCounts` and `runningTransfers` change
  * only when a job arrives or changes state.
  */
@@ -47,8 +48,24 @@ export interface TransfersSlice {
 
 const EMPTY_COUNTS: TransferCounts = { all: 0, active: 0, queued: 0, failed: 0, done: 0 };
 
+/**
+ * Progress reaches the store at most this often, in ms: the host sends ~10 events a second
+ * per job, and a row that changes four times a second reads as live while costing the
+ * window's main thread less than half (e2e/bench/window-transfer-bench.ts).
+ */
+export const PROGRESS_FLUSH_MS = 250;
+
 /** Creates the transfers slice. Progress for a job not seen yet is dropped (its change follows). */
 export const createTransfersSlice: SliceOf<TransfersSlice> = (host) => (set, get) => {
+  let pending: Record<string, TransferProgress> = {};
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    flushTimer = undefined;
+    const ticks = pending;
+    pending = {};
+    if (Object.keys(ticks).length === 0) return;
+    set((s) => ({ transferProgress: { ...s.transferProgress, ...ticks } }));
+  };
   const ordered = (
     transfers: Readonly<Record<string, TransferView>>,
     transferOrder: readonly string[],
@@ -84,6 +101,7 @@ export const createTransfersSlice: SliceOf<TransfersSlice> = (host) => (set, get
       }
     },
     jobChanged(job) {
+      delete pending[job.id];
       const s = get();
       const before = s.transfers[job.id];
       const order = before ? s.transferOrder : [job.id, ...s.transferOrder];
@@ -101,7 +119,8 @@ export const createTransfersSlice: SliceOf<TransfersSlice> = (host) => (set, get
     jobFinished: (job) => get().jobChanged(job),
     progressed(event) {
       if (!get().transfers[event.jobId]) return;
-      set((s) => ({ transferProgress: { ...s.transferProgress, [event.jobId]: event.progress } }));
+      pending[event.jobId] = event.progress;
+      flushTimer ??= setTimeout(flush, PROGRESS_FLUSH_MS);
     },
     selectTransfer(jobId, open = true) {
       set((s) => ({ selectedTransferId: jobId, transferFocusCount: s.transferFocusCount + 1 }));
