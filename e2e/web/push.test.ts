@@ -10,9 +10,8 @@ import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { bedRegistry } from './harness/bed-registry.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
-import { PushPage } from './pages/push-page.js';
-import { TransfersPage } from './pages/transfers-page.js';
+import { closeBrowser, type WindowSession } from './harness/window-session.js';
+import { inPushWindow, type PushWindow } from './pages/push-page.js';
 
 /**
  * S7 in Chromium against the test bed's basic registry: a SIF dropped on the window (the
@@ -31,25 +30,16 @@ function hostHandlers(session: WindowSession) {
   });
 }
 
-/** Runs `body` in a fresh window logged in to the basic registry, then closes it. */
-async function inWindow(name: string, body: (s: WindowSession) => Promise<void>): Promise<void> {
-  const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-  try {
-    await session.step(name, () => body(session));
-  } finally {
-    await session.close();
-  }
-}
+/** Runs `body` in a fresh window logged in to the basic registry. */
+const inWindow = (name: string, body: (w: PushWindow) => Promise<void>) =>
+  inPushWindow(name, [bedAccount(bed!, 'basic')], body);
 
 describe('pushing from the window', { skip }, () => {
   const registry = bed ? bedRegistry(bed, 'basic') : undefined!;
   after(closeBrowser);
 
   test('a dropped SIF is pushed through the sheet and lands byte for byte', () =>
-    inWindow('push-drop', async (session) => {
-      const { page } = session;
-      const push = new PushPage(page);
-      const transfers = new TransfersPage(page);
+    inWindow('push-drop', async ({ session, page, push, transfers }) => {
       const repository = registry.repository('drop');
       const path = repository.replace(/^oras:\/\/[^/]+\//, '');
       const file = { path: UNSIGNED_SIF, name: 'bwa_0.7.18.sif' };
@@ -94,10 +84,7 @@ describe('pushing from the window', { skip }, () => {
     }));
 
   test('an existing tag is warned about, and "Use 1.0-2" pushes beside it', () =>
-    inWindow('push-overwrite', async (session) => {
-      const { page } = session;
-      const push = new PushPage(page);
-      const transfers = new TransfersPage(page);
+    inWindow('push-overwrite', async ({ page, push, transfers }) => {
       const repository = registry.repository('taken');
       await registry.push(UNSIGNED_SIF, `${repository}:1.0`);
 
@@ -127,15 +114,12 @@ describe('pushing from the window', { skip }, () => {
     }));
 
   test('an unsigned SIF is signed before its push; the pulled image verifies', () =>
-    inWindow('push-sign', async (session) => {
-      const { page } = session;
+    inWindow('push-sign', async ({ session, page, push, transfers }) => {
       const passphrase = fixtureText('test-passphrase.txt').trim();
       await hostHandlers(session)['keys:import']({
         armored: fixtureText('test-private.asc'),
         passphrase,
       });
-      const push = new PushPage(page);
-      const transfers = new TransfersPage(page);
       const repository = registry.repository('signed');
 
       await push.drop([{ path: UNSIGNED_SIF, name: 'samtools-1.20.sif' }]);

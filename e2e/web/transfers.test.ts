@@ -8,9 +8,8 @@ import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { bedRegistry } from './harness/bed-registry.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
-import { PushPage, type DraggedFile } from './pages/push-page.js';
-import { TransfersPage } from './pages/transfers-page.js';
+import { closeBrowser } from './harness/window-session.js';
+import { inPushWindow, type DraggedFile, type PushPage } from './pages/push-page.js';
 
 /**
  * S9 and S10 in Chromium: a running push cancelled from the drawer leaves no tag, a failed
@@ -62,23 +61,8 @@ describe('the transfers drawer and the status bar', { skip }, () => {
     await closeBrowser();
   });
 
-  const inWindow = async (
-    name: string,
-    accounts: readonly RequestOf<'accounts:add'>[],
-    body: (s: WindowSession) => Promise<void>,
-  ) => {
-    const session = await openWindow({ accounts });
-    try {
-      await session.step(name, () => body(session));
-    } finally {
-      await session.close();
-    }
-  };
-
   test('a running push cancelled from the drawer leaves no tag behind', () =>
-    inWindow('transfers-cancel', [slowAccount(proxy)], async ({ page }) => {
-      const push = new PushPage(page);
-      const transfers = new TransfersPage(page);
+    inPushWindow('transfers-cancel', [slowAccount(proxy)], async ({ page, push, transfers }) => {
       const repository = registry.repository('cancel');
       const path = repository.replace(/^oras:\/\/[^/]+\//, '');
       const big = { path: UNSIGNED_SIF, name: 'big_2.0.sif', padding: 24 * MiB };
@@ -103,9 +87,7 @@ describe('the transfers drawer and the status bar', { skip }, () => {
     }));
 
   test('a push refused for its login says so and offers "Log in again", which opens the login', () =>
-    inWindow('transfers-failed', [stalePassword()], async ({ page }) => {
-      const push = new PushPage(page);
-      const transfers = new TransfersPage(page);
+    inPushWindow('transfers-failed', [stalePassword()], async ({ page, push, transfers }) => {
       await push.drop([{ path: UNSIGNED_SIF, name: 'bwa_1.sif' }]);
       await push
         .file('bwa_1.sif')
@@ -131,12 +113,10 @@ describe('the transfers drawer and the status bar', { skip }, () => {
     }));
 
   test('drawer, aggregate bar, status bar and bell with running, done and failed rows', () =>
-    inWindow(
+    inPushWindow(
       'transfers-screens',
       [bedAccount(bed!, 'basic'), slowAccount(proxy), stalePassword()],
-      async ({ page }) => {
-        const push = new PushPage(page);
-        const transfers = new TransfersPage(page);
+      async ({ page, push, transfers }) => {
         const done = registry.repository('done').replace(/^oras:\/\/[^/]+\//, '');
         await pushThroughSheet(
           push,

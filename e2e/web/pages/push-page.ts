@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { JSHandle, Locator, Page } from 'playwright-core';
+import type { RequestOf } from '../../../shared/contract.js';
+import { openWindow, type WindowSession } from '../harness/window-session.js';
+import { TransfersPage } from './transfers-page.js';
 
 /** A file to drag onto the window: a file on disk under a name, padded with zeros if asked. */
 export interface DraggedFile {
@@ -134,5 +137,33 @@ export class PushPage {
   async pushWithKeyboard(): Promise<void> {
     await this.pushButton().and(this.page.locator(':enabled')).waitFor();
     await this.page.keyboard.press('Control+Enter');
+  }
+}
+
+/** A window for a push test: its session, page and the page objects of push and transfers. */
+export interface PushWindow {
+  readonly session: WindowSession;
+  readonly page: Page;
+  readonly push: PushPage;
+  readonly transfers: TransfersPage;
+}
+
+/**
+ * Runs `body` in a fresh window (profile, host, page) with `accounts` saved, keeping a
+ * screenshot when it fails (`step` named `name`), then closes it.
+ */
+export async function inPushWindow(
+  name: string,
+  accounts: readonly RequestOf<'accounts:add'>[],
+  body: (w: PushWindow) => Promise<void>,
+): Promise<void> {
+  const session = await openWindow({ accounts });
+  try {
+    const { page } = session;
+    await session.step(name, () =>
+      body({ session, page, push: new PushPage(page), transfers: new TransfersPage(page) }),
+    );
+  } finally {
+    await session.close();
   }
 }

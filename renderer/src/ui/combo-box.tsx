@@ -2,17 +2,15 @@ import type { ReactNode } from 'react';
 import {
   Button,
   ComboBox as AriaComboBox,
-  FieldError,
   Input,
   Label,
   ListBox,
   ListBoxItem,
   Popover,
-  Text,
 } from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
 import { cx } from './cx.js';
-import { inputClass, labelClass } from './field.js';
+import { FieldNotes, inputClass, labelClass } from './field.js';
 
 /** One suggestion of a {@link ComboField}. */
 export interface ComboOption {
@@ -68,12 +66,7 @@ export function ComboField({
           <ChevronDown size={14} aria-hidden />
         </Button>
       </div>
-      {description ? (
-        <Text slot="description" className="mt-1 text-sm text-muted">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="mt-1 text-sm text-danger">{error}</FieldError>
+      <FieldNotes description={description} error={error} />
       <Popover className="min-w-[var(--trigger-width)] overflow-auto rounded-md border border-line bg-raised p-1 shadow-lg">
         <ListBox<ComboOption & { id: string }> className="max-h-64 outline-none">
           {(item) => (

@@ -71,7 +71,7 @@ export function PushFileList({
                   <span
                     className={cx(
                       'flex min-w-0 items-center gap-1 text-sm',
-                      ok === false ? 'text-danger' : ok ? 'text-success' : 'text-muted',
+                      ok === false ? 'text-danger' : 'text-muted',
                     )}
                   >
                     {ok === undefined ? (
@@ -81,13 +81,13 @@ export function PushFileList({
                         className="animate-spin motion-reduce:animate-none"
                       />
                     ) : ok ? (
-                      <CheckCircle2 size={12} aria-hidden />
+                      <CheckCircle2 size={12} aria-hidden className="text-success" />
                     ) : (
                       <XCircle size={12} aria-hidden />
                     )}
                     <span className="truncate">{factsText(entry)}</span>
-                    {references[entry.key] && entries.length > 1 ? (
-                      <span className="truncate font-mono text-muted">
+                    {references[entry.key] && ok && entries.length > 1 ? (
+                      <span className="ml-1 truncate font-mono text-muted">
                         → {references[entry.key]}
                       </span>
                     ) : null}

@@ -5,6 +5,7 @@ import { SifportCallError } from '../../../../preload/envelope.js';
 import { fakeSifportApi } from '../../../../e2e/kit/fake-sifport-api.js';
 import { createSifportStore } from '../../store/store.js';
 import type { TransferView } from '../../store/domain.js';
+import type { PushItem } from './push-run.js';
 
 const queued = (file: string, reference: string): TransferView => ({
   id: `job-${file}`,
@@ -19,6 +20,14 @@ const queued = (file: string, reference: string): TransferView => ({
 const pushAnswer = (r: RequestOf<'transfer:push'>) => ({ job: queued(r.file, r.reference) });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 const signing = { fingerprint: 'F00D', passphrase: 'pass-phrase' };
+
+/** The push of `/d/NAME.sif` (key NAME) to `oras://r/NAME:1`, signed first when `sign`. */
+const onDisk = (name: string, sign: boolean): PushItem => ({
+  key: name,
+  file: { name: `${name}.sif`, size: 1, path: `/d/${name}.sif` },
+  reference: `oras://r/${name}:1`,
+  sign,
+});
 
 test('dropped files in the browser stay files, are announced and go to one sheet', async () => {
   const store = createSifportStore(fakeSifportApi({}));
@@ -81,18 +90,8 @@ test('signing a file on disk signs a copy beside it (a free name) and pushes the
   });
   const store = createSifportStore(host);
   store.getState().offerFiles([{ name: 'bwa.sif', size: 1, path: '/d/bwa.sif' }]);
-  const queuedKeys = await store.getState().startPush(
-    [
-      {
-        key: 'k',
-        file: { name: 'bwa.sif', size: 1, path: '/d/bwa.sif' },
-        reference: 'oras://r/bwa:1',
-        sign: true,
-      },
-    ],
-    signing,
-  );
-  assert.deepEqual(queuedKeys, ['k']);
+  const queuedKeys = await store.getState().startPush([onDisk('bwa', true)], signing);
+  assert.deepEqual(queuedKeys, ['bwa']);
   assert.deepEqual(
     host.calls.map((c) => [
       c.channel,
@@ -157,29 +156,9 @@ test('a failure stops the run, keeps the sheet and says which file and why', asy
   });
   const store = createSifportStore(host);
   store.getState().offerFiles([]);
-  const queuedKeys = await store.getState().startPush(
-    [
-      {
-        key: 'a',
-        file: { name: 'a.sif', size: 1, path: '/d/a.sif' },
-        reference: 'oras://r/a:1',
-        sign: false,
-      },
-      {
-        key: 'b',
-        file: { name: 'b.sif', size: 1, path: '/d/b.sif' },
-        reference: 'oras://r/b:1',
-        sign: true,
-      },
-      {
-        key: 'c',
-        file: { name: 'c.sif', size: 1, path: '/d/c.sif' },
-        reference: 'oras://r/c:1',
-        sign: false,
-      },
-    ],
-    signing,
-  );
+  const queuedKeys = await store
+    .getState()
+    .startPush([onDisk('a', false), onDisk('b', true), onDisk('c', false)], signing);
   assert.deepEqual(queuedKeys, ['a']);
   const s = store.getState();
   assert.equal(s.dialog?.kind, 'push');

@@ -1,4 +1,3 @@
-import { Button as AriaButton } from 'react-aria-components';
 import { Copy, FolderOpen, Hash, MoreVertical, Play, RotateCcw, X } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import type { TransferView } from '../../store/domain.js';
@@ -86,12 +85,9 @@ export function RowActions({ job }: { job: TransferView }) {
         label={`Actions for ${job.label}`}
         entries={entries}
         trigger={
-          <AriaButton
-            aria-label="More actions"
-            className="inline-flex size-7 items-center justify-center rounded-md text-muted outline-none hover:bg-hover hover:text-text focus-visible:outline-2 focus-visible:outline-accent"
-          >
-            <MoreVertical size={16} aria-hidden />
-          </AriaButton>
+          <IconButton label="More actions">
+            <MoreVertical size={16} />
+          </IconButton>
         }
       />
     </div>

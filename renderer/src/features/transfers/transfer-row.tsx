@@ -87,14 +87,13 @@ export const TransferRow = memo(function TransferRow({
           <span
             className={cx(
               'flex shrink-0 items-center gap-1 text-sm',
-              job.state === 'failed'
-                ? 'text-danger'
-                : job.state === 'done'
-                  ? 'text-success'
-                  : 'text-muted',
+              job.state === 'failed' ? 'text-danger' : 'text-muted',
             )}
           >
-            {job.state === 'done' ? <CheckCircle2 size={12} aria-hidden /> : null}
+            {/* Green on the icon only: green text is too faint on a hovered or selected row. */}
+            {job.state === 'done' ? (
+              <CheckCircle2 size={12} aria-hidden className="text-success" />
+            ) : null}
             {job.state === 'failed' ? <XCircle size={12} aria-hidden /> : null}
             {phase}
           </span>

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { ArrowUpFromLine } from 'lucide-react';
-import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
 import { TabPanel, Tabs } from '../../ui/tabs.js';
@@ -56,14 +55,10 @@ function EmptyDrawer({
 export function TransfersDrawer(_props: { height: number }) {
   const [tab, setTab] = useState<TransferTab>('all');
   const [query, setQuery] = useState('');
-  const { order, transfers, selected, focusCount } = useSifportStore(
-    useShallow((s) => ({
-      order: s.transferOrder,
-      transfers: s.transfers,
-      selected: s.selectedTransferId,
-      focusCount: s.transferFocusCount,
-    })),
-  );
+  const order = useSifportStore((s) => s.transferOrder);
+  const transfers = useSifportStore((s) => s.transfers);
+  const selected = useSifportStore((s) => s.selectedTransferId);
+  const focusCount = useSifportStore((s) => s.transferFocusCount);
   const ids = useMemo(
     () => filterTransfers(order, transfers, tab, query),
     [order, transfers, tab, query],
