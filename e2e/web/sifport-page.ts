@@ -23,7 +23,11 @@ export async function waitForText(
   return last;
 }
 
-/** Page object of the Sifport window (STYLE §15): what a user does, by role and label. */
+/**
+ * Page object for tests that start their own host and browser (desktop client path, loopback
+ * security): opening the window and its not-connected screen. The window's areas have their
+ * own page objects in `pages/`, used with the harness's `openWindow`.
+ */
 export class SifportPage {
   constructor(readonly page: Page) {}
 

@@ -47,13 +47,16 @@ export const TransferRow = memo(function TransferRow({
   const progressTotal = useSifportStore((s) =>
     s.transfers[id]?.state === 'done' ? s.transferProgress[id]?.bytesTotal : undefined,
   );
-  const [flash, setFlash] = useState(false);
+  // The request (its count) being shown; the bar goes when the time is up or the row is no
+  // longer the one asked for, whichever comes first.
+  const [flashed, setFlashed] = useState(0);
   useEffect(() => {
     if (!focusCount) return undefined;
-    setFlash(true);
-    const timer = setTimeout(() => setFlash(false), FLASH_MS);
+    setFlashed(focusCount);
+    const timer = setTimeout(() => setFlashed(0), FLASH_MS);
     return () => clearTimeout(timer);
   }, [focusCount]);
+  const flash = flashed !== 0 && flashed === focusCount;
   if (!job) return null;
 
   const Icon = KIND_ICONS[job.kind];
@@ -75,7 +78,8 @@ export const TransferRow = memo(function TransferRow({
         'group absolute inset-x-0 flex h-14 [contain:strict] items-center gap-3 border-b border-line px-3 outline-none',
         'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent',
         selected ? 'bg-selected' : 'hover:bg-hover',
-        flash && 'animate-pulse bg-accent-soft motion-reduce:animate-none',
+        // A row asked for (a new push, a notice) shows an accent bar for a moment.
+        flash && 'shadow-[inset_3px_0_0_var(--color-accent)]',
       )}
     >
       <Icon size={16} aria-hidden className="shrink-0 text-muted" />
