@@ -38,13 +38,24 @@ export interface BenchSif {
   readonly size: number;
 }
 
+/** How {@link createBenchSif} adds its partition. */
+export interface BenchSifOptions {
+  /** Add it as the primary system partition in object group 1, as `apptainer build` does. */
+  readonly likeBuild?: boolean;
+}
+
 /**
  * Builds a real SIF with siftool: `siftool new` (global header + descriptor table), then
  * `siftool add` of `dataSize` random bytes as one data partition (datatype 4 Partition, parttype
- * 3 Data, partfs 4 Raw). The file starts with a valid SIF header, so Sifport's SIF checks accept
- * it; the random payload makes any compression or dedup along the way useless.
+ * 3 Data, partfs 4 Raw; with `likeBuild`, parttype 2 primary System in group 1, which signing
+ * needs). The file starts with a valid SIF header, so Sifport's SIF checks accept it; the random
+ * payload makes any compression or dedup along the way useless.
  */
-export async function createBenchSif(dir: string, dataSize: number): Promise<BenchSif> {
+export async function createBenchSif(
+  dir: string,
+  dataSize: number,
+  options: BenchSifOptions = {},
+): Promise<BenchSif> {
   const data = join(dir, 'payload.bin');
   const path = join(dir, 'bench.sif');
   await writeRandomFile(data, dataSize);
@@ -57,13 +68,14 @@ export async function createBenchSif(dir: string, dataSize: number): Promise<Ben
       '--datatype',
       '4',
       '--parttype',
-      '3',
+      options.likeBuild ? '2' : '3',
       '--partfs',
       '4',
       '--partarch',
       GO_ARCH_CODE[process.arch] ?? '2',
       '--filename',
       'payload.bin',
+      ...(options.likeBuild ? ['--groupid', '1'] : []),
     ]);
   } finally {
     await rm(data, { force: true });

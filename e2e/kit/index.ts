@@ -16,6 +16,7 @@ export * from './go-verifier.js';
 export * from './recording-server.js';
 export * from './fake-credential-helper.js';
 export * from './recording-connector.js';
+export * from './fake-sifport-api.js';
 
 // From the registry test bed (e2e/support/): what unit tests use of it.
 export { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';

@@ -236,3 +236,17 @@ test('reset drops pending rules and the log', async () => {
   assert.equal(proxy.requests.length, 0);
   assert.equal((await fetch(`${proxy.url}/a`, { method: 'POST', body: 'xyz' })).status, 202);
 });
+
+test('throttle forwards request bodies at about the given rate, whole', async () => {
+  proxy.throttle(256 * 1024);
+  const body = Buffer.alloc(512 * 1024, 3);
+  const started = performance.now();
+  const response = await fetch(`${proxy.url}/v2/x/blobs/uploads/1`, { method: 'PATCH', body });
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(response.headers.get('x-received'), String(body.length));
+  assert.ok(seconds >= 1.5, `512 KiB at 256 KiB/s took only ${seconds.toFixed(2)} s`);
+  proxy.reset();
+  const quick = performance.now();
+  await fetch(`${proxy.url}/v2/x/blobs/uploads/1`, { method: 'PATCH', body });
+  assert.ok(performance.now() - quick < 1000, 'reset lifts the throttle');
+});

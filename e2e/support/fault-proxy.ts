@@ -43,7 +43,12 @@ export interface FaultProxy {
   cutAfter(rule: CutRule): void;
   /** Answer the next `times` matching requests with `status` (and `Retry-After`) directly. */
   failNext(rule: FailRule): void;
-  /** Drop pending rules and the request log. */
+  /**
+   * Forward request bodies at about `bytesPerSecond` (a slow uplink in front of a real
+   * registry, so an upload lasts long enough to be watched or cancelled); `undefined` stops.
+   */
+  throttle(bytesPerSecond: number | undefined): void;
+  /** Drop pending rules, the throttle and the request log. */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -104,6 +109,7 @@ export async function startFaultProxy(
   const fails = createRuleList<FailRule>();
   const log: MutableEntry[] = [];
   let proxyOrigin = '';
+  let bodyRate: number | undefined;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method ?? 'GET';
@@ -171,7 +177,13 @@ export async function startFaultProxy(
         return cutNow(chunk.subarray(0, cut.bytes - entry.bytesForwarded));
       }
       entry.bytesForwarded += chunk.length;
-      if (!outgoing.write(chunk)) {
+      const drained = outgoing.write(chunk);
+      if (bodyRate !== undefined) {
+        req.pause();
+        const resume = () => setTimeout(() => req.resume(), (chunk.length / bodyRate!) * 1000);
+        if (drained) resume();
+        else outgoing.once('drain', resume);
+      } else if (!drained) {
         req.pause();
         outgoing.once('drain', () => req.resume());
       }
@@ -201,9 +213,13 @@ export async function startFaultProxy(
     failNext(rule) {
       fails.add(rule, rule.times);
     },
+    throttle(bytesPerSecond) {
+      bodyRate = bytesPerSecond;
+    },
     reset() {
       cuts.clear();
       fails.clear();
+      bodyRate = undefined;
       log.length = 0;
     },
     stop: async () => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 import { waitFor } from '../kit/poll.js';
@@ -24,7 +23,11 @@ export async function waitForText(
   return last;
 }
 
-/** Page object of the Sifport window (STYLE §15): what a user does, by role and label. */
+/**
+ * Page object for tests that start their own host and browser (desktop client path, loopback
+ * security): opening the window and its not-connected screen. The window's areas have their
+ * own page objects in `pages/`, used with the harness's `openWindow`.
+ */
 export class SifportPage {
   constructor(readonly page: Page) {}
 
@@ -39,63 +42,5 @@ export class SifportPage {
   /** The "not connected" screen, shown when the page found no host. */
   notConnected(): Locator {
     return this.page.getByRole('heading', { name: /Not connected/ });
-  }
-
-  /** Pushes a file by typing its path, as a browser without file paths must. */
-  async push(file: string, reference: string): Promise<void> {
-    await this.page.getByLabel('Push to').fill(reference);
-    await this.page.getByLabel('File path').fill(file);
-    await this.page.getByRole('button', { name: 'Push', exact: true }).click();
-  }
-
-  /**
-   * Drops a real file on the push form's drop zone, as a user dragging it from the file
-   * manager would: a `DataTransfer` holding the file's bytes (the page sees no path).
-   */
-  async dropFile(path: string, name: string): Promise<void> {
-    const bytes = [...(await readFile(path))];
-    const transfer = await this.page.evaluateHandle(
-      ({ bytes, name }) => {
-        // Runs in the page; the Node-side type check knows no DOM.
-        const page = globalThis as unknown as {
-          DataTransfer: new () => { items: { add(file: unknown): void } };
-          File: new (parts: unknown[], name: string) => unknown;
-        };
-        const data = new page.DataTransfer();
-        data.items.add(new page.File([new Uint8Array(bytes)], name));
-        return data;
-      },
-      { bytes, name },
-    );
-    await this.page.getByLabel('drop zone').dispatchEvent('drop', { dataTransfer: transfer });
-  }
-
-  /** The push form's error, if any. */
-  pushError(): Locator {
-    return this.page.getByRole('region', { name: 'Push' }).getByRole('alert');
-  }
-
-  /** The row of the transfer whose label mentions `text`. */
-  transfer(text: string): Locator {
-    return this.page
-      .getByRole('list', { name: 'transfers' })
-      .getByRole('listitem')
-      .filter({ hasText: text });
-  }
-
-  /** Lists the tags of `repository` in the explorer. */
-  async listTags(repository: string): Promise<void> {
-    await this.page.getByLabel('Repository').fill(repository);
-    await this.page.getByRole('button', { name: 'List tags' }).click();
-  }
-
-  /** The tags the explorer shows. */
-  tags(): Locator {
-    return this.page.getByRole('list', { name: 'tags' });
-  }
-
-  /** The explorer's error, if any. */
-  tagsError(): Locator {
-    return this.page.getByRole('region', { name: 'Tags' }).getByRole('alert');
   }
 }

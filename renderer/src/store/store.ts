@@ -68,10 +68,10 @@ const pageHost: SifportApi = {
     if (!found) throw new Error('This window cannot see file paths.');
     return found(file);
   },
-  uploadFile: (file) => {
+  uploadFile: (file, options) => {
     const upload = api()?.uploadFile;
     if (!upload) return Promise.reject(new Error('This window cannot upload files.'));
-    return upload(file);
+    return upload(file, options);
   },
 };
 

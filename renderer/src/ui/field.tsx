@@ -23,6 +23,20 @@ export const inputClass = cx(
 /** A label above its control; hints below it. */
 export const labelClass = 'mb-1 block text-sm font-medium text-text';
 
+/** A field's hint and, when it is invalid, its error: below the control, in that order. */
+export function FieldNotes({ description, error }: { description?: ReactNode; error?: string }) {
+  return (
+    <>
+      {description ? (
+        <Text slot="description" className="mt-1 text-sm text-muted">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="mt-1 text-sm text-danger">{error}</FieldError>
+    </>
+  );
+}
+
 /**
  * A labelled text field with its hint and its error (shown when `error` is set). A secret
  * field is `type="password"` and never echoes its value anywhere else.
@@ -60,12 +74,7 @@ export function TextField({
       ) : (
         <Input placeholder={placeholder} className={cx(inputClass, mono && 'font-mono')} />
       )}
-      {description ? (
-        <Text slot="description" className="mt-1 text-sm text-muted">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="mt-1 text-sm text-danger">{error}</FieldError>
+      <FieldNotes description={description} error={error} />
     </AriaTextField>
   );
 }

@@ -23,7 +23,10 @@ export interface SelectOption<T extends string> {
   readonly icon?: ReactNode;
 }
 
-/** A labelled drop-down list (React Aria Select: typeahead, keyboard, screen readers). */
+/**
+ * A labelled drop-down list (React Aria Select: typeahead, keyboard, screen readers). Closed,
+ * it shows the chosen option's label alone, on one line; icons and details are for the list.
+ */
 export function Select<T extends string>({
   label,
   value,
@@ -54,7 +57,9 @@ export function Select<T extends string>({
     >
       {hideLabel ? null : <Label className={labelClass}>{label}</Label>}
       <Button className={cx(inputClass, 'flex items-center justify-between gap-2 text-left')}>
-        <SelectValue className="truncate data-[placeholder]:text-muted" />
+        <SelectValue className="truncate data-[placeholder]:text-muted">
+          {({ selectedText, isPlaceholder }) => (isPlaceholder ? placeholder : selectedText)}
+        </SelectValue>
         <ChevronDown size={14} aria-hidden className="shrink-0 text-muted" />
       </Button>
       {description ? (

@@ -43,7 +43,7 @@ export interface AccountsSlice extends RepositoriesSlice {
   /** Removes the account, its pins and recent repositories; leaves its page if it is open. */
   removeAccount(id: string): Promise<Outcome<boolean>>;
   testAccount(id: string): Promise<void>;
-  renewAccount(id: string): Promise<void>;
+  renewAccount(id: string): Promise<boolean>;
   /** What an import would bring, saving nothing. */
   previewImport(helpers: boolean): Promise<Outcome<readonly FoundLogin[]>>;
   importLogins(select: readonly string[], helpers: boolean): Promise<Outcome<ImportReport>>;
@@ -136,11 +136,18 @@ export const createAccountsSlice: SliceOf<AccountsSlice> = (host) => (set, get, 
       if (answer.ok) {
         put(undefined);
         get().announce(`${label(id)}: a new token was minted.`);
+        get().notify({ tone: 'success', title: `Renewed the token of ${label(id)}` });
         await get().loadAccounts();
-      } else {
-        put({ status: 'failed', error: answer.error });
-        get().announce(`${label(id)}: renewing failed. ${answer.error.message}`, 'assertive');
+        return true;
       }
+      put({ status: 'failed', error: answer.error });
+      get().announce(`${label(id)}: renewing failed. ${answer.error.message}`, 'assertive');
+      get().notify({
+        tone: 'danger',
+        title: 'Could not renew the token',
+        body: answer.error.message,
+      });
+      return false;
     },
     async previewImport(helpers) {
       const answer = await attempt(() =>

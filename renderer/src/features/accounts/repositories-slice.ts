@@ -21,6 +21,11 @@ export interface RepositoriesSlice {
   readonly repositoryLists: Readonly<Record<string, RepositoryList>>;
   /** Reads the account's repositories (`registry:repos`), within its namespace when scoped. */
   loadRepositories(accountId: string): Promise<void>;
+  /**
+   * Lists the account's repositories once for the target pickers (push sheet, Copy dialog);
+   * `force` asks again after an answer.
+   */
+  loadRepositoryList(accountId: string, force?: boolean): Promise<void>;
   /** Stops waiting for a listing in progress; what was listed before stays. */
   cancelRepositories(accountId: string): void;
   /** Pins or unpins a repository in the sidebar (kept in the settings). */
@@ -63,6 +68,11 @@ export const createRepositoriesSlice: SliceOf<RepositoriesSlice> = (host) => (se
         next = { status: 'failed', repositories: [], error: errorState(err), call };
       }
       if (get().repositoryLists[accountId]?.call === call) put(accountId, next);
+    },
+    async loadRepositoryList(accountId, force = false) {
+      const known = get().repositoryLists[accountId];
+      if (known && (known.status === 'loading' || !force)) return;
+      await get().loadRepositories(accountId);
     },
     cancelRepositories(accountId) {
       const list = get().repositoryLists[accountId];
