@@ -121,20 +121,24 @@ describe('the keyboard (UI.md §4) in the browser', { skip: chromiumSkipReason ?
     inWindow('keyboard-refresh', async (session) => {
       const { palette, settings } = windowPages(session.page);
       const calls = await countCalls(session, 'app:info');
+      // The status bar asks app:info too: count what each key adds.
       await settings.open();
-      await waitFor(() => calls() === 1, { what: 'Settings asking app:info once' });
+      await waitFor(() => calls() >= 1, { what: 'Settings asking app:info' });
       await mark(session);
+      const opened = calls();
       await session.page.keyboard.press('F5');
-      await waitFor(() => calls() === 2, { what: 'F5 refreshing the view' });
+      await waitFor(() => calls() > opened, { what: 'F5 refreshing the view' });
+      const refreshed = calls();
       await session.page.keyboard.press('Control+R');
-      await waitFor(() => calls() === 3, { what: 'Ctrl+R refreshing the view' });
+      await waitFor(() => calls() > refreshed, { what: 'Ctrl+R refreshing the view' });
       assert.equal(await sameDocument(session), true, 'the page reloaded');
+      const before = calls();
 
       await palette.open();
       assert.equal(await consumed(session, 'F5'), true, 'F5 would reload the page');
       assert.equal(await consumed(session, 'Control+R'), true, 'Ctrl+R would reload the page');
       assert.equal(await sameDocument(session), true);
-      assert.equal(calls(), 3, 'refresh ran behind the palette');
+      assert.equal(calls(), before, 'refresh ran behind the palette');
     }));
 
   test(
