@@ -7,6 +7,7 @@ import { createAccountHandlers, type AccountsDeps } from './accounts-handlers.js
 import type { ConnectionOptions } from './connection-options.js';
 import type { DesktopHooks } from './desktop-hooks.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
+import { createFilesHandlers } from './files-handlers.js';
 import { createKeysHandlers, type KeyringDeps } from './keys-handlers.js';
 import { createRegistryHandlers } from './registry-handlers.js';
 import { createSifHandlers } from './sif-handlers.js';
@@ -101,5 +102,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSifHandlers(deps.keys.keyring),
     ...createKeysHandlers(deps.keys),
     ...createDesktopHandlers(deps.desktop),
+    ...createFilesHandlers(),
   };
 }

@@ -45,6 +45,7 @@ export function createTransferHandlers(queue: TransferQueue): Pick<Handlers, Tra
         reference: req.reference,
         destination: req.destination,
         force: req.force,
+        verify: req.verify && { fingerprint: req.verify.fingerprint },
         connection: connectionOf(req),
       });
     },
