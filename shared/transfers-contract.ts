@@ -101,6 +101,8 @@ export const transferChannels = {
        * that signer (a fingerprint or 16-digit key ID); without it any keyring key will do.
        */
       verify: z.object({ fingerprint: z.string().min(1).max(128).optional() }).optional(),
+      /** Architecture to pick from an image index (Go names: amd64, arm64); default: the host's. */
+      arch: z.string().min(1).max(32).optional(),
       ...connection,
     }),
     response: started,

@@ -46,6 +46,7 @@ export function createTransferHandlers(queue: TransferQueue): Pick<Handlers, Tra
         destination: req.destination,
         force: req.force,
         verify: req.verify && { fingerprint: req.verify.fingerprint },
+        arch: req.arch,
         connection: connectionOf(req),
       });
     },

@@ -1,12 +1,16 @@
 import type { Key } from 'openpgp';
 import { pullSignatureCheck, type PullSignatureCheck } from '../../engine/keys/index.js';
 import { readPublicKeys } from '../../engine/sif/index.js';
-import { stringFlag, usageError, type FlagSpec } from '../args.js';
+import { boolFlag, stringFlag, usageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { keyringDir, openKeyring, readKeyFile, withSifErrors } from './sif-support.js';
 
 /** The options `pull` takes to verify the image before it lands at its path. */
 export const PULL_VERIFY_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'verify',
+    help: 'verify the image with the keyring before it is written (any signer whose key is there)',
+  },
   {
     name: 'verify-key',
     value: 'FILE',
@@ -17,20 +21,24 @@ export const PULL_VERIFY_FLAGS: readonly FlagSpec[] = [
     value: 'FP',
     help: 'require a verified signature by this key (keys from --verify-key or the keyring)',
   },
-  { name: 'keyring', value: 'DIR', help: 'keyring for --fingerprint (default CONFIG_DIR/keys)' },
+  {
+    name: 'keyring',
+    value: 'DIR',
+    help: 'keyring for --verify and --fingerprint (default CONFIG_DIR/keys)',
+  },
 ];
 
 /**
- * The signature check `--verify-key FILE` / `--fingerprint FP [--keyring DIR]` ask `pull`
- * for, or undefined when neither was given: the keys are read here, the check is the
+ * The signature check `--verify` / `--verify-key FILE` / `--fingerprint FP [--keyring DIR]`
+ * ask `pull` for, or undefined when none was given: the keys are read here, the check is the
  * engine's {@link pullSignatureCheck} (the window's "Verify after pull" runs the same).
  */
 export async function pullVerifier(ctx: CommandContext): Promise<PullSignatureCheck | undefined> {
   const keyFile = stringFlag(ctx.args, 'verify-key');
   const fingerprint = stringFlag(ctx.args, 'fingerprint');
-  if (keyFile === undefined && fingerprint === undefined) {
+  if (keyFile === undefined && fingerprint === undefined && !boolFlag(ctx.args, 'verify')) {
     if (stringFlag(ctx.args, 'keyring') !== undefined) {
-      throw usageError('pull: --keyring goes with --fingerprint FP');
+      throw usageError('pull: --keyring goes with --fingerprint FP or --verify');
     }
     return undefined;
   }

@@ -32,6 +32,8 @@ export interface PullJobSpec {
    * --fingerprint`): `fingerprint` requires that signer, without it any keyring key will do.
    */
   readonly verify?: { readonly fingerprint?: string | undefined } | undefined;
+  /** Architecture to pick from an image index (default: this machine's). */
+  readonly arch?: string | undefined;
   readonly connection?: JobConnection | undefined;
   readonly label: string;
 }

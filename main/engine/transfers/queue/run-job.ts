@@ -104,6 +104,7 @@ export function createJobRunner(deps: RunJobDeps): JobRunner {
           reference,
           destination: spec.destination,
           force: spec.force,
+          arch: spec.arch,
           signal,
           onProgress,
           beforeCommit: check?.beforeCommit,
