@@ -67,6 +67,14 @@ export function testHandlerDeps(
     listRepositories: (client) => listRepositories(client),
     settings: new MemorySettingsStore(),
     desktop: BROWSER_DESKTOP_HOOKS,
+    info: {
+      version: '0.0.0-test',
+      platform: process.platform,
+      profileDir: join(tmpdir(), 'sifport-test-profile'),
+      proxy: {},
+      env: {},
+      home: join(tmpdir(), 'sifport-test-home'),
+    },
     ...overrides,
     keys,
   };
@@ -98,6 +106,7 @@ export async function testAppServices(
     accounts: session.accounts.service,
     storage: session.accounts.storage,
     findLogins: options.findLogins ?? (async () => []),
+    version: '0.0.0-test',
     userAgent: 'sifport-test',
     proxy: {},
     onWarning: () => undefined,

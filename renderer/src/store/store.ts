@@ -12,6 +12,7 @@ import {
 import { createKeysSlice, type KeysSlice } from '../features/keys/keys-slice.js';
 import { createPushSlice, type PushSlice } from '../features/push/push-slice.js';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice.js';
+import { createTargetsSlice, type TargetsSlice } from '../features/targets/targets-slice.js';
 import { createHostSlice, type HostSlice } from '../features/shell/host-slice.js';
 import { createNoticesSlice, type NoticesSlice } from '../features/shell/notices-slice.js';
 import { createViewSlice, type ViewSlice } from '../features/shell/view-slice.js';
@@ -31,7 +32,8 @@ export type SifportState = ViewSlice &
   TransfersSlice &
   InspectorSlice &
   KeysSlice &
-  DialogsSlice;
+  DialogsSlice &
+  TargetsSlice;
 
 /** Builds a window's store over its host API (tests pass a fake host). */
 export function createSifportStore(host: SifportApi) {
@@ -47,6 +49,7 @@ export function createSifportStore(host: SifportApi) {
     ...createInspectorSlice(host)(...a),
     ...createKeysSlice(host)(...a),
     ...createDialogsSlice(host)(...a),
+    ...createTargetsSlice(host)(...a),
   }));
 }
 
@@ -71,10 +74,10 @@ const pageHost: SifportApi = {
     if (!found) throw new Error('This window cannot see file paths.');
     return found(file);
   },
-  uploadFile: (file) => {
+  uploadFile: (file, options) => {
     const upload = api()?.uploadFile;
     if (!upload) return Promise.reject(new Error('This window cannot upload files.'));
-    return upload(file);
+    return upload(file, options);
   },
 };
 

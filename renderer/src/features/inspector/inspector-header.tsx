@@ -6,7 +6,7 @@ import { Button } from '../../ui/button.js';
 import { CopyButton } from '../../ui/copy-button.js';
 import { formatAbsolute, formatExactBytes } from '../../ui/format.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import { baseName } from './local-paths.js';
+import { baseName } from '../push/push-names.js';
 
 /** One fact of the header ("Size 3.42 GiB"), as a term and its value. */
 function Fact({ term, value, title }: { term: string; value: string; title?: string }) {

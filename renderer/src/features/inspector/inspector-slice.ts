@@ -1,8 +1,7 @@
 import type { RequestOf, ResponseOf } from '../../../../shared/contract.js';
 import type { LocalInspect } from '../../store/domain.js';
 import { errorState, type ErrorState, type SliceOf } from '../../store/slice.js';
-import { baseName } from './local-paths.js';
-import { pickSifFile } from './pick-file.js';
+import { baseName } from '../push/push-names.js';
 
 /** The SIF on show in the inspector, as far as it has been read. */
 export interface Inspection {
@@ -57,7 +56,10 @@ export const createInspectorSlice: SliceOf<InspectorSlice> = (host) => (set, get
         );
       return;
     }
-    void pickSifFile().then((file) => (file ? get().inspectFile(file) : undefined));
+    // The browser's chooser (the push slice's, set by the window): the first file is inspected.
+    void get()
+      .browserFilePicker?.()
+      .then(([file]) => (file ? get().inspectFile(file) : undefined));
   },
   async inspectPath(path, name) {
     get().navigate({ kind: 'inspector', path, name });

@@ -9,7 +9,7 @@ import { Spinner } from '../../ui/spinner.js';
 import { SifReportView } from '../sif-report/sif-report-view.js';
 import { InspectorHeader } from './inspector-header.js';
 import type { Inspection } from './inspector-slice.js';
-import { baseName } from './local-paths.js';
+import { baseName } from '../push/push-names.js';
 import { VerifyBanner } from './verify-banner.js';
 
 /** What to tell the user when a file cannot be inspected, by error code. */

@@ -1,12 +1,9 @@
+import { baseName } from '../push/push-names.js';
+
 /**
  * Local path helpers the window needs without Node's `path` (the renderer runs in a page):
  * paths come from the host as it wrote them, `/` or `\` separated.
  */
-
-/** The last part of a path (`bwa_0.7.18.sif`), for titles and breadcrumbs. */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
-}
 
 /** The folder part of a path, with its trailing separator (`/data/`), or '' when none. */
 export function folderOf(path: string): string {

@@ -11,7 +11,8 @@ import { Select } from '../../ui/select.js';
 import { Spinner } from '../../ui/spinner.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import type { DialogState } from '../shell/view-slice.js';
-import { baseName, signedCopyPath } from './local-paths.js';
+import { baseName } from '../push/push-names.js';
+import { signedCopyPath } from './local-paths.js';
 import { scopeOf, SignScopeField, type ScopeChoice } from './sign-scope.js';
 
 const FORM_ID = 'sign-form';
