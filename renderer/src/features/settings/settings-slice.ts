@@ -30,6 +30,13 @@ export interface SettingsSlice {
   /** A `settings:changed` event from the host (this window or another). */
   settingsChanged(settings: Settings): void;
   loadAppInfo(): Promise<void>;
+  /**
+   * The desktop app's folder dialog for the default pull folder; saves the choice. Resolves
+   * the reason when the dialog could not open, else undefined (also when cancelled).
+   */
+  choosePullFolder(): Promise<string | undefined>;
+  /** Shows `path` in the file manager (desktop app); resolves why not, else undefined. */
+  revealInFolder(path: string): Promise<string | undefined>;
 }
 
 /** The values `settings` has for the keys `patch` changes. */
@@ -99,6 +106,27 @@ export const createSettingsSlice: SliceOf<SettingsSlice> = (host) => (set, get) 
     },
     dismissSettingsError: () => set({ settingsError: undefined, settingsFailedPatch: undefined }),
     settingsChanged: (settings) => set({ settings: withPending(settings), settingsLoaded: true }),
+    async choosePullFolder() {
+      const current = get().settings.pullFolder;
+      try {
+        const { path } = await host.invoke('dialog:chooseFolder', {
+          title: 'Default folder for pulls',
+          ...(current ? { defaultPath: current } : {}),
+        });
+        if (path) await get().updateSettings({ pullFolder: path });
+        return undefined;
+      } catch (err) {
+        return errorState(err).message;
+      }
+    },
+    async revealInFolder(path) {
+      try {
+        await host.invoke('shell:reveal', { path });
+        return undefined;
+      } catch (err) {
+        return errorState(err).message;
+      }
+    },
     async loadAppInfo() {
       try {
         set({ appInfo: await host.invoke('app:info', {}), appInfoError: undefined });
