@@ -1,7 +1,8 @@
 import type { RequestOf, ResponseOf } from '../../../../shared/contract.js';
 import type { TagDetails, TransferView } from '../../store/domain.js';
 import type { SliceOf } from '../../store/slice.js';
-import { refParts, repositoryRef } from './references.js';
+import { repositoryRef } from './references.js';
+import { parseTypedReference } from '../palette/oras-reference.js';
 
 /** What a dry run of `registry:delete` said about one reference. */
 export type DeletePreview = ResponseOf<'registry:delete'>;
@@ -50,7 +51,7 @@ export const createDialogsSlice: SliceOf<DialogsSlice> = (host) => (_set, get) =
     async describeReferences(references) {
       const byRepo = new Map<string, string[]>();
       for (const reference of references) {
-        const parts = refParts(reference);
+        const parts = parseTypedReference(reference);
         if (!parts?.tag || parts.digest) continue;
         const repo = repositoryRef(parts);
         byRepo.set(repo, [...(byRepo.get(repo) ?? []), parts.tag]);

@@ -13,7 +13,8 @@ import { Select } from '../../ui/select.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import type { DialogState } from '../shell/view-slice.js';
 import { pullCommands, pullFileNames, pullRequests, spaceVerdict } from './pull-plan.js';
-import { refParts, shortRef } from './references.js';
+import { shortRef } from './references.js';
+import { parseTypedReference } from '../palette/oras-reference.js';
 import { ReferenceList } from './reference-list.js';
 import { useFolderSpace } from './use-folder-space.js';
 import { totalSize, useReferenceDetails } from './use-reference-details.js';
@@ -94,7 +95,7 @@ export function PullDialog({
     }
   };
   const title = single
-    ? `Pull ${shortRef(refParts(references[0]!) ?? { registry: '', repository: references[0]! })}`
+    ? `Pull ${shortRef(parseTypedReference(references[0]!) ?? { registry: '', repository: references[0]! })}`
     : `Pull ${references.length} images`;
   return (
     <Sheet

@@ -1,6 +1,7 @@
 import type { RequestOf } from '../../../../shared/contract.js';
 import { joinPath } from '../inspector/local-paths.js';
-import { pullFileName, refParts } from './references.js';
+import { pullFileName } from './references.js';
+import { parseTypedReference } from '../palette/oras-reference.js';
 
 /** What the Pull dialog's fields say (UI.md S8). */
 export interface PullChoices {
@@ -20,7 +21,7 @@ export interface PullChoices {
 export function pullFileNames(choices: Pick<PullChoices, 'references' | 'fileName'>): string[] {
   return choices.references.map((reference, i) => {
     if (i === 0 && choices.references.length === 1 && choices.fileName) return choices.fileName;
-    const parts = refParts(reference);
+    const parts = parseTypedReference(reference);
     return parts ? pullFileName(parts) : 'image.sif';
   });
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { AlertTriangle } from 'lucide-react';
 import { formatExactBytes } from '../../ui/format.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import { refParts, shortRef } from './references.js';
+import { shortRef } from './references.js';
+import { parseTypedReference } from '../palette/oras-reference.js';
 import { detailsKey, type ReferenceDetails } from './use-reference-details.js';
 
 /**
@@ -27,7 +28,7 @@ export function ReferenceList({
       className="m-0 max-h-40 list-none overflow-auto rounded-md border border-line p-0"
     >
       {references.map((reference, i) => {
-        const parts = refParts(reference);
+        const parts = parseTypedReference(reference);
         const d = details.details.get(detailsKey(reference));
         return (
           <li

@@ -1,29 +1,12 @@
-import type { AccountItem } from '../../store/domain.js';
+import type { TypedReference } from '../palette/oras-reference.js';
 
 /**
- * `oras://` references as the dialogs need them (UI.md S8): their parts, the file a pull
- * writes, and the account that answers for them. The host parses every reference again
- * (`parseReference`); this only splits well-formed ones for display and grouping.
+ * `oras://` references as the dialogs show them (UI.md S8), over the palette's parser
+ * (`parseTypedReference`); the host parses every reference again before acting on it.
  */
 
 /** The parts of `oras://HOST/REPO[:TAG][@DIGEST]`. */
-export interface RefParts {
-  readonly registry: string;
-  readonly repository: string;
-  readonly tag?: string;
-  readonly digest?: string;
-}
-
-const REF =
-  /^(?:oras:\/\/)?([^/]+)\/([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[a-f0-9]{64}))?$/;
-
-/** The parts of a reference, or undefined when it is not `HOST/REPO[:TAG][@DIGEST]`. */
-export function refParts(reference: string): RefParts | undefined {
-  const m = REF.exec(reference.trim());
-  if (!m) return undefined;
-  const [, registry = '', repository = '', tag, digest] = m;
-  return { registry, repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
-}
+export type RefParts = Omit<TypedReference, 'reference'>;
 
 /** `oras://HOST/REPO` of a reference: what `registry:details` takes. */
 export function repositoryRef(parts: RefParts): string {
@@ -44,18 +27,4 @@ export function pullFileName(parts: RefParts): string {
   const repo = parts.repository.split('/').pop() ?? parts.repository;
   const tag = parts.tag ?? (parts.digest ? parts.digest.slice(7, 19) : 'latest');
   return `${repo}_${tag}.sif`;
-}
-
-/**
- * The account the host logs in with for `repository` on `registry`: the one scoped to the
- * longest namespace holding it, else a host-wide one (as the engine's `pickAccount`).
- */
-export function accountFor(
-  accounts: readonly AccountItem[],
-  parts: Pick<RefParts, 'registry' | 'repository'>,
-): AccountItem | undefined {
-  const inside = (ns: string) => parts.repository === ns || parts.repository.startsWith(`${ns}/`);
-  return accounts
-    .filter((a) => a.registry === parts.registry && (!a.namespace || inside(a.namespace)))
-    .sort((a, b) => (b.namespace?.length ?? 0) - (a.namespace?.length ?? 0))[0];
 }
