@@ -72,10 +72,10 @@ export function PullDialog({
     ...(arch ? { arch: arch.split('/')[1] ?? arch } : {}),
   };
   const size = totalSize(references, details.details);
-  const space = check.space ? spaceVerdict(size.bytes, check.space.freeBytes, f.bytes) : undefined;
-  const existing = check.space?.existing ?? [];
+  const space = check.value ? spaceVerdict(size.bytes, check.value.freeBytes, f.bytes) : undefined;
+  const existing = check.value?.existing ?? [];
   const blocked =
-    check.status !== 'ok' ||
+    check.status !== 'done' ||
     (single && fileName.trim() === '') ||
     (space?.short ?? false) ||
     (existing.length > 0 && !overwrite);
@@ -115,6 +115,7 @@ export function PullDialog({
       }
     >
       <Form
+        validationBehavior="aria"
         id={FORM_ID}
         className="flex flex-col gap-4"
         onSubmit={(e) => {

@@ -142,6 +142,7 @@ export function SignDialog({
         <NoSigningKey onClose={onClose} anyKeys={keys.length > 0} />
       ) : (
         <Form
+          validationBehavior="aria"
           id={FORM_ID}
           className="flex flex-col gap-4"
           onSubmit={(e) => {

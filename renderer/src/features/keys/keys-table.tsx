@@ -95,18 +95,18 @@ export function KeysTable({
                   <CopyButton text={key.fingerprint} label={`Copy the fingerprint of ${name}`} />
                 </span>
               </td>
-              <td className={CELL}>{algorithmLabel(key)}</td>
-              <td className={CELL}>
+              <td className={`${CELL} whitespace-nowrap`}>{algorithmLabel(key)}</td>
+              <td className={`${CELL} whitespace-nowrap`}>
                 {key.hasPrivate ? (
                   <span className="font-medium">Yes, signs as you</span>
                 ) : (
                   <span className="text-muted">No, verifies only</span>
                 )}
               </td>
-              <td className={CELL} title={formatAbsolute(created)}>
+              <td className={`${CELL} whitespace-nowrap`} title={formatAbsolute(created)}>
                 {f.time(created)}
               </td>
-              <td className={CELL}>
+              <td className={`${CELL} whitespace-nowrap`}>
                 <Expires keyItem={key} />
               </td>
               <td className={`${CELL} w-10 text-right`}>

@@ -71,6 +71,7 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
       }
     >
       <Form
+        validationBehavior="aria"
         id={FORM_ID}
         className="flex flex-col gap-4"
         onSubmit={(e) => {
