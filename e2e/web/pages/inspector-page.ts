@@ -29,9 +29,9 @@ export class InspectorPage {
     return this.page.getByRole('region', { name: 'Definition file' });
   }
 
-  /** The signers line ("Unsigned", "Signed by 1 …"). */
+  /** The signers line ("Unsigned", "Signed by 1 — SIF Peer Test (in your keyring)"). */
   signers(): Locator {
-    return this.page.getByRole('main').getByText(/^(Unsigned|Signed by \d+)/);
+    return this.page.getByRole('main').getByRole('group', { name: 'Signers' });
   }
 
   /** Opens the Sign dialog. */

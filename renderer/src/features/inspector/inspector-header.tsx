@@ -9,9 +9,19 @@ import { useFormatters } from '../settings/use-formatters.js';
 import { baseName } from '../push/push-names.js';
 
 /** One fact of the header ("Size 3.42 GiB"), as a term and its value. */
-function Fact({ term, value, title }: { term: string; value: string; title?: string }) {
+function Fact({
+  term,
+  value,
+  title,
+  wide = false,
+}: {
+  term: string;
+  value: string;
+  title?: string;
+  wide?: boolean;
+}) {
   return (
-    <div className="min-w-0">
+    <div className={wide ? 'col-span-2 min-w-0' : 'min-w-0'}>
       <dt className="text-sm text-muted">{term}</dt>
       <dd className="m-0 truncate font-mono text-sm" title={title ?? value}>
         {value}
@@ -78,9 +88,7 @@ export function InspectorHeader({
         <Fact term="SIF version" value={report.version} />
         <Fact term="Architecture" value={report.primaryArch || 'none'} />
         <Fact term="Created" value={f.time(created)} title={formatAbsolute(created)} />
-        <div className="col-span-2 min-w-0">
-          <Fact term="UUID" value={report.id} />
-        </div>
+        <Fact term="UUID" value={report.id} wide />
       </dl>
     </header>
   );

@@ -85,7 +85,7 @@ export function SignersSummary({
   const openKeyImport = useSifportStore((s) => s.openKeyImport);
   const signers = signersOf(report, keys);
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+    <div role="group" aria-label="Signers" className="flex flex-wrap items-center gap-x-2 gap-y-1">
       {signers.length === 0 ? (
         <span className="inline-flex items-center gap-1.5 font-medium">
           <ShieldOff size={14} aria-hidden className="text-muted" />
