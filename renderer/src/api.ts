@@ -26,8 +26,10 @@ function fromPreload(transport: PreloadTransport): SifportApi {
 
 /** The contract API, or undefined when the page runs without a host. */
 export function api(): SifportApi | undefined {
-  if (!window.sifport && window.sifportTransport) {
-    window.sifport = fromPreload(window.sifportTransport);
+  // globalThis, not window: slice tests type-check this file under Node's types.
+  const page = globalThis as unknown as Window;
+  if (!page.sifport && page.sifportTransport) {
+    page.sifport = fromPreload(page.sifportTransport);
   }
-  return window.sifport;
+  return page.sifport;
 }
