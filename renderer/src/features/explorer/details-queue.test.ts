@@ -7,8 +7,7 @@ function harness() {
   const calls: { batch: DetailsBatch; done: () => void }[] = [];
   const cache = new Set<string>();
   let peak = 0;
-  let queue!: DetailsQueue;
-  queue = new DetailsQueue(
+  const queue: DetailsQueue = new DetailsQueue(
     (batch) =>
       new Promise<void>((resolve) => {
         peak = Math.max(peak, queue.running);

@@ -47,10 +47,14 @@ export interface ExplorerSlice extends DocumentsSlice {
   loadTags(target: PaneTarget, force?: boolean): Promise<void>;
   /** The rows pane `pane` shows now (visible ±50, in order of need): their details are fetched. */
   showDetailsFor(pane: number, target: PaneTarget, tags: readonly string[]): void;
+  /** The Details pane's tag: its details are fetched if no pane has asked for them yet. */
+  ensureTagDetails(target: PaneTarget, tag: string): void;
   /** "Load all": details of every tag of `target`, after what the panes show. */
   loadAllDetails(target: PaneTarget): void;
   /** Changes pane `pane`'s view of `repoKey` (a new repository starts from the default). */
   updatePane(pane: number, repoKey: string, patch: Partial<PaneState>): void;
+  /** AUTH_REQUIRED on a cloud login: mints a new token for the pane's account, then lists again. */
+  renewAndReload(target: PaneTarget): Promise<void>;
   /** Ctrl+Shift+C: puts the focused tag's `apptainer pull` command on the clipboard. */
   copyPullCommand(): void;
 }
@@ -58,10 +62,19 @@ export interface ExplorerSlice extends DocumentsSlice {
 /** How long a rate-limited listing waits before asking again (the answer's delay is not passed on). */
 export const RATE_LIMIT_WAIT_MS = 30_000;
 
-/** Pane `pane`'s state for `repoKey`: its own if it is about that repository, else the default. */
+const defaults = new Map<string, PaneState>();
+
+/**
+ * Pane `pane`'s state for `repoKey`: its own if it is about that repository, else the
+ * default, the same object each time (components select it, and a new object per call
+ * would render them forever).
+ */
 export function paneStateOf(state: SifportState, pane: number, repoKey: string): PaneState {
   const own = state.explorerPanes[pane];
-  return own?.repoKey === repoKey ? own : { ...DEFAULT_PANE, repoKey };
+  if (own?.repoKey === repoKey) return own;
+  let fresh = defaults.get(repoKey);
+  if (!fresh) defaults.set(repoKey, (fresh = { ...DEFAULT_PANE, repoKey }));
+  return fresh;
 }
 
 /** The tag the active pane's Details and Ctrl+Shift+C are about: focused, else the one selected. */
@@ -149,6 +162,7 @@ export const createExplorerSlice: SliceOf<ExplorerSlice> = (host) => (set, get, 
       }
     },
     showDetailsFor: (pane, target, tags) => queue.want(`pane-${pane}`, repoKeyOf(target), tags),
+    ensureTagDetails: (target, tag) => queue.want('details-pane', repoKeyOf(target), [tag]),
     loadAllDetails(target) {
       const key = repoKeyOf(target);
       queue.want(`all-${key}`, key, get().tagListings[key]?.tags ?? [], true);
@@ -157,6 +171,15 @@ export const createExplorerSlice: SliceOf<ExplorerSlice> = (host) => (set, get, 
       const panes = [...get().explorerPanes];
       panes[pane] = { ...paneStateOf(get(), pane, repoKey), ...patch, repoKey };
       set({ explorerPanes: panes });
+    },
+    async renewAndReload(target) {
+      try {
+        await host.invoke('accounts:renew', { id: target.accountId });
+      } catch (err) {
+        putListing(repoKeyOf(target), { status: 'failed', tags: [], error: errorState(err) });
+        return;
+      }
+      await get().loadTags(target, true);
     },
     copyPullCommand() {
       const found = activeTag(get());

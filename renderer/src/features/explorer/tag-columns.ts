@@ -35,8 +35,8 @@ export const TAG_COLUMNS: readonly TagColumnSpec[] = [
   {
     id: 'digest',
     label: 'Digest',
-    width: 128,
-    track: '128px',
+    width: 148,
+    track: '148px',
     sortable: true,
     needsDetails: true,
     priority: 2,
