@@ -16,9 +16,33 @@ export class DialogsPage {
     await this.dialog().waitFor();
   }
 
+  /** Opens `repository` in the explorer through the palette ("Open REPO") from a reference. */
+  async openRepository(reference: string, repository: string): Promise<void> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.getByRole('textbox', { name: 'Search or run a command' }).fill(reference);
+    await this.page.getByRole('menuitem', { name: new RegExp(`^Open ${repository}`) }).click();
+    await this.page.getByRole('grid').waitFor();
+  }
+
+  /** The grid's row header of `tag`. */
+  rowHeader(tag: string): Locator {
+    return this.page.getByRole('grid').getByRole('rowheader', { name: tag, exact: true });
+  }
+
+  /** Runs one entry of a tag row's "More actions" menu ("Delete…", "Copy to…"). */
+  async rowAction(tag: string, action: string): Promise<void> {
+    await this.rowHeader(tag).waitFor();
+    await this.page.getByRole('button', { name: `More actions for ${tag}` }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+    await this.dialog().waitFor();
+  }
+
   /** The open dialog (Pull, Copy) or alert dialog (Delete). */
   dialog(): Locator {
-    return this.page.locator('[role=dialog], [role=alertdialog]').last();
+    return this.page
+      .locator('[role=dialog], [role=alertdialog]')
+      .filter({ has: this.page.getByRole('heading') })
+      .last();
   }
 
   /** Pull: types the folder (the browser mode has no folder chooser) and waits for its space. */
@@ -32,9 +56,14 @@ export class DialogsPage {
     return this.dialog().getByText(/^Space: needs/);
   }
 
-  /** Pull: ticks "Verify signatures after pull" and picks the signer ("Any key in my keyring"). */
+  /**
+   * Pull: makes sure "Verify signatures after pull" is ticked (the dialog remembers it from
+   * the last pull) and picks the signer; without one, any key in the keyring will do.
+   */
   async verifyWith(signer?: string): Promise<void> {
-    await this.dialog().getByText('Verify signatures after pull').click();
+    const box = this.dialog().getByRole('checkbox', { name: /Verify signatures after pull/ });
+    if (!(await box.isChecked()))
+      await this.dialog().getByText('Verify signatures after pull').click();
     if (signer === undefined) return;
     await this.dialog()
       .getByRole('button', { name: /Signed by/ })

@@ -22,13 +22,14 @@ import { detailsKey, totalSize, useReferenceDetails } from './use-reference-deta
 const FORM_ID = 'copy-form';
 
 /**
- * Where the copy goes first: the other explorer pane; else an account on another registry
- * (copying is mostly between registries); else the source's own, with the tag left to type.
+ * Where the copy goes first: the pane the rows were dropped on, or the other explorer pane;
+ * else an account on another registry (copying is mostly between registries); else the
+ * source's own account, with the tag left to type.
  */
-function startValue(references: readonly string[]): TargetValue {
+function startValue(dialog: Extract<DialogState, { kind: 'copy' }>): TargetValue {
   const s = useSifportStore.getState();
-  const other = s.frame.split ? s.panes[1 - s.activePane] : undefined;
-  const source = parseTypedReference(references[0] ?? '');
+  const other = dialog.target ?? (s.frame.split ? s.panes[1 - s.activePane] : undefined);
+  const source = parseTypedReference(dialog.references[0] ?? '');
   const elsewhere = s.accounts.find((a) => source && !sameHost(a.registry, source.registry));
   const own = source ? accountForReference(s.accounts, source) : undefined;
   const account = other?.accountId ?? elsewhere?.id ?? own?.id ?? '';
@@ -63,7 +64,7 @@ export function CopyDialog({
       start: st.startCopies,
     })),
   );
-  const [value, setValue] = useState(() => startValue(references));
+  const [value, setValue] = useState(() => startValue(dialog));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const details = useReferenceDetails(references);
