@@ -48,7 +48,10 @@ describe('local SIF inspector', { skip: chromiumSkipReason ?? false }, () => {
       await session.step('verify', async () => {
         await session.page.getByRole('button', { name: 'Verify', exact: true }).click();
         const result = session.page.getByRole('status').filter({ hasText: 'Signature 3' });
-        assert.match(await waitForText(result, /^Verified/), /by SIF Peer Test.*: verified, signed/);
+        assert.match(
+          await waitForText(result, /^Verified/),
+          /by SIF Peer Test.*: verified, signed/,
+        );
       });
     } finally {
       await session.close();
