@@ -62,7 +62,7 @@ export const createInspectorSlice: SliceOf<InspectorSlice> = (host) => (set, get
       .then(([file]) => (file ? get().inspectFile(file) : undefined));
   },
   async inspectPath(path, name) {
-    get().navigate({ kind: 'inspector', path, name });
+    get().navigate({ kind: 'inspector', path, ...(name ? { name } : {}) });
     await get().loadInspection(path);
   },
   async inspectFile(file) {
