@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
-import { SifportError } from '../../engine/errors.js';
 import { readRegularFile } from '../../engine/files/regular-file.js';
 import { Keyring } from '../../engine/keys/index.js';
 import { registerSecret } from '../../engine/redact.js';
-import { isSifError, sifErrorToInfo } from '../../engine/sif/index.js';
+import { isSifError } from '../../engine/sif/index.js';
+import { asSifportError } from '../../engine/sif-error.js';
 import type { KeyMaterial } from '../../engine/sif/index.js';
 import { stringFlag, usageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../command.js';
@@ -22,14 +22,8 @@ const HINTS: readonly { code: string; match: RegExp; hint: string }[] = [
  */
 export function fromSifError(err: unknown): unknown {
   if (!isSifError(err)) return err;
-  const info = sifErrorToInfo(err);
   const hint = HINTS.find((h) => h.code === err.code && h.match.test(err.message))?.hint;
-  const message = hint ? `${info.message.replace(/\.$/, '')} (${hint})` : info.message;
-  return new SifportError(info.code, message, {
-    retryable: info.retryable,
-    detail: info.detail,
-    cause: err,
-  });
+  return asSifportError(err, hint ? `${err.message.replace(/\.$/, '')} (${hint})` : undefined);
 }
 
 /** Runs `fn`, rethrowing SIF engine errors as CLI errors (see {@link fromSifError}). */

@@ -1,6 +1,7 @@
 import type { Key } from 'openpgp';
 import { SifportError } from '../errors.js';
-import { fingerprintOf, isSifError, normalizeFingerprint, sifErrorToInfo } from '../sif/index.js';
+import { asSifportError } from '../sif-error.js';
+import { fingerprintOf, normalizeFingerprint } from '../sif/index.js';
 import { verifySifFile, type VerifyOutcome } from './verify-file.js';
 
 /** What a pull that verifies is given: the keys, and optionally the signer it must be. */
@@ -39,17 +40,6 @@ export function resolveFingerprint(keys: readonly Key[], text: string, where: st
   return match;
 }
 
-/** A SIF engine error as the shared error (code, message, retryable), anything else as is. */
-function shared(err: unknown): unknown {
-  if (!isSifError(err)) return err;
-  const info = sifErrorToInfo(err);
-  return new SifportError(info.code, info.message, {
-    retryable: info.retryable,
-    detail: info.detail,
-    cause: err,
-  });
-}
-
 /**
  * Verification of a pulled image before it lands (the CLI's `pull --verify-key/--fingerprint`
  * and the window's "Verify after pull": one implementation). The keys and the required signer
@@ -77,7 +67,7 @@ export function pullSignatureCheck(options: PullSignatureOptions): PullSignature
           signal,
         });
       } catch (err) {
-        throw shared(err);
+        throw asSifportError(err);
       }
       if (!outcome.ok) {
         throw new SifportError(

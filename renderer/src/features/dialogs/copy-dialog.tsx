@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
-import { errorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
+import { SheetForm } from '../../ui/sheet-form.js';
 import { shortDigest } from '../../ui/format.js';
 import { accountForReference, parseTypedReference, sameHost } from '../palette/oras-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';
@@ -18,6 +18,7 @@ import { ReferenceList } from './reference-list.js';
 import { shortRef } from './references.js';
 import { useDebouncedAnswer } from './use-debounced-answer.js';
 import { detailsKey, totalSize, useReferenceDetails } from './use-reference-details.js';
+import { useSheetAction } from './use-sheet-action.js';
 
 const FORM_ID = 'copy-form';
 
@@ -65,8 +66,7 @@ export function CopyDialog({
     })),
   );
   const [value, setValue] = useState(() => startValue(dialog));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const details = useReferenceDetails(references);
   const account = s.accounts.find((a) => a.id === value.accountId);
   const problem = firstProblem(checkTarget(value, s));
@@ -104,15 +104,10 @@ export function CopyDialog({
 
   const submit = async () => {
     if (busy || requests.length === 0 || sameTag) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await s.start(requests);
       onClose();
-    } catch (err) {
-      setError(errorState(err).message);
-      setBusy(false);
-    }
+    });
   };
   const first = parseTypedReference(references[0] ?? '');
   return (
@@ -124,10 +119,7 @@ export function CopyDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions onCancel={onClose} busy={busy}>
           <Button
             variant="primary"
             type="submit"
@@ -136,18 +128,10 @@ export function CopyDialog({
           >
             {single ? 'Copy' : `Copy ${references.length}`}
           </Button>
-        </>
+        </SheetActions>
       }
     >
-      <Form
-        validationBehavior="aria"
-        id={FORM_ID}
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
         <ReferenceList references={references} details={details} label="Images to copy" />
         <TargetPicker
           value={value}
@@ -171,10 +155,10 @@ export function CopyDialog({
         </p>
         {error ? (
           <Banner tone="danger" title="Could not start the copy">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
-      </Form>
+      </SheetForm>
     </Sheet>
   );
 }

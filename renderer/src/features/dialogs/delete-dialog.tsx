@@ -5,6 +5,7 @@ import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { Spinner } from '../../ui/spinner.js';
 import { accountForReference, parseTypedReference } from '../palette/oras-reference.js';
@@ -113,17 +114,13 @@ export function DeleteDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          {busy ? <Spinner label="Deleting…" /> : null}
-          <Button onPress={onClose} isDisabled={busy} autoFocus>
-            Cancel
-          </Button>
+        <SheetActions focusCancel onCancel={onClose} busy={busy} busyLabel="Deleting…">
           <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
             {groups.length > 0
               ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`
               : 'Delete'}
           </Button>
-        </>
+        </SheetActions>
       }
     >
       {!runs ? (

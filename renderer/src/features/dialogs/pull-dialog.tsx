@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FolderOpen } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
-import { errorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock } from '../../ui/copy-button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
+import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { useFormatters } from '../settings/use-formatters.js';
@@ -18,6 +18,7 @@ import { parseTypedReference } from '../palette/oras-reference.js';
 import { ReferenceList } from './reference-list.js';
 import { useFolderSpace } from './use-folder-space.js';
 import { totalSize, useReferenceDetails } from './use-reference-details.js';
+import { useSheetAction } from './use-sheet-action.js';
 import { ANY_SIGNER, VerifyField } from './verify-field.js';
 
 const FORM_ID = 'pull-form';
@@ -52,8 +53,7 @@ export function PullDialog({
   const [verify, setVerify] = useState(s.settings.verifyAfterPull);
   const [signer, setSigner] = useState(ANY_SIGNER);
   const [arch, setArch] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const details = useReferenceDetails(references);
   const single = references.length === 1;
   const names = useMemo(() => pullFileNames({ references, fileName }), [references, fileName]);
@@ -81,19 +81,13 @@ export function PullDialog({
     (existing.length > 0 && !overwrite);
   const commands = pullCommands({ ...choices, folder: choices.folder || '/FOLDER' });
 
-  const submit = async () => {
-    if (blocked || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    !blocked &&
+    run(async () => {
       void s.update({ pullFolder: choices.folder, verifyAfterPull: verify });
       await s.start(pullRequests(choices));
       onClose();
-    } catch (err) {
-      setError(errorState(err).message);
-      setBusy(false);
-    }
-  };
+    });
   const title = single
     ? `Pull ${shortRef(parseTypedReference(references[0]!) ?? { registry: '', repository: references[0]! })}`
     : `Pull ${references.length} images`;
@@ -104,25 +98,14 @@ export function PullDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions onCancel={onClose} busy={busy}>
           <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
             {single ? 'Pull' : `Pull ${references.length}`}
           </Button>
-        </>
+        </SheetActions>
       }
     >
-      <Form
-        validationBehavior="aria"
-        id={FORM_ID}
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
         <ReferenceList
           references={references}
           details={details}
@@ -197,10 +180,10 @@ export function PullDialog({
         </div>
         {error ? (
           <Banner tone="danger" title="Could not start the pull">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
-      </Form>
+      </SheetForm>
     </Sheet>
   );
 }

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
-import { errorState, type ErrorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
+import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
-import { Spinner } from '../../ui/spinner.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import type { DialogState } from '../shell/view-slice.js';
 import { baseName } from '../push/push-names.js';
 import { signedCopyPath } from './local-paths.js';
 import { scopeOf, SignScopeField, type ScopeChoice } from './sign-scope.js';
+import { useSheetAction } from '../dialogs/use-sheet-action.js';
 
 const FORM_ID = 'sign-form';
 
@@ -85,8 +85,7 @@ export function SignDialog({
   const [scope, setScope] = useState<ScopeChoice>({ kind: 'image' });
   const [copy, setCopy] = useState(false);
   const [copyTo, setCopyTo] = useState(() => signedCopyPath(dialog.path));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorState | undefined>();
+  const { busy, error, run } = useSheetAction();
   useEffect(() => {
     if (!keysLoaded) void loadKeys();
   }, [keysLoaded, loadKeys]);
@@ -101,9 +100,7 @@ export function SignDialog({
 
   const submit = async () => {
     if (!ready || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await sign({
         fingerprint: chosen,
         passphrase,
@@ -111,10 +108,7 @@ export function SignDialog({
         ...(copy ? { copyTo: copyTo.trim() } : {}),
       });
       onClose();
-    } catch (err) {
-      setError(errorState(err));
-      setBusy(false);
-    }
+    });
   };
   const wrongPassphrase = error?.code === 'KEY_INVALID';
   return (
@@ -125,31 +119,24 @@ export function SignDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          {busy ? <Spinner label="Signing: hashing every object it covers…" /> : null}
-          <Button onPress={onClose} isDisabled={busy}>
-            {noKey ? 'Close' : 'Cancel'}
-          </Button>
+        <SheetActions
+          onCancel={onClose}
+          busy={busy}
+          cancelLabel={noKey ? 'Close' : 'Cancel'}
+          busyLabel="Signing: hashing every object it covers…"
+        >
           {noKey ? null : (
             <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
               {copy ? 'Sign the copy' : 'Sign'}
             </Button>
           )}
-        </>
+        </SheetActions>
       }
     >
       {noKey ? (
         <NoSigningKey onClose={onClose} anyKeys={keys.length > 0} />
       ) : (
-        <Form
-          validationBehavior="aria"
-          id={FORM_ID}
-          className="flex flex-col gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
           <Select
             label="Key"
             value={chosen}
@@ -193,7 +180,7 @@ export function SignDialog({
               {error.message}
             </Banner>
           ) : null}
-        </Form>
+        </SheetForm>
       )}
     </Sheet>
   );

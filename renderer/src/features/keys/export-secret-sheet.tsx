@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import type { KeyItem } from '../../store/domain.js';
-import { errorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
 import { saveText } from '../sif-report/save-text.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import { exportFileName } from './key-format.js';
+import { useSheetAction } from '../dialogs/use-sheet-action.js';
 
 /**
  * Export a secret key (UI.md S12): the warning first, then the armour (still protected by its
@@ -16,20 +16,15 @@ import { exportFileName } from './key-format.js';
 export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onClose: () => void }) {
   const exportKey = useSifportStore((s) => s.exportKey);
   const announce = useSifportStore((s) => s.announce);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const save = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const { armored } = await exportKey(keyItem.fingerprint, true);
       const name = exportFileName(keyItem, true);
       saveText(name, armored, 'application/pgp-keys');
       announce(`Secret key saved as ${name}.`);
       onClose();
-    } catch (err) {
-      setError(errorState(err).message);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Sheet
@@ -38,14 +33,11 @@ export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onCl
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions focusCancel onCancel={onClose} busy={busy}>
           <Button variant="danger" onPress={() => void save()} isDisabled={busy}>
             Save the secret key…
           </Button>
-        </>
+        </SheetActions>
       }
     >
       <div className="flex flex-col gap-3">
@@ -60,7 +52,7 @@ export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onCl
         </p>
         {error ? (
           <Banner tone="danger" title="Could not export">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
       </div>

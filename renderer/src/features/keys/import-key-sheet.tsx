@@ -3,14 +3,14 @@ import { FileTrigger } from 'react-aria-components';
 import { FileUp } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyItem } from '../../store/domain.js';
-import { errorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
-import { Spinner } from '../../ui/spinner.js';
 import { groupFingerprint, keyIdOf, keyName } from '../sif-report/signers.js';
+import { useSheetAction } from '../dialogs/use-sheet-action.js';
 import { algorithmLabel } from './key-format.js';
 
 const ARMOUR = '-----BEGIN PGP';
@@ -52,21 +52,9 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
   const [armored, setArmored] = useState('');
   const [preview, setPreview] = useState<readonly KeyItem[] | undefined>();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const secret = preview?.some((k) => k.hasPrivate) ?? false;
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setError(errorState(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const check = (text: string) =>
     run(async () => {
       if (!text.includes(ARMOUR)) {
@@ -101,11 +89,7 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          {busy ? <Spinner label="Reading the keys…" /> : null}
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions onCancel={onClose} busy={busy} busyLabel="Reading the keys…">
           {preview ? (
             <Button
               variant="primary"
@@ -123,7 +107,7 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
               Preview
             </Button>
           )}
-        </>
+        </SheetActions>
       }
     >
       <div className="flex flex-col gap-4">
@@ -159,7 +143,7 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
         ) : null}
         {error ? (
           <Banner tone="danger" title="Could not import">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
       </div>

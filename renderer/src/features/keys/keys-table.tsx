@@ -5,14 +5,14 @@ import { CopyButton } from '../../ui/copy-button.js';
 import { cx } from '../../ui/cx.js';
 import { formatAbsolute } from '../../ui/format.js';
 import { MenuButton } from '../../ui/menu.js';
+import { TableHead } from '../../ui/table-head.js';
 import { Tip } from '../../ui/tooltip.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { algorithmLabel, expiryOf, keyEmail } from './key-format.js';
 import type { KeySheet } from './keys-slice.js';
 
-const HEAD = 'sticky top-0 z-10 h-7 bg-surface px-3 text-left font-medium text-muted';
-const CELL = 'px-3 py-1.5 align-middle';
+const CELL = 'px-2 py-1.5 align-middle';
 
 /** The Expires cell: a date, "never", or why the key no longer works, in words and colour. */
 function Expires({ keyItem }: { keyItem: KeyItem }) {
@@ -51,31 +51,17 @@ export function KeysTable({
   return (
     <table className="w-full border-collapse">
       <caption className="sr-only">Keys in your keyring</caption>
-      <thead>
-        <tr className="border-b border-line">
-          <th scope="col" className={HEAD}>
-            Name
-          </th>
-          <th scope="col" className={HEAD}>
-            Fingerprint
-          </th>
-          <th scope="col" className={HEAD}>
-            Algorithm
-          </th>
-          <th scope="col" className={HEAD}>
-            Secret key
-          </th>
-          <th scope="col" className={HEAD}>
-            Created
-          </th>
-          <th scope="col" className={HEAD}>
-            Expires
-          </th>
-          <th scope="col" className={HEAD}>
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: 'Name' },
+          { label: 'Fingerprint' },
+          { label: 'Algorithm' },
+          { label: 'Secret key' },
+          { label: 'Created' },
+          { label: 'Expires' },
+          { label: 'Actions', hidden: true },
+        ]}
+      />
       <tbody>
         {keys.map((key) => {
           const name = keyName(key);

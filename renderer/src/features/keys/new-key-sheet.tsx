@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useSifportStore } from '../../store/store.js';
-import { errorState } from '../../store/slice.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
+import { SheetForm } from '../../ui/sheet-form.js';
 import { TextField } from '../../ui/field.js';
 import { RadioGroup } from '../../ui/radio-group.js';
-import { Spinner } from '../../ui/spinner.js';
+import { useSheetAction } from '../dialogs/use-sheet-action.js';
 
 const FORM_ID = 'new-key-form';
 type Algorithm = 'ed25519' | 'rsa4096';
@@ -24,16 +24,13 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
   const [algorithm, setAlgorithm] = useState<Algorithm>('ed25519');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const mismatch = again !== '' && again !== passphrase;
   const ready = name.trim() !== '' && passphrase !== '' && again === passphrase;
 
   const submit = async () => {
     if (!ready || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await generate({
         name: name.trim(),
         ...(email.trim() ? { email: email.trim() } : {}),
@@ -41,10 +38,7 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
         passphrase,
       });
       onClose();
-    } catch (err) {
-      setError(errorState(err).message);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Sheet
@@ -53,32 +47,20 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          {busy ? (
-            <Spinner
-              label={
-                algorithm === 'rsa4096' ? 'Generating (RSA 4096 may take a minute)…' : 'Generating…'
-              }
-            />
-          ) : null}
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions
+          onCancel={onClose}
+          busy={busy}
+          busyLabel={
+            algorithm === 'rsa4096' ? 'Generating (RSA 4096 may take a minute)…' : 'Generating…'
+          }
+        >
           <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
             Create key pair
           </Button>
-        </>
+        </SheetActions>
       }
     >
-      <Form
-        validationBehavior="aria"
-        id={FORM_ID}
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
         <TextField label="Name" value={name} onChange={setName} isRequired autoFocus />
         <TextField
           label="E-mail (optional)"
@@ -117,10 +99,10 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
         />
         {error ? (
           <Banner tone="danger" title="Could not create the key pair">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
-      </Form>
+      </SheetForm>
     </Sheet>
   );
 }

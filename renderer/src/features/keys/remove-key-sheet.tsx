@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { KeyItem } from '../../store/domain.js';
-import { errorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { SheetActions } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import { confirmationCode, confirms } from './key-format.js';
+import { useSheetAction } from '../dialogs/use-sheet-action.js';
 
 /**
  * Remove a key (UI.md S12). A public key can be imported again; a secret key is gone for
@@ -16,21 +17,16 @@ import { confirmationCode, confirms } from './key-format.js';
 export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose: () => void }) {
   const removeKey = useSifportStore((s) => s.removeKey);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useSheetAction();
   const secret = keyItem.hasPrivate;
   const name = keyName(keyItem);
   const ready = !secret || confirms(keyItem.fingerprint, typed);
   const remove = async () => {
     if (!ready || busy) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await removeKey(keyItem.fingerprint, secret);
       onClose();
-    } catch (err) {
-      setError(errorState(err).message);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Sheet
@@ -39,14 +35,11 @@ export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <>
-          <Button onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
+        <SheetActions focusCancel onCancel={onClose} busy={busy}>
           <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
             {secret ? 'Remove key pair' : 'Remove key'}
           </Button>
-        </>
+        </SheetActions>
       }
     >
       <div className="flex flex-col gap-3">
@@ -74,7 +67,7 @@ export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose
         )}
         {error ? (
           <Banner tone="danger" title="Could not remove the key">
-            {error}
+            {error.message}
           </Banner>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { TableHead } from '../../ui/table-head.js';
 import { CodeBlock, NothingHere } from './code-block.js';
 import type { SifReport } from './signers.js';
 
@@ -17,16 +18,7 @@ export function LabelsView({
   return (
     <table className="w-full border-collapse">
       <caption className="sr-only">Labels</caption>
-      <thead>
-        <tr className="h-7 border-b border-line text-left text-muted">
-          <th scope="col" className="w-2/5 px-2 font-medium">
-            Label
-          </th>
-          <th scope="col" className="px-2 font-medium">
-            Value
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: 'Label', className: 'w-2/5' }, { label: 'Value' }]} />
       <tbody>
         {entries.map(([key, value]) => (
           <tr key={key} className="border-b border-line align-top last:border-b-0">

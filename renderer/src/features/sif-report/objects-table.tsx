@@ -1,4 +1,5 @@
 import { formatExactBytes } from '../../ui/format.js';
+import { TableHead } from '../../ui/table-head.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { keyIdOf, type SifReport } from './signers.js';
 
@@ -19,7 +20,6 @@ function extraOf(object: SifObject): string {
   return '';
 }
 
-const HEAD = 'sticky top-0 bg-surface px-2 text-left font-medium text-muted';
 const CELL = 'h-7 px-2 comfortable:h-9';
 
 /**
@@ -31,31 +31,17 @@ export function ObjectsTable({ objects }: { objects: SifReport['objects'] }) {
   return (
     <table className="w-full border-collapse text-base">
       <caption className="sr-only">Objects in the image</caption>
-      <thead>
-        <tr className="h-7 border-b border-line">
-          <th scope="col" className={`${HEAD} w-12 text-right`}>
-            ID
-          </th>
-          <th scope="col" className={`${HEAD} w-16`}>
-            Group
-          </th>
-          <th scope="col" className={`${HEAD} w-24`}>
-            Link
-          </th>
-          <th scope="col" className={HEAD}>
-            Type
-          </th>
-          <th scope="col" className={`${HEAD} w-24 text-right`}>
-            Size
-          </th>
-          <th scope="col" className={HEAD}>
-            Name
-          </th>
-          <th scope="col" className={HEAD}>
-            Arch / signer
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: 'ID', className: 'w-12 text-right' },
+          { label: 'Group', className: 'w-16' },
+          { label: 'Link', className: 'w-24' },
+          { label: 'Type' },
+          { label: 'Size', className: 'w-24 text-right' },
+          { label: 'Name' },
+          { label: 'Arch / signer' },
+        ]}
+      />
       <tbody>
         {objects.map((o) => (
           <tr key={o.id} className="border-b border-line last:border-b-0 hover:bg-hover">
