@@ -10,6 +10,7 @@ export function SheetActions({
   onCancel,
   busy = false,
   busyLabel,
+  reason,
   cancelLabel = 'Cancel',
   focusCancel = false,
   children,
@@ -18,6 +19,8 @@ export function SheetActions({
   busy?: boolean;
   /** What runs, in words, shown with a spinner while `busy` ("Signing…"). */
   busyLabel?: string;
+  /** Why the primary action is disabled, said beside it (a disabled button alone says nothing). */
+  reason?: string;
   cancelLabel?: string;
   /** Alert dialogs: focus starts on Cancel, the safe answer, not on what cannot be undone. */
   focusCancel?: boolean;
@@ -26,6 +29,11 @@ export function SheetActions({
   return (
     <>
       {busy && busyLabel ? <Spinner label={busyLabel} /> : null}
+      {!busy && reason ? (
+        <span role="status" className="mr-auto text-sm text-muted">
+          {reason}
+        </span>
+      ) : null}
       <Button onPress={onCancel} isDisabled={busy} autoFocus={focusCancel}>
         {cancelLabel}
       </Button>

@@ -119,7 +119,11 @@ export function CopyDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <SheetActions onCancel={onClose} busy={busy}>
+        <SheetActions
+          onCancel={onClose}
+          busy={busy}
+          reason={problem ?? (sameTag ? 'Choose another tag, repository or account.' : undefined)}
+        >
           <Button
             variant="primary"
             type="submit"

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { errorState } from '../../store/slice.js';
+import { errorState, type ErrorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
@@ -49,6 +49,8 @@ export function DeleteDialog({
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<readonly string[]>([]);
+  /** Deletes the registry refused (DENIED, UNSUPPORTED): pressing again would not help. */
+  const [refused, setRefused] = useState<readonly ErrorState[]>([]);
   /** Digests already deleted, so pressing Delete again after a failure retries only the rest. */
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
   const { preview } = s;
@@ -71,7 +73,8 @@ export function DeleteDialog({
   const account = first ? accountForReference(s.accounts, first) : undefined;
   const provider = s.providers.find((p) => p.id === account?.provider);
   const groups = runs ? deleteGroups(runs) : [];
-  const refusal = runs ? deleteRefusal(account, provider, runs) : undefined;
+  const errors = [...(runs ?? []).flatMap((r) => (r.ok ? [] : [r.error])), ...refused];
+  const refusal = runs ? deleteRefusal(account, provider, errors) : undefined;
   const word = confirmationWord(groups);
   const tagCount = groups.reduce((n, g) => n + g.tags.length, 0);
   const failed = (runs ?? []).filter((r) => !r.ok);
@@ -81,16 +84,19 @@ export function DeleteDialog({
     if (!ready || busy) return;
     setBusy(true);
     const problems: string[] = [];
+    const errors: ErrorState[] = [];
     const gone = new Set(deleted);
     for (const group of groups) {
       const reference = digestReference(group);
       if (gone.has(reference)) continue;
       await s.remove(reference).then(
         () => gone.add(reference),
-        (err: unknown) =>
+        (err: unknown) => {
+          errors.push(errorState(err));
           problems.push(
             `${group.repository}@${group.digest.slice(0, 19)}: ${errorState(err).message}`,
-          ),
+          );
+        },
       );
     }
     setDeleted(gone);
@@ -100,6 +106,7 @@ export function DeleteDialog({
       return;
     }
     setFailures(problems);
+    setRefused(errors);
     setBusy(false);
   };
   const title =
@@ -114,7 +121,19 @@ export function DeleteDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <SheetActions focusCancel onCancel={onClose} busy={busy} busyLabel="Deleting…">
+        <SheetActions
+          focusCancel
+          onCancel={onClose}
+          busy={busy}
+          busyLabel="Deleting…"
+          reason={
+            refusal
+              ? 'The registry cannot delete these.'
+              : word !== undefined && typed.trim() !== word
+                ? `Type ${word} to confirm.`
+                : undefined
+          }
+        >
           <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
             {groups.length > 0
               ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`

@@ -72,14 +72,15 @@ export function digestReference(group: DeleteGroup): string {
 }
 
 /**
- * Why the registry cannot delete, before anything is tried: the account's connection test
- * found deletes refused, the provider does not allow them through the registry API, or the
- * dry run was refused. Undefined when nothing says it cannot.
+ * Why the registry cannot delete, before (or after) anything is tried: the account's
+ * connection test found deletes refused, the provider does not allow them through the
+ * registry API, or a dry run or a delete was refused (`errors`: every error met so far).
+ * Undefined when nothing says it cannot.
  */
 export function deleteRefusal(
   account: AccountItem | undefined,
   provider: ProviderItem | undefined,
-  runs: readonly DeleteDryRun[],
+  errors: readonly ErrorState[],
 ): string | undefined {
   if (account?.capabilities?.tagDelete === false) {
     return `The last connection test of ${account.registry} found that it refuses deletes for ${account.username || 'this account'}; ask its administrator for delete rights.`;
@@ -87,6 +88,5 @@ export function deleteRefusal(
   if (provider?.quirks.tagDelete === false) {
     return `${provider.name} does not delete images through the registry API; delete them in ${provider.name}'s web console or its CLI.`;
   }
-  const refused = runs.find((r) => !r.ok && REFUSALS.has(r.error.code));
-  return refused && !refused.ok ? refused.error.message : undefined;
+  return errors.find((e) => REFUSALS.has(e.code))?.message;
 }

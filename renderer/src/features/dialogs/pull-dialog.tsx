@@ -12,7 +12,13 @@ import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import type { DialogState } from '../shell/view-slice.js';
-import { pullCommands, pullFileNames, pullRequests, spaceVerdict } from './pull-plan.js';
+import {
+  pullBlocker,
+  pullCommands,
+  pullFileNames,
+  pullRequests,
+  spaceVerdict,
+} from './pull-plan.js';
 import { shortRef } from './references.js';
 import { parseTypedReference } from '../palette/oras-reference.js';
 import { ReferenceList } from './reference-list.js';
@@ -45,6 +51,8 @@ export function PullDialog({
       update: st.updateSettings,
       choose: st.chooseFolder,
       start: st.startPulls,
+      keysLoaded: st.keysLoaded,
+      keyCount: st.keys.length,
     })),
   );
   const [folder, setFolder] = useState(s.settings.pullFolder);
@@ -74,11 +82,16 @@ export function PullDialog({
   const size = totalSize(references, details.details);
   const space = check.value ? spaceVerdict(size.bytes, check.value.freeBytes, f.bytes) : undefined;
   const existing = check.value?.existing ?? [];
-  const blocked =
-    check.status !== 'done' ||
-    (single && fileName.trim() === '') ||
-    (space?.short ?? false) ||
-    (existing.length > 0 && !overwrite);
+  const blocker = pullBlocker({
+    folder: check.status,
+    desktop: s.desktop,
+    noFileName: single && fileName.trim() === '',
+    short: space?.short ?? false,
+    existing,
+    overwrite,
+    nothingToVerifyWith: verify && s.keysLoaded && s.keyCount === 0,
+  });
+  const blocked = blocker !== undefined;
   const commands = pullCommands({ ...choices, folder: choices.folder || '/FOLDER' });
 
   const submit = () =>
@@ -98,7 +111,7 @@ export function PullDialog({
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <SheetActions onCancel={onClose} busy={busy}>
+        <SheetActions onCancel={onClose} busy={busy} reason={blocker}>
           <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
             {single ? 'Pull' : `Pull ${references.length}`}
           </Button>

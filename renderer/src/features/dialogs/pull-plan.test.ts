@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatBytes } from '../../ui/format.js';
-import { pullCommands, pullFileNames, pullRequests, spaceVerdict } from './pull-plan.js';
+import {
+  pullBlocker,
+  pullCommands,
+  pullFileNames,
+  pullRequests,
+  spaceVerdict,
+} from './pull-plan.js';
 
 const A = 'oras://127.0.0.1:5000/genomics/bwa:0.7.18';
 const B = 'oras://127.0.0.1:5000/genomics/samtools:1.19';
@@ -58,4 +64,26 @@ test('space blocks a pull that does not fit and says so', () => {
   assert.equal(spaceVerdict(3 * gib, gib, formatBytes).short, true);
   assert.match(spaceVerdict(3 * gib, gib, formatBytes).text, /only 1.00 GiB is free/);
   assert.equal(spaceVerdict(1, undefined, formatBytes).short, false);
+});
+
+test('Pull says why it cannot be pressed yet', () => {
+  const ready = {
+    folder: 'done' as const,
+    desktop: false,
+    noFileName: false,
+    short: false,
+    existing: [],
+    overwrite: false,
+    nothingToVerifyWith: false,
+  };
+  assert.equal(pullBlocker(ready), undefined);
+  assert.equal(pullBlocker({ ...ready, folder: 'idle' }), 'Type the folder to pull into.');
+  assert.equal(
+    pullBlocker({ ...ready, folder: 'idle', desktop: true }),
+    'Choose a folder to pull into.',
+  );
+  assert.match(pullBlocker({ ...ready, existing: ['a.sif'] }) ?? '', /tick Overwrite/);
+  assert.equal(pullBlocker({ ...ready, existing: ['a.sif'], overwrite: true }), undefined);
+  assert.match(pullBlocker({ ...ready, short: true }) ?? '', /Not enough free space/);
+  assert.match(pullBlocker({ ...ready, nothingToVerifyWith: true }) ?? '', /untick Verify/);
 });

@@ -87,3 +87,31 @@ export function spaceVerdict(
   }
   return { text: `needs ${bytes(needed)} · ${bytes(free)} free`, short: false };
 }
+
+/** What the Pull dialog knows when it decides whether Pull may be pressed. */
+export interface PullReadiness {
+  readonly folder: 'idle' | 'asking' | 'done' | 'failed';
+  readonly desktop: boolean;
+  /** One reference and an empty file name. */
+  readonly noFileName: boolean;
+  readonly short: boolean;
+  readonly existing: readonly string[];
+  readonly overwrite: boolean;
+  /** Verify is on and the keyring has no public key. */
+  readonly nothingToVerifyWith: boolean;
+}
+
+/** Why Pull cannot be pressed yet, in words beside the button; undefined when it can. */
+export function pullBlocker(r: PullReadiness): string | undefined {
+  if (r.folder === 'idle')
+    return r.desktop ? 'Choose a folder to pull into.' : 'Type the folder to pull into.';
+  if (r.folder === 'asking') return 'Checking the folder…';
+  if (r.folder === 'failed') return 'This folder cannot be used: see above.';
+  if (r.noFileName) return 'Give the file a name.';
+  if (r.short) return 'Not enough free space in this folder.';
+  if (r.existing.length > 0 && !r.overwrite) {
+    return 'A file of that name is there: tick Overwrite or change the name.';
+  }
+  if (r.nothingToVerifyWith) return 'Import a public key to verify with, or untick Verify.';
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
@@ -27,17 +27,18 @@ export function VerifyField({
   signer: string;
   onSigner: (signer: string) => void;
 }) {
-  const { keys, loaded, loadKeys, openKeyImport } = useSifportStore(
+  const { keys, loadKeys, openKeyImport } = useSifportStore(
     useShallow((s) => ({
       keys: s.keys,
-      loaded: s.keysLoaded,
       loadKeys: s.loadKeys,
       openKeyImport: s.openKeyImport,
     })),
   );
+  // Read again on open: `sifport keys` may have changed the keyring since the window read it.
+  const [fresh, setFresh] = useState(false);
   useEffect(() => {
-    if (!loaded) void loadKeys();
-  }, [loaded, loadKeys]);
+    void loadKeys().then(() => setFresh(true));
+  }, [loadKeys]);
   return (
     <div className="flex flex-col gap-2">
       <Checkbox
@@ -47,7 +48,7 @@ export function VerifyField({
       >
         Verify signatures after pull
       </Checkbox>
-      {on && loaded && keys.length === 0 ? (
+      {on && fresh && keys.length === 0 ? (
         <Banner
           tone="warning"
           title="Your keyring has no public keys to verify with"

@@ -75,20 +75,18 @@ function NotReady({ inspection, name }: { inspection: Inspection | undefined; na
  * report's tabs; in the browser mode it says it works on an uploaded copy.
  */
 export function InspectorView({ path, name }: { path: string; name?: string }) {
-  const { inspection, keys, keysLoaded, loadKeys, loadInspection } = useSifportStore(
+  const { inspection, keys, loadKeys, loadInspection } = useSifportStore(
     useShallow((s) => ({
       inspection: s.inspection,
       keys: s.keys,
-      keysLoaded: s.keysLoaded,
       loadKeys: s.loadKeys,
       loadInspection: s.loadInspection,
     })),
   );
   const current = inspection && inspection.path === path ? inspection : undefined;
   const shown = name ?? current?.uploadedFrom ?? baseName(path);
-  useEffect(() => {
-    if (!keysLoaded) void loadKeys();
-  }, [keysLoaded, loadKeys]);
+  // Read again on show: `sifport keys` may have changed the keyring since the window read it.
+  useEffect(() => void loadKeys(), [loadKeys]);
   useEffect(() => {
     // Back/forward to an inspector screen whose file is no longer the one read.
     if (path && !current) void loadInspection(path);

@@ -70,10 +70,9 @@ export function SignDialog({
   dialog: Extract<DialogState, { kind: 'sign' }>;
   onClose: () => void;
 }) {
-  const { keys, keysLoaded, loadKeys, inspection, sign } = useSifportStore(
+  const { keys, loadKeys, inspection, sign } = useSifportStore(
     useShallow((s) => ({
       keys: s.keys,
-      keysLoaded: s.keysLoaded,
       loadKeys: s.loadKeys,
       inspection: s.inspection,
       sign: s.signInspected,
@@ -86,20 +85,31 @@ export function SignDialog({
   const [copy, setCopy] = useState(false);
   const [copyTo, setCopyTo] = useState(() => signedCopyPath(dialog.path));
   const { busy, error, run } = useSheetAction();
+  // Read again on open: `sifport keys` may have changed the keyring since the window read it.
+  const [fresh, setFresh] = useState(false);
   useEffect(() => {
-    if (!keysLoaded) void loadKeys();
-  }, [keysLoaded, loadKeys]);
+    void loadKeys().then(() => setFresh(true));
+  }, [loadKeys]);
   const chosen = fingerprint ?? signing[0]?.fingerprint;
   const mine = inspection?.path === dialog.path ? inspection : undefined;
   const report = mine?.result?.report;
   const name = mine?.uploadedFrom ?? baseName(dialog.path);
-  const noKey = keysLoaded && signing.length === 0;
+  const noKey = fresh && signing.length === 0;
   const requestScope = scopeOf(scope);
-  const ready =
-    chosen !== undefined && passphrase !== '' && requestScope && (!copy || copyTo.trim() !== '');
+  const reason =
+    chosen === undefined
+      ? 'Choose the key to sign with.'
+      : passphrase === ''
+        ? 'Type the passphrase of the key.'
+        : !requestScope
+          ? 'Choose what to sign.'
+          : copy && copyTo.trim() === ''
+            ? 'Give the copy a path.'
+            : undefined;
+  const ready = reason === undefined;
 
   const submit = async () => {
-    if (!ready || busy) return;
+    if (!ready || busy || chosen === undefined) return;
     await run(async () => {
       await sign({
         fingerprint: chosen,
@@ -123,6 +133,7 @@ export function SignDialog({
           onCancel={onClose}
           busy={busy}
           cancelLabel={noKey ? 'Close' : 'Cancel'}
+          reason={noKey ? undefined : reason}
           busyLabel="Signing: hashing every object it covers…"
         >
           {noKey ? null : (

@@ -17,6 +17,23 @@ const ARMOUR = '-----BEGIN PGP';
 
 /** The keys an armour holds, as the user checks them before importing. */
 function Preview({ keys, wanted }: { keys: readonly KeyItem[]; wanted?: string }) {
+  const stored = useSifportStore((s) => s.keys);
+  const notes = (k: KeyItem): string[] => {
+    const had = stored.find((x) => x.fingerprint === k.fingerprint);
+    return [
+      algorithmLabel(k),
+      ...(had
+        ? [
+            had.hasPrivate || !k.hasPrivate
+              ? 'already in your keyring'
+              : 'adds its secret key to your keyring',
+          ]
+        : []),
+      ...(wanted && k.fingerprint.toUpperCase() === wanted.toUpperCase()
+        ? ['the signer you were looking for']
+        : []),
+    ];
+  };
   return (
     <ul aria-label="Keys to import" className="m-0 flex list-none flex-col gap-2 p-0">
       {keys.map((k) => (
@@ -28,12 +45,7 @@ function Preview({ keys, wanted }: { keys: readonly KeyItem[]; wanted?: string }
             ) : null}
           </div>
           <div className="font-mono text-sm">{groupFingerprint(k.fingerprint)}</div>
-          <div className="text-sm text-muted">
-            {algorithmLabel(k)}
-            {wanted && k.fingerprint.toUpperCase() === wanted.toUpperCase()
-              ? ' · the signer you were looking for'
-              : ''}
-          </div>
+          <div className="text-sm text-muted">{notes(k).join(' · ')}</div>
         </li>
       ))}
     </ul>

@@ -26,7 +26,15 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
   const [again, setAgain] = useState('');
   const { busy, error, run } = useSheetAction();
   const mismatch = again !== '' && again !== passphrase;
-  const ready = name.trim() !== '' && passphrase !== '' && again === passphrase;
+  const reason =
+    name.trim() === ''
+      ? 'Give the key a name.'
+      : passphrase === ''
+        ? 'Choose a passphrase.'
+        : again !== passphrase
+          ? 'Type the same passphrase twice.'
+          : undefined;
+  const ready = reason === undefined;
 
   const submit = async () => {
     if (!ready || busy) return;
@@ -50,6 +58,7 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
         <SheetActions
           onCancel={onClose}
           busy={busy}
+          reason={reason}
           busyLabel={
             algorithm === 'rsa4096' ? 'Generating (RSA 4096 may take a minute)…' : 'Generating…'
           }

@@ -35,7 +35,12 @@ export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose
       onClose={onClose}
       dismissable={!busy}
       footer={
-        <SheetActions focusCancel onCancel={onClose} busy={busy}>
+        <SheetActions
+          focusCancel
+          onCancel={onClose}
+          busy={busy}
+          reason={ready ? undefined : 'Type the last 8 characters of the fingerprint to confirm.'}
+        >
           <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
             {secret ? 'Remove key pair' : 'Remove key'}
           </Button>
