@@ -38,6 +38,7 @@ export function testHandlerDeps(
 ): HandlerDeps {
   const session = sessionAccounts();
   const clientFor = overrides.clientFor ?? session.clientFor;
+  const keys = overrides.keys ?? unusedKeyring();
   const listeners = new Set<(record: JobRecord) => void>();
   const transfers = new TransferQueue({
     run: createJobRunner({
@@ -45,6 +46,7 @@ export function testHandlerDeps(
       digestCache: new MemoryDigestCache(),
       tuning: new MemoryUploadTuningStore(),
       uploadSessions: new MemoryUploadSessionStore(),
+      keyring: keys,
     }),
     history: new MemoryJobHistory(),
     concurrency: () => 2,
@@ -61,7 +63,6 @@ export function testHandlerDeps(
     listRepositories: (client) => listRepositories(client),
     settings: new MemorySettingsStore(),
     desktop: BROWSER_DESKTOP_HOOKS,
-    keys: unusedKeyring(),
     info: {
       version: '0.0.0-test',
       platform: process.platform,
@@ -71,6 +72,7 @@ export function testHandlerDeps(
       home: join(tmpdir(), 'sifport-test-home'),
     },
     ...overrides,
+    keys,
   };
 }
 

@@ -8,6 +8,7 @@ import { createAppInfoHandlers, type AppInfoDeps } from './app-info-handlers.js'
 import type { ConnectionOptions } from './connection-options.js';
 import type { DesktopHooks } from './desktop-hooks.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
+import { createFilesHandlers } from './files-handlers.js';
 import { createKeysHandlers, type KeyringDeps } from './keys-handlers.js';
 import { createRegistryHandlers } from './registry-handlers.js';
 import { createSifHandlers } from './sif-handlers.js';
@@ -105,5 +106,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSifHandlers(deps.keys.keyring),
     ...createKeysHandlers(deps.keys),
     ...createDesktopHandlers(deps.desktop),
+    ...createFilesHandlers(),
   };
 }

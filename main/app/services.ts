@@ -105,6 +105,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
       digestCache,
       tuning,
       uploadSessions: new FileUploadSessionStore(profile.paths.uploadSessions),
+      keyring: { keyring, dir: profile.paths.keys },
     }),
     history: new FileJobHistory(profile.paths.transfers, profile.onWarning),
     concurrency: () => current().concurrency,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { inspectReport } from '../../shared/sif-contract.js';
-import { SifportError } from '../engine/errors.js';
-import { isSifError, sifErrorToInfo, type InspectReport } from '../engine/sif/index.js';
+import { asSifportError } from '../engine/sif-error.js';
+import type { InspectReport } from '../engine/sif/index.js';
 
 /** An inspect report as it crosses to the window. */
 export type InspectReportView = z.infer<typeof inspectReport>;
@@ -22,12 +22,6 @@ export async function withSifErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (!isSifError(err)) throw err;
-    const info = sifErrorToInfo(err);
-    throw new SifportError(info.code, info.message, {
-      retryable: info.retryable,
-      detail: info.detail,
-      cause: err,
-    });
+    throw asSifportError(err);
   }
 }

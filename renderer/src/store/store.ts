@@ -3,6 +3,7 @@ import type { SifportApi } from '../../../shared/contract.js';
 import { SifportCallError } from '../../../preload/envelope.js';
 import { api } from '../api.js';
 import { createAccountsSlice, type AccountsSlice } from '../features/accounts/accounts-slice.js';
+import { createDialogsSlice, type DialogsSlice } from '../features/dialogs/dialogs-slice.js';
 import { createExplorerSlice, type ExplorerSlice } from '../features/explorer/explorer-slice.js';
 import {
   createInspectorSlice,
@@ -29,7 +30,8 @@ export type SifportState = ViewSlice &
   PushSlice &
   TransfersSlice &
   InspectorSlice &
-  KeysSlice;
+  KeysSlice &
+  DialogsSlice;
 
 /** Builds a window's store over its host API (tests pass a fake host). */
 export function createSifportStore(host: SifportApi) {
@@ -44,6 +46,7 @@ export function createSifportStore(host: SifportApi) {
     ...createTransfersSlice(host)(...a),
     ...createInspectorSlice(host)(...a),
     ...createKeysSlice(host)(...a),
+    ...createDialogsSlice(host)(...a),
   }));
 }
 

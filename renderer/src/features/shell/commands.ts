@@ -38,7 +38,15 @@ const FIXED: Readonly<Record<string, CommandSpec>> = {
   'toggle-sidebar': { label: 'Show or hide the sidebar', run: (s) => s.toggleFrame('sidebar') },
   'toggle-drawer': { label: 'Show or hide transfers', run: (s) => s.toggleFrame('drawer') },
   'toggle-details': { label: 'Show or hide details', run: (s) => s.toggleFrame('details') },
-  split: { label: 'Split the explorer in two', run: (s) => s.toggleFrame('split') },
+  split: {
+    label: 'Split the explorer in two',
+    // From another screen, Ctrl+\ shows the explorer split (toggling it off there would hide it).
+    run: (s) => {
+      if (s.screen.kind === 'explorer') return s.toggleFrame('split');
+      s.toggleFrame('split', true);
+      s.navigate({ kind: 'explorer' });
+    },
+  },
   back: { label: 'Back', paletteHidden: true, run: (s) => s.goBack() },
   forward: { label: 'Forward', paletteHidden: true, run: (s) => s.goForward() },
   'copy-pull-command': {

@@ -43,7 +43,12 @@ export type DialogState =
       readonly target?: Partial<PaneTarget>;
     }
   | { readonly kind: 'pull'; readonly references: readonly string[] }
-  | { readonly kind: 'copy'; readonly references: readonly string[] }
+  | {
+      readonly kind: 'copy';
+      readonly references: readonly string[];
+      /** Where to copy to, when known (rows dragged onto the other explorer pane). */
+      readonly target?: Partial<PaneTarget>;
+    }
   | { readonly kind: 'delete'; readonly references: readonly string[] }
   | { readonly kind: 'sign'; readonly path: string }
   | { readonly kind: 'palette'; readonly query?: string }

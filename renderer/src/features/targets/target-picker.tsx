@@ -38,11 +38,14 @@ export function TargetPicker({
   onChange,
   tagNote,
   tagError,
+  hideTag = false,
 }: {
   value: TargetValue;
   onChange: (value: TargetValue) => void;
   tagNote?: string;
   tagError?: string;
+  /** Several images that keep their own tags (the Copy dialog): no Tag field. */
+  hideTag?: boolean;
 }) {
   const { accounts, providers, lists, pinned, recent, loadList } = useSifportStore(
     useShallow((s) => ({
@@ -94,7 +97,7 @@ export function TargetPicker({
           icon: <Monogram provider={a.provider} />,
         }))}
       />
-      <div className="grid grid-cols-[1fr_12rem] gap-3">
+      <div className={hideTag ? 'grid gap-3' : 'grid grid-cols-[1fr_12rem] gap-3'}>
         <ComboField
           label="Repository"
           mono
@@ -105,21 +108,27 @@ export function TargetPicker({
           description={listNote}
           error={shown(value.repository, problems.repository)}
         />
-        <TextField
-          label="Tag"
-          mono
-          value={value.tag}
-          onChange={(tag) => onChange({ ...value, tag })}
-          placeholder="latest"
-          description={tagNote}
-          error={shown(value.tag, problems.tag) ?? tagError}
-        />
+        {hideTag ? null : (
+          <TextField
+            label="Tag"
+            mono
+            value={value.tag}
+            onChange={(tag) => onChange({ ...value, tag })}
+            placeholder="latest"
+            description={tagNote}
+            error={shown(value.tag, problems.tag) ?? tagError}
+          />
+        )}
       </div>
       {account ? (
         <div className="flex items-center gap-2 rounded-md border border-line bg-surface py-0.5 pr-0.5 pl-3">
           <span className="text-sm text-muted">Reference</span>
           <code className="min-w-0 flex-1 truncate text-sm" data-testid="target-reference">
-            {referenceOf(account.registry, value.repository || 'REPOSITORY', value.tag || 'TAG')}
+            {referenceOf(
+              account.registry,
+              value.repository || 'REPOSITORY',
+              hideTag ? 'TAG' : value.tag || 'TAG',
+            )}
           </code>
           <CopyButton
             label="Copy the reference"

@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { useSifportStore } from '../../store/store.js';
+import { Banner } from '../../ui/banner.js';
+import { Button } from '../../ui/button.js';
+import { formatCount } from '../../ui/format.js';
+import { tagReference } from '../explorer/tag-reference.js';
+import { useFormatters } from '../settings/use-formatters.js';
+import type { PaneTarget } from '../shell/view-slice.js';
+import { DocumentError } from './document-state.js';
+import { SifReportLite } from './sif-report-lite.js';
+import { Spinner } from '../../ui/spinner.js';
+
+/**
+ * SIF (UI.md S6, remote peek): reads the header, descriptors and small objects by HTTP
+ * Range, says how little it read, and shows what the image says about itself. A registry
+ * that ignores Range gets [Pull to inspect] instead.
+ */
+export function SifTab({
+  target,
+  tag,
+  digest,
+}: {
+  target: PaneTarget;
+  tag: string;
+  digest: string;
+}) {
+  const entry = useSifportStore((s) => s.peeks[digest]);
+  const loadPeek = useSifportStore((s) => s.loadPeek);
+  const openDialog = useSifportStore((s) => s.openDialog);
+  const format = useFormatters();
+  useEffect(() => void loadPeek(target, digest), [target, digest, loadPeek]);
+  const pull = () => openDialog({ kind: 'pull', references: [tagReference(target, tag)] });
+  if (!entry || entry.status === 'loading') {
+    return <Spinner label="Reading the SIF header and small objects by Range…" />;
+  }
+  if (entry.status === 'failed') {
+    if (entry.error.code === 'UNSUPPORTED') {
+      return (
+        <Banner
+          tone="warning"
+          title="This registry ignores Range requests"
+          actions={
+            <Button small onPress={pull}>
+              Pull to inspect…
+            </Button>
+          }
+        >
+          Reading the SIF remotely would mean downloading all of it. Pull it once, then inspect the
+          file.
+        </Banner>
+      );
+    }
+    if (entry.error.code === 'NOT_A_SIF') {
+      return (
+        <Banner tone="info" title="Not a SIF image">
+          {entry.error.message}
+        </Banner>
+      );
+    }
+    return (
+      <DocumentError
+        error={entry.error}
+        target={target}
+        onRetry={() => void loadPeek(target, digest)}
+      />
+    );
+  }
+  const peek = entry.value;
+  return (
+    <div className="flex flex-col gap-4">
+      {peek.wholeBlob ? (
+        <Banner
+          tone="warning"
+          title={`The registry ignored Range: the whole image (${format.bytes(peek.totalBytes)}) was read`}
+        >
+          It was small enough to read at once; a large image would need a pull.
+        </Banner>
+      ) : (
+        <p role="status" className="m-0 text-muted">
+          Read {format.bytes(peek.bytesRead)} of {format.bytes(peek.totalBytes)} by Range (
+          {formatCount(peek.requests)} {peek.requests === 1 ? 'request' : 'requests'}), without
+          downloading the image.
+        </p>
+      )}
+      <SifReportLite report={peek.report} onPullToVerify={pull} />
+    </div>
+  );
+}

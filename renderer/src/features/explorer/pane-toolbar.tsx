@@ -1,0 +1,192 @@
+import { useEffect, useRef } from 'react';
+import { ArrowUpFromLine, RefreshCw, Search, X } from 'lucide-react';
+import { Button as AriaButton, Input, Label, SearchField } from 'react-aria-components';
+import { useSifportStore } from '../../store/store.js';
+import { IconButton } from '../../ui/button.js';
+import { cx } from '../../ui/cx.js';
+import { inputClass } from '../../ui/field.js';
+import { formatCount } from '../../ui/format.js';
+import type { RowFilter } from '../../ui/grid/filter-rows.js';
+import { Select } from '../../ui/select.js';
+import { paneStateOf } from './explorer-slice.js';
+import { usePane } from './pane-context.js';
+import type { TagColumn } from './tag-columns.js';
+import { ViewOptions } from './view-options.js';
+
+const AGES = [
+  { value: 'any', label: 'Any age' },
+  { value: '7', label: 'Older than 7 days' },
+  { value: '30', label: 'Older than 30 days' },
+  { value: '90', label: 'Older than 90 days' },
+  { value: '365', label: 'Older than a year' },
+] as const;
+
+/** How many tags there are, shown, and described so far ("312 of 10,000 tags · 1,240 detailed"). */
+export interface PaneCounts {
+  readonly total: number;
+  readonly shown: number;
+  readonly detailed: number;
+}
+
+function Counts({ total, shown, detailed }: PaneCounts) {
+  return (
+    <span className="flex shrink-0 items-center gap-1 text-sm whitespace-nowrap text-muted">
+      <span role="status">
+        {shown !== total ? `${formatCount(shown)} of ` : ''}
+        {formatCount(total)} {total === 1 ? 'tag' : 'tags'}
+      </span>
+      <span title="Tags whose manifest has been read (size, digest, date); rows load theirs as they come into view.">
+        · {formatCount(detailed)} detailed
+      </span>
+    </span>
+  );
+}
+
+/** Pane title: which pane, account › repository, the counts, and the repository's actions. */
+export function PaneHeader({
+  active,
+  split,
+  counts,
+}: {
+  active: boolean;
+  split: boolean;
+  counts?: PaneCounts;
+}) {
+  const { pane, target } = usePane();
+  const account = useSifportStore((s) => s.accounts.find((a) => a.id === target.accountId));
+  const { loadTags, requestPush } = useSifportStore.getState();
+  const who = account
+    ? `${account.username || 'anonymous'} @ ${account.registry}`
+    : target.registry;
+  return (
+    <div className="flex h-9 shrink-0 items-center gap-2 px-2">
+      {split ? (
+        <span
+          title={active ? 'Active pane' : 'Click or focus to make this pane active'}
+          className={cx(
+            'flex size-5 shrink-0 items-center justify-center rounded text-sm font-semibold',
+            active ? 'bg-accent text-on-accent' : 'border border-control text-muted',
+          )}
+        >
+          {pane + 1}
+          <span className="sr-only">{active ? ' (active pane)' : ''}</span>
+        </span>
+      ) : null}
+      <ol
+        aria-label="Location"
+        className="m-0 flex min-w-0 flex-1 list-none items-center gap-1 p-0"
+      >
+        <li className="min-w-0 shrink truncate text-muted">{who}</li>
+        <li aria-hidden className="text-muted">
+          ›
+        </li>
+        <li aria-current="location" className="min-w-0 truncate font-mono font-medium">
+          {target.repository}
+        </li>
+      </ol>
+      {counts ? <Counts {...counts} /> : null}
+      <IconButton label="Refresh" shortcut="F5" onPress={() => void loadTags(target, true)}>
+        <RefreshCw size={16} />
+      </IconButton>
+      <IconButton
+        label={`Push here… (to ${target.repository})`}
+        onPress={() => requestPush(target)}
+      >
+        <ArrowUpFromLine size={16} />
+      </IconButton>
+    </div>
+  );
+}
+
+/** Filter (Ctrl+F), facets and counts of a pane (UI.md S5 toolbar). */
+export function PaneFilterBar({
+  active,
+  filter,
+  arches,
+  dropped,
+}: {
+  active: boolean;
+  filter: RowFilter;
+  arches: readonly string[];
+  dropped: readonly TagColumn[];
+}) {
+  const { pane, repoKey } = usePane();
+  const state = useSifportStore((s) => paneStateOf(s, pane, repoKey));
+  const focusCount = useSifportStore((s) => s.filterFocusCount);
+  const { updatePane } = useSifportStore.getState();
+  const input = useRef<HTMLInputElement>(null);
+  const seen = useRef(focusCount);
+  useEffect(() => {
+    if (focusCount === seen.current) return;
+    seen.current = focusCount;
+    if (active) input.current?.select();
+  }, [focusCount, active]);
+  const invalid = filter.kind === 'invalid' ? filter.message : undefined;
+  return (
+    <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-2 pb-2">
+      <SearchField
+        value={state.filter}
+        onChange={(value) => updatePane(pane, repoKey, { filter: value })}
+        isInvalid={invalid !== undefined}
+        className="group relative min-w-48 flex-1"
+      >
+        <Label className="sr-only">Filter tags</Label>
+        <Search
+          size={14}
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-muted"
+        />
+        <Input
+          ref={input}
+          placeholder="Filter tags: text, glob*, /regex/"
+          aria-describedby={invalid ? `filter-error-${pane}` : undefined}
+          className={cx(inputClass, 'pl-7 font-mono [&::-webkit-search-cancel-button]:hidden')}
+        />
+        <AriaButton
+          aria-label="Clear the filter"
+          className="absolute top-1/2 right-1 flex size-6 -translate-y-1/2 items-center justify-center rounded text-muted outline-none group-data-[empty]:hidden hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          <X size={14} aria-hidden />
+        </AriaButton>
+      </SearchField>
+      <Select
+        label="Architecture"
+        hideLabel
+        className="w-28"
+        value={state.facets.arch ?? 'any'}
+        onChange={(v) =>
+          updatePane(pane, repoKey, {
+            facets: { ...state.facets, arch: v === 'any' ? undefined : v },
+          })
+        }
+        options={[
+          { value: 'any', label: 'Any arch' },
+          ...arches.map((a) => ({ value: a, label: a })),
+          ...(arches.length
+            ? []
+            : [{ value: 'none', label: 'No manifest names one yet', disabled: true }]),
+        ]}
+      />
+      <Select
+        label="Age"
+        hideLabel
+        className="w-40"
+        value={
+          state.facets.olderThanDays === undefined ? 'any' : String(state.facets.olderThanDays)
+        }
+        onChange={(v) =>
+          updatePane(pane, repoKey, {
+            facets: { ...state.facets, olderThanDays: v === 'any' ? undefined : Number(v) },
+          })
+        }
+        options={AGES}
+      />
+      <ViewOptions dropped={dropped} />
+      {invalid ? (
+        <p id={`filter-error-${pane}`} role="alert" className="m-0 w-full text-sm text-danger">
+          {invalid}
+        </p>
+      ) : null}
+    </div>
+  );
+}

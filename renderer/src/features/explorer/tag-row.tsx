@@ -1,0 +1,99 @@
+import { memo } from 'react';
+import { Check, Download, MoreVertical, Terminal } from 'lucide-react';
+import { useSifportStore } from '../../store/store.js';
+import { copyText } from '../../ui/copy-button.js';
+import { cx } from '../../ui/cx.js';
+import { GridCell, GridRow } from '../../ui/grid/grid-parts.js';
+import { useFormatters } from '../settings/use-formatters.js';
+import { usePane } from './pane-context.js';
+import { DetailCell, RowButton } from './tag-cells.js';
+import { apptainerPull, tagReference } from './tag-reference.js';
+
+/**
+ * One tag of the grid. It subscribes to its own details and its own selection bit, so a
+ * `registry:details` answer or a click re-renders only the rows it changes (UI.md S5).
+ */
+export const TagRow = memo(function TagRow({
+  index,
+  start,
+  tabStop,
+  tag,
+}: {
+  index: number;
+  start: number;
+  tabStop: boolean;
+  tag: string;
+}) {
+  const { pane, target, repoKey, columns, rowHeight, openRowMenu } = usePane();
+  const details = useSifportStore((s) => s.tagDetails[repoKey]?.[tag]);
+  const selected = useSifportStore((s) => {
+    const own = s.explorerPanes[pane];
+    return own?.repoKey === repoKey && own.selected.has(tag);
+  });
+  const openDialog = useSifportStore((s) => s.openDialog);
+  const announce = useSifportStore((s) => s.announce);
+  const format = useFormatters();
+  const reference = tagReference(target, tag);
+  return (
+    <GridRow
+      index={index}
+      start={start}
+      height={rowHeight}
+      selected={selected}
+      tabStop={tabStop}
+      draggable
+    >
+      <GridCell className="justify-center px-0">
+        <span
+          role="checkbox"
+          aria-checked={selected}
+          aria-label={`Select ${tag}`}
+          data-row-check
+          className={cx(
+            'flex size-4 items-center justify-center rounded border',
+            selected ? 'border-accent bg-accent text-on-accent' : 'border-control bg-bg',
+          )}
+        >
+          {selected ? <Check size={12} strokeWidth={3} aria-hidden /> : null}
+        </span>
+      </GridCell>
+      <GridCell header title={tag}>
+        <span className="truncate font-mono">{tag}</span>
+      </GridCell>
+      {columns.map((column) =>
+        column === 'tag' ? null : (
+          <DetailCell key={column} column={column} details={details} format={format} />
+        ),
+      )}
+      <div
+        role="gridcell"
+        className={cx(
+          'absolute inset-y-0 right-1 my-auto flex h-7 items-center gap-0.5 rounded-md border border-line bg-raised px-0.5 shadow-sm',
+          'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-focus:opacity-100',
+        )}
+      >
+        <RowButton
+          label={`Pull ${tag}…`}
+          onPress={() => openDialog({ kind: 'pull', references: [reference] })}
+        >
+          <Download size={14} aria-hidden />
+        </RowButton>
+        <RowButton
+          label="Copy pull command"
+          onPress={() =>
+            void copyText(apptainerPull(reference)).then((ok) =>
+              announce(
+                ok ? `Copied: ${apptainerPull(reference)}` : 'The clipboard refused the command.',
+              ),
+            )
+          }
+        >
+          <Terminal size={14} aria-hidden />
+        </RowButton>
+        <RowButton label={`More actions for ${tag}`} onPress={(button) => openRowMenu(tag, button)}>
+          <MoreVertical size={14} aria-hidden />
+        </RowButton>
+      </div>
+    </GridRow>
+  );
+});

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { Button } from './button.js';
+import { Spinner } from './spinner.js';
+
+/**
+ * A sheet's footer: what is running (a spinner with words), Cancel, then the primary action
+ * last (UI.md §5, dialogs). Cancel is disabled while the action runs, as is dismissing.
+ */
+export function SheetActions({
+  onCancel,
+  busy = false,
+  busyLabel,
+  reason,
+  cancelLabel = 'Cancel',
+  focusCancel = false,
+  children,
+}: {
+  onCancel: () => void;
+  busy?: boolean;
+  /** What runs, in words, shown with a spinner while `busy` ("Signing…"). */
+  busyLabel?: string;
+  /** Why the primary action is disabled, said beside it (a disabled button alone says nothing). */
+  reason?: string;
+  cancelLabel?: string;
+  /** Alert dialogs: focus starts on Cancel, the safe answer, not on what cannot be undone. */
+  focusCancel?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      {busy && busyLabel ? <Spinner label={busyLabel} /> : null}
+      {!busy && reason ? (
+        <span role="status" className="mr-auto text-sm text-muted">
+          {reason}
+        </span>
+      ) : null}
+      <Button onPress={onCancel} isDisabled={busy} autoFocus={focusCancel}>
+        {cancelLabel}
+      </Button>
+      {children}
+    </>
+  );
+}
