@@ -11,6 +11,7 @@ export * from './fixtures.js';
 export * from './sif-fixtures.js';
 export * from './retry.js';
 export * from './poll.js';
+export * from './temp-dir.js';
 export * from './commands.js';
 export * from './go-verifier.js';
 export * from './recording-server.js';

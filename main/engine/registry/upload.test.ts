@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
   startFakeRegistry,
@@ -14,6 +13,7 @@ import {
   startRecordingServer,
   FAST_RETRY,
   waitFor,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
@@ -22,18 +22,12 @@ import { MemoryUploadTuningStore } from './upload-tuning.js';
 
 const MiB = 1024 * 1024;
 
-let dir: string;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-upload-test-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = suiteTempDir('sifport-upload-test-');
 
 /** A file of random bytes and its digest. */
 async function blobFile(size: number): Promise<{ path: string; bytes: Buffer; digest: string }> {
   const bytes = randomBytes(size);
-  const path = join(dir, `blob-${randomBytes(4).toString('hex')}`);
+  const path = join(dir.path, `blob-${randomBytes(4).toString('hex')}`);
   await writeFile(path, bytes);
   return { path, bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
 }

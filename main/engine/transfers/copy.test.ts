@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -13,6 +12,7 @@ import {
   testBedSkipReason,
   FAST_RETRY,
   UNSIGNED_SIF,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
@@ -26,18 +26,14 @@ import { pushSif } from './push.js';
 import { pullSif } from './pull.js';
 
 const MiB = 1024 * 1024;
-let dir: string;
+const dir = suiteTempDir('sifport-copy-test-');
 let sifPath: string;
 let sif: Buffer;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-copy-test-'));
   sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(3 * MiB)]);
-  sifPath = join(dir, 'copy me.sif');
+  sifPath = join(dir.path, 'copy me.sif');
   await writeFile(sifPath, sif);
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('copySif between fake registries', () => {
@@ -134,7 +130,7 @@ describe('copySif between fake registries', () => {
     assert.equal(result.manifestDigest, indexDigest);
     assert.equal(await resolveManifest(to, 'multi/img', 'multi'), indexDigest);
     assert.deepEqual((await getManifest(to, 'multi/img', child.digest)).bytes, child.bytes);
-    const out = join(dir, 'from-index.sif');
+    const out = join(dir.path, 'from-index.sif');
     await pullSif({
       client: to,
       reference: parseReference(`${small.host}/multi/img:multi`),
@@ -254,7 +250,7 @@ describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipRe
     );
     assert.equal(result.bytesCopied, sif.length + 2);
     assert.ok(phases.has('uploading') && phases.has('done'));
-    const out = join(dir, 'pulled.sif');
+    const out = join(dir.path, 'pulled.sif');
     await pullSif({
       client: basic,
       reference: parseReference(`${bed!.basic.host}/${repo}/dst:copied`),

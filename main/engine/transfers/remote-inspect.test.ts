@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -17,6 +16,7 @@ import {
   SIGNED_SIF,
   TEST_FINGERPRINT,
   fixturePath,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -69,14 +69,10 @@ async function inspectRemote(
 
 let deffile: string;
 let fingerprint: string;
-let dir: string;
+const dir = suiteTempDir('sifport-remote-inspect-');
 before(async () => {
   deffile = await readFile(fixturePath('test.def'), 'utf8');
   fingerprint = TEST_FINGERPRINT;
-  dir = await mkdtemp(join(tmpdir(), 'sifport-remote-inspect-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('remote inspect against a registry that ignores Range', () => {
@@ -194,7 +190,7 @@ describe(
 
     it('a 24 MiB SIF is inspected from a few small ranges, never downloaded', async (t) => {
       const bytes = await bigSif(24 * MiB);
-      const file = join(dir, 'big.sif');
+      const file = join(dir.path, 'big.sif');
       await writeFile(file, bytes);
       const reference = await push(file, 'big');
       const result = await inspectRemote(client, reference);
@@ -219,7 +215,7 @@ describe(
           'mksquashfs or siftool not installed',
       },
       async (t) => {
-        const root = join(dir, 'rootfs');
+        const root = join(dir.path, 'rootfs');
         const meta = join(root, '.singularity.d');
         await mkdir(join(meta, 'env'), { recursive: true });
         await writeFile(join(meta, 'labels.json'), '{"Author":"remote inspect test"}');
@@ -227,15 +223,15 @@ describe(
         await chmod(join(meta, 'runscript'), 0o755);
         await writeFile(join(meta, 'env/90-environment.sh'), 'export REMOTE=yes\n');
         await writeFile(join(root, 'big.bin'), randomBytes(24 * MiB));
-        const squashfs = join(dir, 'rootfs.squashfs');
+        const squashfs = join(dir.path, 'rootfs.squashfs');
         const quiet = { stdio: 'ignore' } as const;
         execFileSync(
           'mksquashfs',
           [root, squashfs, '-noappend', '-all-root', '-no-xattrs', '-quiet', '-no-progress'],
           quiet,
         );
-        const file = join(dir, 'squashfs.sif');
-        const def = join(dir, 'image.def');
+        const file = join(dir.path, 'squashfs.sif');
+        const def = join(dir.path, 'image.def');
         await writeFile(def, deffile);
         execFileSync('siftool', ['new', file], quiet);
         execFileSync('siftool', ['add', file, def, '--datatype', '1', '--groupid', '1'], quiet);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { acquirePullLock, type LockHolder } from './pull-lock.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const FAST = { pollMs: 5, maxPollMs: 20, heartbeatMs: 20, staleMs: 400 };
 
@@ -15,13 +16,9 @@ function deadPid(): number {
 }
 
 describe('acquirePullLock', () => {
-  let dir: string;
+  const dir = suiteTempDir('sifport-lock-test-');
   let n = 0;
-  const lockPath = (): string => join(dir, `p${++n}.partial.lock`);
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-lock-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const lockPath = (): string => join(dir.path, `p${++n}.partial.lock`);
 
   it('writes pid, host and start time, and removes the file on release', async () => {
     const path = lockPath();
@@ -33,7 +30,7 @@ describe('acquirePullLock', () => {
     assert.ok(!Number.isNaN(Date.parse(holder.started)));
     await lock.release();
     await lock.release();
-    assert.ok(!(await readdir(dir)).includes(path.slice(dir.length + 1)));
+    assert.ok(!(await readdir(dir.path)).includes(path.slice(dir.path.length + 1)));
   });
 
   it('a second taker waits (told who holds it) until the first releases', async () => {
