@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, before, beforeEach } from 'node:test';
 
 /** A suite's scratch directory: read `path` in tests and later hooks, once `before` has run. */
 export interface SuiteTempDir {
@@ -30,6 +30,28 @@ export function suiteTempDir(prefix: string): SuiteTempDir {
   return {
     get path() {
       if (path === undefined) throw new Error(`${prefix}… is read before the suite's before hook`);
+      return path;
+    },
+  };
+}
+
+/**
+ * Registers hooks on the current suite: `beforeEach` makes a fresh directory
+ * `<os tmp>/<prefix>XXXXXX` for each test, `after` removes them all. For suites whose tests
+ * must not see each other's files; `path` is the current test's directory.
+ */
+export function perTestTempDir(prefix: string): SuiteTempDir {
+  const made: string[] = [];
+  beforeEach(() => {
+    made.push(mkdtempSync(join(tmpdir(), prefix)));
+  });
+  after(async () => {
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return {
+    get path() {
+      const path = made.at(-1);
+      if (path === undefined) throw new Error(`${prefix}… is read before a test's beforeEach`);
       return path;
     },
   };

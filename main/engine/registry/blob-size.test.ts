@@ -11,8 +11,9 @@ import { SifportError } from '../errors.js';
 import { pullSif } from '../transfers/pull.js';
 import { buildSifManifest } from './artifact/sif-manifest.js';
 import { openBlob } from './blobs.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { MEDIA_TYPES } from './media-types.js';
+import { loopbackClient } from '../../../e2e/kit/index.js';
 
 const BLOB = Buffer.alloc(50, 7);
 const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
@@ -87,11 +88,7 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   });
 
   const client = (): RegistryClient =>
-    new RegistryClient({
-      registry: host,
-      plainHttp: true,
-      retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
-    });
+    loopbackClient(host, { retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
 
   it('a 200 whose Content-Length differs from the descriptor fails at once', async () => {
     const c = client();

@@ -9,10 +9,11 @@ import {
   startRecordingServer,
   type RecordedRequest,
   type RecordingServer,
-  FAST_RETRY,
+  suiteRecordingRegistry,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
 import { headBlob, mountBlob, openBlob } from './blobs.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 
 const USER = 'bob';
 const PASSWORD = 'blob-pass-1';
@@ -78,11 +79,8 @@ describe('openBlob redirects (oras.md §3.2)', () => {
       }
       return false;
     });
-    client = new RegistryClient({
-      registry: registry.host,
-      plainHttp: true,
+    client = loopbackClient(registry.host, {
       credentials: { kind: 'basic', username: USER, password: PASSWORD },
-      retry: FAST_RETRY,
     });
   });
   after(async () => {
@@ -133,101 +131,88 @@ describe('openBlob redirects (oras.md §3.2)', () => {
 });
 
 describe('openBlob answers', () => {
-  let server: RecordingServer;
-  let client: RegistryClient;
-  before(async () => {
-    server = await startRecordingServer((req, res) => {
-      if (req.path === `/v2/gone/blobs/${DIGEST}`) {
-        return json(res, 404, { errors: [{ code: 'BLOB_UNKNOWN' }] });
-      }
-      if (req.path === `/v2/wrong-offset/blobs/${DIGEST}`) {
-        res.writeHead(206, { 'content-range': `bytes 0-19/20`, 'content-length': 20 });
-        res.end(BLOB);
-        return true;
-      }
-      if (req.path === `/v2/no-range/blobs/${DIGEST}`) {
-        res.writeHead(200, { 'content-length': BLOB.length });
-        res.end(BLOB);
-        return true;
-      }
-      return false;
-    });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
-  });
-  after(async () => {
-    client.close();
-    await server.close();
+  const registry = suiteRecordingRegistry((req, res) => {
+    if (req.path === `/v2/gone/blobs/${DIGEST}`) {
+      return json(res, 404, { errors: [{ code: 'BLOB_UNKNOWN' }] });
+    }
+    if (req.path === `/v2/wrong-offset/blobs/${DIGEST}`) {
+      res.writeHead(206, { 'content-range': `bytes 0-19/20`, 'content-length': 20 });
+      res.end(BLOB);
+      return true;
+    }
+    if (req.path === `/v2/no-range/blobs/${DIGEST}`) {
+      res.writeHead(200, { 'content-length': BLOB.length });
+      res.end(BLOB);
+      return true;
+    }
+    return false;
   });
 
   it('reports BLOB_UNKNOWN as NOT_FOUND', async () => {
-    await assert.rejects(openBlob(client, 'gone', DIGEST, 0), { code: 'NOT_FOUND', status: 404 });
+    await assert.rejects(openBlob(registry.client, 'gone', DIGEST, 0), {
+      code: 'NOT_FOUND',
+      status: 404,
+    });
   });
 
   it('refuses a 206 that starts somewhere else, as a retryable error', async () => {
-    await assert.rejects(openBlob(client, 'wrong-offset', DIGEST, 7), {
+    await assert.rejects(openBlob(registry.client, 'wrong-offset', DIGEST, 7), {
       code: 'NETWORK',
       retryable: true,
     });
   });
 
   it('says "not partial" when the server ignores Range', async () => {
-    const { response, partial } = await openBlob(client, 'no-range', DIGEST, 7);
+    const { response, partial } = await openBlob(registry.client, 'no-range', DIGEST, 7);
     assert.equal(partial, false);
     await response.discard();
   });
 });
 
 describe('headBlob and mountBlob (oras.md §3.2, §3.4)', () => {
-  let server: RecordingServer;
-  let client: RegistryClient;
-  before(async () => {
-    server = await startRecordingServer((req, res) => {
-      const url = new URL(req.path, 'http://x');
-      if (req.method === 'HEAD' && url.pathname === `/v2/has/blobs/${DIGEST}`) {
-        return empty(res, 200, { 'content-length': 20, 'docker-content-digest': DIGEST });
-      }
-      if (req.method === 'HEAD' && url.pathname === `/v2/cdn/blobs/${DIGEST}`) {
-        return empty(res, 307, { location: 'http://127.0.0.1:1/elsewhere' });
-      }
-      if (req.method === 'HEAD' && url.pathname === `/v2/none/blobs/${DIGEST}`) {
-        return empty(res, 404);
-      }
-      if (req.method === 'HEAD' && url.pathname === `/v2/denied/blobs/${DIGEST}`) {
-        return empty(res, 403);
-      }
-      if (req.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) {
-        const from = url.searchParams.get('from');
-        assert.equal(url.searchParams.get('mount'), DIGEST);
-        if (from === 'src') return empty(res, 201, { location: `/v2/x/blobs/${DIGEST}` });
-        if (from === 'unknown')
-          return empty(res, 202, { location: '/v2/x/blobs/uploads/u1?_state=s' });
-        return json(res, 400, { errors: [{ code: 'UNSUPPORTED' }] });
-      }
-      return false;
-    });
-    client = new RegistryClient({ registry: server.host, plainHttp: true, retry: FAST_RETRY });
-  });
-  after(async () => {
-    client.close();
-    await server.close();
+  const registry = suiteRecordingRegistry((req, res) => {
+    const url = new URL(req.path, 'http://x');
+    if (req.method === 'HEAD' && url.pathname === `/v2/has/blobs/${DIGEST}`) {
+      return empty(res, 200, { 'content-length': 20, 'docker-content-digest': DIGEST });
+    }
+    if (req.method === 'HEAD' && url.pathname === `/v2/cdn/blobs/${DIGEST}`) {
+      return empty(res, 307, { location: 'http://127.0.0.1:1/elsewhere' });
+    }
+    if (req.method === 'HEAD' && url.pathname === `/v2/none/blobs/${DIGEST}`) {
+      return empty(res, 404);
+    }
+    if (req.method === 'HEAD' && url.pathname === `/v2/denied/blobs/${DIGEST}`) {
+      return empty(res, 403);
+    }
+    if (req.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) {
+      const from = url.searchParams.get('from');
+      assert.equal(url.searchParams.get('mount'), DIGEST);
+      if (from === 'src') return empty(res, 201, { location: `/v2/x/blobs/${DIGEST}` });
+      if (from === 'unknown')
+        return empty(res, 202, { location: '/v2/x/blobs/uploads/u1?_state=s' });
+      return json(res, 400, { errors: [{ code: 'UNSUPPORTED' }] });
+    }
+    return false;
   });
 
   it('headBlob: size when present, undefined when absent, -1 when served elsewhere', async () => {
-    assert.equal(await headBlob(client, 'has', DIGEST), 20);
-    assert.equal(await headBlob(client, 'none', DIGEST), undefined);
-    assert.equal(await headBlob(client, 'cdn', DIGEST), -1);
-    await assert.rejects(headBlob(client, 'denied', DIGEST), { code: 'DENIED' });
+    assert.equal(await headBlob(registry.client, 'has', DIGEST), 20);
+    assert.equal(await headBlob(registry.client, 'none', DIGEST), undefined);
+    assert.equal(await headBlob(registry.client, 'cdn', DIGEST), -1);
+    await assert.rejects(headBlob(registry.client, 'denied', DIGEST), { code: 'DENIED' });
   });
 
   it('mountBlob: 201 mounted, 202 gives the session, anything else means upload', async () => {
-    assert.deepEqual(await mountBlob(client, 'x', DIGEST, 'src'), { mounted: true });
-    const offered = await mountBlob(client, 'x', DIGEST, 'unknown');
+    assert.deepEqual(await mountBlob(registry.client, 'x', DIGEST, 'src'), { mounted: true });
+    const offered = await mountBlob(registry.client, 'x', DIGEST, 'unknown');
     assert.equal(offered.mounted, false);
     assert.equal(
       !offered.mounted && offered.session?.href,
-      `${server.url}/v2/x/blobs/uploads/u1?_state=s`,
+      `${registry.server.url}/v2/x/blobs/uploads/u1?_state=s`,
     );
-    assert.deepEqual(await mountBlob(client, 'x', DIGEST, 'quay-style'), { mounted: false });
-    assert.deepEqual(server.unexpected, []);
+    assert.deepEqual(await mountBlob(registry.client, 'x', DIGEST, 'quay-style'), {
+      mounted: false,
+    });
+    assert.deepEqual(registry.server.unexpected, []);
   });
 });

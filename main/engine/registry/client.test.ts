@@ -13,6 +13,7 @@ import {
   type RecordingServer,
   FAST_RETRY,
   pickFreePort,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -135,11 +136,7 @@ describe('RegistryClient scheme choice', () => {
     const server = await startRecordingServer((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : false,
     );
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       await client.ping();
       assert.equal(server.requests.length, 1);
@@ -175,11 +172,8 @@ describe('RegistryClient authentication', () => {
   after(() => server.close());
 
   it('answers a Basic challenge and then sends the credentials up front', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       credentials: { kind: 'basic', username: USER, password: PASSWORD },
-      retry: FAST_RETRY,
     });
     const before = server.requests.length;
     try {
@@ -193,11 +187,8 @@ describe('RegistryClient authentication', () => {
   });
 
   it('re-sends a streamed body after the 401 (body factory)', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
-      retry: FAST_RETRY,
     });
     try {
       const res = await client.request({
@@ -217,11 +208,8 @@ describe('RegistryClient authentication', () => {
 
   it('rejects a wrong password with AUTH_REQUIRED and never shows the password', async () => {
     const wrong = 'wrong-password-42';
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       credentials: { kind: 'basic', username: USER, password: wrong },
-      retry: FAST_RETRY,
     });
     try {
       const err = await client.ping().then(
@@ -240,11 +228,7 @@ describe('RegistryClient authentication', () => {
   });
 
   it('asks for a login when the registry wants one and none is configured', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       await assert.rejects(client.ping(), (err: unknown) => {
         assert.ok(err instanceof SifportError);
@@ -268,9 +252,7 @@ describe('RegistryClient retries', () => {
       return json(res, status, { errors: [{ code: 'UNKNOWN' }] }, { 'retry-after': '0' });
     });
     const waits: number[] = [];
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       retry: { ...FAST_RETRY, sleep: async (ms) => void waits.push(ms) },
     });
     try {
@@ -294,11 +276,7 @@ describe('RegistryClient retries', () => {
     const server = await startRecordingServer((req, res) =>
       json(res, 500, { errors: [{ code: 'UNKNOWN', message: 'down' }] }),
     );
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       await assert.rejects(
         client.request({ method: 'GET', path: '/v2/x', scopes: [], what: 'Fetching' }),
@@ -313,11 +291,7 @@ describe('RegistryClient retries', () => {
 
   it('hands 5xx back untouched when retry is off', async () => {
     const server = await startRecordingServer((_req, res) => empty(res, 502));
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       const res = await client.request({
         method: 'PATCH',

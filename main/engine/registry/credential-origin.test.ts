@@ -11,6 +11,7 @@ import {
   json,
   startRecordingServer,
   type RecordingServer,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -96,9 +97,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => `${storage.url}/upload/1?_state=start`,
     );
     try {
-      const client = new RegistryClient({
-        registry: reg.host,
-        plainHttp: true,
+      const client = loopbackClient(reg.host, {
         retry: FAST,
         credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
       });
@@ -123,9 +122,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => `${storage.url}/upload/1?_state=start`,
     );
     try {
-      const client = new RegistryClient({
-        registry: reg.host,
-        plainHttp: true,
+      const client = loopbackClient(reg.host, {
         retry: FAST,
         credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
       });
@@ -177,9 +174,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => 'Basic realm="test"',
       () => '/v2/unused',
     );
-    const client = new RegistryClient({
-      registry: reg.host,
-      plainHttp: true,
+    const client = loopbackClient(reg.host, {
       retry: FAST,
       credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
     });

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { empty, startRecordingServer, type RecordingServer } from '../../../e2e/kit/index.js';
+import {
+  empty,
+  startRecordingServer,
+  type RecordingServer,
+  loopbackClient,
+} from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { parseReference, parseRegistry } from './reference.js';
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 };
@@ -23,9 +28,7 @@ describe('messages that name the real problem (issue #10 item 13)', () => {
   after(() => server.close());
 
   const client = (): RegistryClient =>
-    new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    loopbackClient(server.host, {
       retry: FAST,
       credentials: { kind: 'basic', username: 'alice', password: 'pw-secret-1' },
     });

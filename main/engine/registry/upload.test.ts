@@ -14,6 +14,7 @@ import {
   FAST_RETRY,
   waitFor,
   suiteTempDir,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
@@ -317,11 +318,7 @@ describe('uploadBlob against a registry that refuses Content-Range (416)', () =>
       }
       return false;
     });
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     const tuning = new MemoryUploadTuningStore();
     try {
       const file = await blobFile(2 * MiB + 5);

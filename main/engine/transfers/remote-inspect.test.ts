@@ -7,8 +7,6 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   empty,
-  startRecordingServer,
-  type RecordingServer,
   loadTestBed,
   testBedSkipReason,
   hasCommand,
@@ -17,6 +15,7 @@ import {
   TEST_FINGERPRINT,
   fixturePath,
   suiteTempDir,
+  suiteRecordingRegistry,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -76,20 +75,19 @@ before(async () => {
 });
 
 describe('remote inspect against a registry that ignores Range', () => {
-  let registry: RecordingServer;
-  let client: RegistryClient;
   let small: Uint8Array;
   /** Bytes the server managed to write of the 200 MiB answer before the client hung up. */
   let hugeSent = 0;
-  let hugeClosed: Promise<void>;
+  let closed!: () => void;
+  const hugeClosed = new Promise<void>((resolve) => (closed = resolve));
   const HUGE = 200 * MiB;
   const HUGE_DIGEST = `sha256:${'ab'.repeat(32)}`;
 
   before(async () => {
     small = new Uint8Array(await readFile(SIGNED_SIF));
-    let closed!: () => void;
-    hugeClosed = new Promise((resolve) => (closed = resolve));
-    registry = await startRecordingServer((req, res) => {
+  });
+  const registry = suiteRecordingRegistry(
+    (req, res) => {
       if (req.path === '/v2/') return empty(res, 200);
       const m = /^\/v2\/norange\/(small|huge)\/(manifests|blobs)\/[^/]+$/.exec(req.path);
       if (!m || req.method !== 'GET') return false;
@@ -125,28 +123,24 @@ describe('remote inspect against a registry that ignores Range', () => {
       };
       pump();
       return true;
-    });
-    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
-  });
-  after(async () => {
-    client.close();
-    await registry.close();
-  });
+    },
+    { plainHttp: false },
+  );
 
   it('a small SIF is read whole once and inspected (clean fallback)', async () => {
-    const result = await inspectRemote(client, `${registry.host}/norange/small:v1`);
+    const result = await inspectRemote(registry.client, `${registry.server.host}/norange/small:v1`);
     assert.equal(result.report.deffile, deffile);
     assert.equal(result.report.signatures[0]?.fingerprint, fingerprint);
     assert.equal(result.requests, 1);
     assert.equal(result.bytesFetched, small.length);
-    const blobRequests = registry.requests.filter((r) => r.path.includes('/blobs/'));
+    const blobRequests = registry.server.requests.filter((r) => r.path.includes('/blobs/'));
     assert.equal(blobRequests.length, 1);
     assert.match(blobRequests[0]!.headers.range ?? '', /^bytes=0-\d+$/);
   });
 
   it('a large SIF fails UNSUPPORTED at once, the response aborted unread', async () => {
     await assert.rejects(
-      inspectRemote(client, `${registry.host}/norange/huge:v1`),
+      inspectRemote(registry.client, `${registry.server.host}/norange/huge:v1`),
       (err: unknown) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'UNSUPPORTED');

@@ -11,6 +11,7 @@ import {
   testBedSkipReason,
   FakeCloudClis,
   fakeToken,
+  loopbackClient,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -69,9 +70,7 @@ test('a cloud token rejected mid-upload is re-minted and only the current chunk 
       return res;
     },
   };
-  const client = new RegistryClient({
-    registry: registry.host,
-    plainHttp: true,
+  const client = loopbackClient(registry.host, {
     credentials: accounts.providerFor('team/blob'),
     transport,
   });

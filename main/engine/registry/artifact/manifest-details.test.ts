@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry, NO_RETRY } from '../../../../e2e/kit/index.js';
-import { RegistryClient } from '../client.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  NO_RETRY,
+  loopbackClient,
+} from '../../../../e2e/kit/index.js';
+import type { RegistryClient } from '../client.js';
 import { describeManifest } from './manifest-details.js';
 import { putManifest, sha256Digest } from '../manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../media-types.js';
@@ -15,7 +20,7 @@ let client: RegistryClient;
 
 before(async () => {
   fake = await startFakeRegistry();
-  client = new RegistryClient({ registry: fake.host, plainHttp: true, retry: NO_RETRY });
+  client = loopbackClient(fake.host, { retry: NO_RETRY });
   await uploadBytes(client, 'r', EMPTY_CONFIG, EMPTY_CONFIG_DIGEST);
   await uploadBytes(client, 'r', LAYER, LAYER_DIGEST);
 });

@@ -7,6 +7,7 @@ import {
   type RecordedRequest,
   type RecordingServer,
   FAST_RETRY,
+  loopbackClient,
 } from '../../../../e2e/kit/index.js';
 import { SifportError } from '../../errors.js';
 import type { Challenge } from './challenge.js';
@@ -259,12 +260,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     server.requests.length = 0;
     issued = 0;
     clock = T0;
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-      now: () => clock,
-    });
+    const client = loopbackClient(server.host, { now: () => clock });
     try {
       await get(client); // 401, token 1, 200
       assert.equal(issued, 1);
@@ -319,12 +315,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     server.requests.length = 0;
     issued = 0;
     clock = T0;
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-      now: () => clock,
-    });
+    const client = loopbackClient(server.host, { now: () => clock });
     try {
       await get(client);
       const first = registryRequests().at(-1)!.headers.authorization!.slice(7);

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { SifportError } from '../../errors.js';
-import { RegistryClient } from '../client.js';
 import { getManifest } from '../manifests.js';
 import { NodeHttpTransport } from './http.js';
+import { loopbackClient } from '../../../../e2e/kit/index.js';
 
 const MANIFEST = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] }));
 const MANIFEST_DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`;
@@ -80,9 +80,7 @@ describe('bodies that break mid-way are network errors (issue #10 item 11)', () 
   }
 
   it('a manifest read that breaks half-way is retried like any network error', async () => {
-    const client = new RegistryClient({
-      registry: base.slice('http://'.length),
-      plainHttp: true,
+    const client = loopbackClient(base.slice('http://'.length), {
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     });
     try {

@@ -1,0 +1,61 @@
+import { after, before } from 'node:test';
+
+import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
+import {
+  startRecordingServer,
+  type RecordingHandler,
+  type RecordingServer,
+} from './recording-server.js';
+import { FAST_RETRY } from './retry.js';
+
+/**
+ * A client for a registry fake on 127.0.0.1: plain HTTP and the kit's {@link FAST_RETRY},
+ * then `options` (credentials, a clock, another retry policy; `plainHttp: false` to go
+ * through the loopback TLS probe as a user's client would). Close it when done.
+ */
+export function loopbackClient(
+  host: string,
+  options: Partial<RegistryOptions> = {},
+): RegistryClient {
+  return new RegistryClient({ registry: host, plainHttp: true, retry: FAST_RETRY, ...options });
+}
+
+/** A suite's recording registry; read the fields in tests and later hooks. */
+export interface SuiteRegistry {
+  /** What the fake received (`requests`, `unexpected`) and where it listens. */
+  readonly server: RecordingServer;
+  /** A {@link loopbackClient} to it. */
+  readonly client: RegistryClient;
+}
+
+/**
+ * Registers hooks on the current suite: `before` starts a recording server answering with
+ * `handler` and opens a {@link loopbackClient} to it (`options` as there); `after` closes both.
+ * For the suites that test one registry API against a hand-made registry.
+ */
+export function suiteRecordingRegistry(
+  handler: RecordingHandler,
+  options: Partial<RegistryOptions> = {},
+): SuiteRegistry {
+  let started: SuiteRegistry | undefined;
+  before(async () => {
+    const server = await startRecordingServer(handler);
+    started = { server, client: loopbackClient(server.host, options) };
+  });
+  after(async () => {
+    started?.client.close();
+    await started?.server.close();
+  });
+  const ready = (): SuiteRegistry => {
+    if (started === undefined) throw new Error("the registry is read before the suite's before");
+    return started;
+  };
+  return {
+    get server() {
+      return ready().server;
+    },
+    get client() {
+      return ready().client;
+    },
+  };
+}
