@@ -16,6 +16,7 @@ export * from './commands.js';
 export * from './go-verifier.js';
 export * from './recording-server.js';
 export * from './registry-client.js';
+export * from './endless-registry.js';
 export * from './fake-credential-helper.js';
 
 // From the registry test bed (e2e/support/): what unit tests use of it.
