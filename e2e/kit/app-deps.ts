@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import type { KeyringDeps } from '../../main/app/keys-handlers.js';
 import { Keyring } from '../../main/engine/keys/index.js';
 import { sessionAccounts } from '../../main/app/session-accounts.js';
-import {
-  createAppServices,
-  type AppProfile,
-  type AppServices,
-} from '../../main/app/services.js';
+import { createAppServices, type AppProfile, type AppServices } from '../../main/app/services.js';
 import { profilePaths } from '../../main/engine/profile/profile-layout.js';
 import { createHandlers, NO_NOTIFICATIONS, type HandlerDeps } from '../../main/app/handlers.js';
 import type { EventSink, Handlers } from '../../main/app/dispatch.js';

@@ -12,6 +12,7 @@ export * from './sif-fixtures.js';
 export * from './retry.js';
 export * from './poll.js';
 export * from './temp-dir.js';
+export * from './suite-resource.js';
 export * from './commands.js';
 export * from './go-verifier.js';
 export * from './recording-server.js';

@@ -1,5 +1,3 @@
-import { after, before } from 'node:test';
-
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
 import {
   startRecordingServer,
@@ -7,6 +5,7 @@ import {
   type RecordingServer,
 } from './recording-server.js';
 import { FAST_RETRY } from './retry.js';
+import { suiteResource } from './suite-resource.js';
 
 /**
  * A client for a registry fake on 127.0.0.1: plain HTTP and the kit's {@link FAST_RETRY},
@@ -37,25 +36,15 @@ export function suiteRecordingRegistry(
   handler: RecordingHandler,
   options: Partial<RegistryOptions> = {},
 ): SuiteRegistry {
-  let started: SuiteRegistry | undefined;
-  before(async () => {
-    const server = await startRecordingServer(handler);
-    started = { server, client: loopbackClient(server.host, options) };
-  });
-  after(async () => {
-    started?.client.close();
-    await started?.server.close();
-  });
-  const ready = (): SuiteRegistry => {
-    if (started === undefined) throw new Error("the registry is read before the suite's before");
-    return started;
-  };
-  return {
-    get server() {
-      return ready().server;
+  return suiteResource(
+    'the recording registry',
+    async () => {
+      const server = await startRecordingServer(handler);
+      return { server, client: loopbackClient(server.host, options) };
     },
-    get client() {
-      return ready().client;
+    async ({ server, client }) => {
+      client.close();
+      await server.close();
     },
-  };
+  );
 }

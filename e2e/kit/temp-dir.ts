@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach } from 'node:test';
+import { after, beforeEach } from 'node:test';
+
+import { suiteResource } from './suite-resource.js';
 
 /** A suite's scratch directory: read `path` in tests and later hooks, once `before` has run. */
 export interface SuiteTempDir {
@@ -15,24 +17,13 @@ export interface SuiteTempDir {
  * Registers hooks on the current suite (or on the file, when called at top level): `before`
  * makes a fresh directory `<os tmp>/<prefix>XXXXXX`, `after` removes it with all it holds. The
  * one way tests get a scratch folder, so none forgets to clean up or leaks one on failure.
- * The directory is made synchronously: at a file's top level node:test starts each `before`
- * as soon as it is registered, without waiting for the one before it, and a later hook may
- * already need the path.
  */
 export function suiteTempDir(prefix: string): SuiteTempDir {
-  let path: string | undefined;
-  before(() => {
-    path = mkdtempSync(join(tmpdir(), prefix));
-  });
-  after(async () => {
-    if (path !== undefined) await rm(path, { recursive: true, force: true });
-  });
-  return {
-    get path() {
-      if (path === undefined) throw new Error(`${prefix}… is read before the suite's before hook`);
-      return path;
-    },
-  };
+  return suiteResource(
+    `${prefix}…`,
+    () => ({ path: mkdtempSync(join(tmpdir(), prefix)) }),
+    (made) => rm(made.path, { recursive: true, force: true }),
+  );
 }
 
 /**
@@ -66,21 +57,18 @@ export interface SuiteFifo {
 }
 
 /**
- * Registers hooks on the current suite: a {@link suiteTempDir} holding a FIFO called `name`
- * (`mkfifo`, no writer), for the tests that prove a path which is a pipe is refused rather
- * than read (a read would block until a writer comes, issue #10).
+ * Registers hooks on the current suite: a scratch directory (as {@link suiteTempDir}) holding
+ * a FIFO called `name` (`mkfifo`, no writer), for the tests that prove a path which is a pipe
+ * is refused rather than read (a read would block until a writer comes, issue #10).
  */
 export function suiteFifo(prefix: string, name = 'pipe'): SuiteFifo {
-  const temp = suiteTempDir(prefix);
-  before(() => {
-    execFileSync('mkfifo', [join(temp.path, name)]);
-  });
-  return {
-    get dir() {
-      return temp.path;
+  return suiteResource(
+    `${prefix}…/${name}`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      execFileSync('mkfifo', [join(dir, name)]);
+      return { dir, path: join(dir, name) };
     },
-    get path() {
-      return join(temp.path, name);
-    },
-  };
+    (made) => rm(made.dir, { recursive: true, force: true }),
+  );
 }

@@ -3,12 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
-import { FAST_RETRY, UNSIGNED_SIF } from '../kit/index.js';
+import { FAST_RETRY, suiteResource, UNSIGNED_SIF } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
 
@@ -98,32 +97,14 @@ export interface SuiteSif {
  * removes it. Read the returned fields in tests or later hooks, once `before` has run.
  */
 export function suiteSif(prefix: string, name: string, size: number): SuiteSif {
-  let made: SuiteSif | undefined;
-  let remove: (() => Promise<void>) | undefined;
-  before(async () => {
-    const temp = await tempDir(prefix);
-    remove = temp.remove;
-    made = { dir: temp.dir, ...(await makeSif(temp.dir, name, size)) };
-  });
-  after(() => remove?.());
-  const ready = (): SuiteSif => {
-    if (made === undefined) throw new Error(`${name} is read before the suite's before hook`);
-    return made;
-  };
-  return {
-    get dir() {
-      return ready().dir;
+  return suiteResource(
+    name,
+    async () => {
+      const { dir } = await tempDir(prefix);
+      return { dir, ...(await makeSif(dir, name, size)) };
     },
-    get path() {
-      return ready().path;
-    },
-    get bytes() {
-      return ready().bytes;
-    },
-    get digest() {
-      return ready().digest;
-    },
-  };
+    (made) => rm(made.dir, { recursive: true, force: true }),
+  );
 }
 
 /** `sha256:<hex>` of some bytes. */
