@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,6 +8,9 @@ import { promisify } from 'node:util';
 
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
 import { FAST_RETRY, suiteResource, UNSIGNED_SIF } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
@@ -54,6 +58,45 @@ export function clientFor(
     ...(name === 'tls' ? { tls: { caFile: info.caFile } } : {}),
     ...extra,
   });
+}
+
+/** Pushes `file` to `repo:tag` on bed registry `name`, as that registry's usual user. */
+export async function pushToBed(
+  name: RegistryName,
+  file: string,
+  repo: string,
+  tag: string,
+): Promise<void> {
+  const client = clientFor(bed!, name);
+  try {
+    await pushSif({ client, file, reference: parseReference(`${bed![name].host}/${repo}:${tag}`) });
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Pulls `repo:tag` straight from bed registry `name` (no proxy in between) to `destination`
+ * and asserts the file holds `expected`: how a suite proves what a push really stored.
+ */
+export async function assertPullsBack(
+  name: RegistryName,
+  repo: string,
+  tag: string,
+  destination: string,
+  expected: Buffer,
+): Promise<void> {
+  const client = clientFor(bed!, name);
+  try {
+    await pullSif({
+      client,
+      reference: parseReference(`${bed![name].host}/${repo}:${tag}`),
+      destination,
+    });
+    assert.ok((await readFile(destination)).equals(expected), 'pulled bytes equal the source');
+  } finally {
+    client.close();
+  }
 }
 
 /** A repository name nobody else uses: `sifport-e2e/<prefix>-<random>`. */

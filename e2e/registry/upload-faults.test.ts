@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -9,9 +9,8 @@ import {
   type HttpTransport,
 } from '../../main/engine/registry/transport/http.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
-import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { bed, clientFor, FAST_RETRY, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
+import { assertPullsBack, bed, FAST_RETRY, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
 import { summary, viaProxy } from './fault-helpers.js';
 
 /** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
@@ -31,18 +30,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
 
   /** Pulls `repo:tag` straight from the open registry and compares with the source. */
   async function assertStored(repo: string, tag: string): Promise<void> {
-    const client = clientFor(bed!, 'open');
-    try {
-      const out = join(sif.dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
-      await pullSif({
-        client,
-        reference: parseReference(`${bed!.open.host}/${repo}:${tag}`),
-        destination: out,
-      });
-      assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes equal the source');
-    } finally {
-      client.close();
-    }
+    const out = join(sif.dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
+    await assertPullsBack('open', repo, tag, out, sif.bytes);
   }
 
   const cuts = [
