@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { SifportError } from '../../main/engine/errors.js';
+import type { SifportError } from '../../main/engine/errors.js';
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
@@ -11,6 +11,7 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import {
   bed,
   clientFor,
+  failure,
   FAST_RETRY,
   skip,
   suiteSif,
@@ -19,16 +20,6 @@ import {
 } from './bed.js';
 
 const WRONG = 'Wr0ng-passw0rd-xyz';
-
-/** Runs `action`, expects a SifportError, and returns it. */
-async function failure(action: () => Promise<unknown>): Promise<SifportError> {
-  const err = await action().then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SifportError, `expected a SifportError, got ${String(err)}`);
-  return err;
-}
 
 /** The password must not appear anywhere a user or a log could see it. */
 function assertNoSecret(err: SifportError, secret: string): void {

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { SifportError } from '../../main/engine/errors.js';
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
-import { parseReference } from '../../main/engine/registry/reference.js';
+import { parseReference, type Reference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { FAST_RETRY, suiteResource, UNSIGNED_SIF } from '../kit/index.js';
@@ -60,6 +61,24 @@ export function clientFor(
   });
 }
 
+/**
+ * Runs `body` with a {@link clientFor} client of bed registry `name` (its usual user) and the
+ * reference `repo:tag` there, and closes the client afterwards, however `body` ends.
+ */
+async function onBed<T>(
+  name: RegistryName,
+  repo: string,
+  tag: string,
+  body: (client: RegistryClient, reference: Reference) => Promise<T>,
+): Promise<T> {
+  const client = clientFor(bed!, name);
+  try {
+    return await body(client, parseReference(`${bed![name].host}/${repo}:${tag}`));
+  } finally {
+    client.close();
+  }
+}
+
 /** Pushes `file` to `repo:tag` on bed registry `name`, as that registry's usual user. */
 export async function pushToBed(
   name: RegistryName,
@@ -67,12 +86,7 @@ export async function pushToBed(
   repo: string,
   tag: string,
 ): Promise<void> {
-  const client = clientFor(bed!, name);
-  try {
-    await pushSif({ client, file, reference: parseReference(`${bed![name].host}/${repo}:${tag}`) });
-  } finally {
-    client.close();
-  }
+  await onBed(name, repo, tag, (client, reference) => pushSif({ client, file, reference }));
 }
 
 /**
@@ -86,17 +100,18 @@ export async function assertPullsBack(
   destination: string,
   expected: Buffer,
 ): Promise<void> {
-  const client = clientFor(bed!, name);
-  try {
-    await pullSif({
-      client,
-      reference: parseReference(`${bed![name].host}/${repo}:${tag}`),
-      destination,
-    });
-    assert.ok((await readFile(destination)).equals(expected), 'pulled bytes equal the source');
-  } finally {
-    client.close();
-  }
+  await onBed(name, repo, tag, (client, reference) => pullSif({ client, reference, destination }));
+  assert.ok((await readFile(destination)).equals(expected), 'pulled bytes equal the source');
+}
+
+/** Runs `action`, expects a SifportError, and returns it. */
+export async function failure(action: () => Promise<unknown>): Promise<SifportError> {
+  const err = await action().then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof SifportError, `expected a SifportError, got ${String(err)}`);
+  return err;
 }
 
 /** A repository name nobody else uses: `sifport-e2e/<prefix>-<random>`. */

@@ -3,9 +3,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { parseReference } from '../../main/engine/registry/reference.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
-import { pushSif, type PushResult } from '../../main/engine/transfers/push.js';
+import { type PushResult } from '../../main/engine/transfers/push.js';
 import type { RegistryClient } from '../../main/engine/registry/client.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
 import { SlowUplink } from '../support/slow-uplink.js';
@@ -19,7 +18,7 @@ import {
   suiteSif,
   uniqueRepo,
 } from './bed.js';
-import { viaProxy } from './fault-helpers.js';
+import { pushThrough, viaProxy } from './fault-helpers.js';
 
 describe('skipping and mounting blobs the registry already has (oras.md §3.3 step 1, §3.4)', () => {
   const sif = suiteSif('dedupe', 'dedupe.sif', 2 * MiB);
@@ -42,13 +41,7 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
     second: string,
   ): Promise<[PushResult, PushResult]> {
     const digestCache = new MemoryDigestCache();
-    const push = (to: string) =>
-      pushSif({
-        client,
-        file: sif.path,
-        reference: parseReference(`${proxy.host}/${to}`),
-        digestCache,
-      });
+    const push = (to: string) => pushThrough(proxy, client, sif.path, `${to}`, { digestCache });
     const a = await push(first);
     assert.equal(a.blob, 'uploaded');
     proxy.reset();
@@ -130,11 +123,7 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
       try {
         await viaProxy(
           async (proxy, client) => {
-            const again = await pushSif({
-              client,
-              file: large.path,
-              reference: parseReference(`${proxy.host}/${repo}:v2`),
-            });
+            const again = await pushThrough(proxy, client, large.path, `${repo}:v2`);
             assert.equal(again.blob, 'present');
             assert.equal(again.layerDigest, large.digest);
             assert.ok(uplink.patchedBytes < 40 * MiB, `sent ${uplink.patchedBytes} bytes`);

@@ -3,15 +3,21 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import type { SifportError } from '../../main/engine/errors.js';
 import {
   NodeHttpTransport,
   type HttpTransport,
 } from '../../main/engine/registry/transport/http.js';
-import { parseReference } from '../../main/engine/registry/reference.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
-import { assertPullsBack, bed, FAST_RETRY, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
-import { summary, viaProxy } from './fault-helpers.js';
+import {
+  assertPullsBack,
+  bed,
+  failure,
+  FAST_RETRY,
+  MiB,
+  skip,
+  suiteSif,
+  uniqueRepo,
+} from './bed.js';
+import { pushThrough, summary, viaProxy } from './fault-helpers.js';
 
 /** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
 function assertRestartSequence(lines: string[]): void {
@@ -55,12 +61,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       await viaProxy(async (proxy, client) => {
         const repo = uniqueRepo(cut.prefix);
         proxy.cutAfter({ method: 'PATCH', bytes: cut.bytes });
-        const result = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          chunkSize: MiB,
-        });
+        const result = await pushThrough(proxy, client, sif.path, `${repo}:v1`, { chunkSize: MiB });
         assert.deepEqual([result.restarts, result.resumes], [1, 0]);
         assertRestartSequence(summary(proxy));
         await assertStored(repo, 'v1');
@@ -83,11 +84,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
           times: 1,
         });
         const started = Date.now();
-        const result = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-        });
+        const result = await pushThrough(proxy, client, sif.path, `${repo}:v1`);
         assert.equal(result.blob, 'uploaded');
         const lines = summary(proxy);
         const manifestPuts = lines.filter((l) => l.startsWith('PUT manifest'));
@@ -125,11 +122,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
           status: 503,
           times: 2,
         });
-        await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-        });
+        await pushThrough(proxy, client, sif.path, `${repo}:v1`);
         const lines = summary(proxy);
         assert.deepEqual(
           lines.filter((l) => l.startsWith('PUT manifest')),
@@ -152,13 +145,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
     async () => {
       await viaProxy(async (proxy, client) => {
         proxy.failNext({ method: 'PUT', pathPattern: /\/manifests\//, status: 500, times: 10 });
-        const err = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${uniqueRepo('retry-c')}:v1`),
-        }).then(
-          () => assert.fail('push should fail'),
-          (e: unknown) => e as SifportError,
+        const err = await failure(() =>
+          pushThrough(proxy, client, sif.path, `${uniqueRepo('retry-c')}:v1`),
         );
         assert.equal(err.code, 'SERVER_ERROR');
         assert.equal(err.retryable, true);
@@ -177,13 +165,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       await viaProxy(async (proxy, client) => {
         const text = join(sif.dir, 'not-a-sif.txt');
         await writeFile(text, 'just text\n'.repeat(100));
-        const err = await pushSif({
-          client,
-          file: text,
-          reference: parseReference(`${proxy.host}/${uniqueRepo('notsif')}:v1`),
-        }).then(
-          () => assert.fail('push should be refused'),
-          (e: unknown) => e as SifportError,
+        const err = await failure(() =>
+          pushThrough(proxy, client, text, `${uniqueRepo('notsif')}:v1`),
         );
         assert.equal(err.code, 'NOT_A_SIF');
         assert.deepEqual(proxy.requests, [], 'nothing reached the registry');
@@ -209,15 +192,11 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       try {
         await viaProxy(
           async (proxy, client) => {
-            const err = await pushSif({
-              client,
-              file: sif.path,
-              reference: parseReference(`${proxy.host}/${uniqueRepo('cancel')}:v1`),
-              chunkSize: MiB,
-              signal: controller.signal,
-            }).then(
-              () => assert.fail('push should be cancelled'),
-              (e: unknown) => e as SifportError,
+            const err = await failure(() =>
+              pushThrough(proxy, client, sif.path, `${uniqueRepo('cancel')}:v1`, {
+                chunkSize: MiB,
+                signal: controller.signal,
+              }),
             );
             assert.equal(err.code, 'CANCELLED');
             const deletes = proxy.requests.filter(
