@@ -9,6 +9,7 @@
 // Fixture files, policies and pollers made for tests.
 export * from './fixtures.js';
 export * from './sif-fixtures.js';
+export * from './sif-files.js';
 export * from './retry.js';
 export * from './poll.js';
 export * from './temp-dir.js';

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +12,10 @@ import { buildSifManifest } from './artifact/sif-manifest.js';
 import { openBlob } from './blobs.js';
 import type { RegistryClient } from './client.js';
 import { MEDIA_TYPES } from './media-types.js';
-import { loopbackClient } from '../../../e2e/kit/index.js';
+import { loopbackClient, sha256 } from '../../../e2e/kit/index.js';
 
 const BLOB = Buffer.alloc(50, 7);
-const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const DIGEST = sha256(BLOB);
 /** What the (wrong) manifest declares. */
 const DECLARED = 100;
 

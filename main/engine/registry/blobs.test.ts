@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
@@ -11,6 +10,7 @@ import {
   type RecordingServer,
   suiteRecordingRegistry,
   loopbackClient,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { headBlob, mountBlob, openBlob } from './blobs.js';
 import type { RegistryClient } from './client.js';
@@ -19,7 +19,7 @@ const USER = 'bob';
 const PASSWORD = 'blob-pass-1';
 const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 const BLOB = Buffer.from('0123456789abcdefghij');
-const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const DIGEST = sha256(BLOB);
 
 /** Serves BLOB honouring `Range: bytes=N-`. */
 function serveBytes(req: RecordedRequest, res: ServerResponse): true {

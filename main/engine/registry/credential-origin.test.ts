@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   startRecordingServer,
   type RecordingServer,
   loopbackClient,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -19,7 +19,7 @@ import { uploadBlob } from './upload.js';
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 };
 const BLOB = Buffer.from('sif bytes for the origin test');
-const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const DIGEST = sha256(BLOB);
 const PASSWORD = 'pw-origin-secret';
 const TOKEN = 'tok-origin-secret';
 const BASIC = `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`;

@@ -19,7 +19,7 @@ export interface FetchedManifest {
 }
 
 /** sha256 digest of some bytes, `sha256:<hex>`. */
-export function sha256Digest(bytes: Buffer): string {
+export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,13 +15,13 @@ import {
   waitFor,
   suiteTempDir,
   loopbackClient,
+  MiB,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
 import { uploadBlob, uploadBytes } from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
-
-const MiB = 1024 * 1024;
 
 const dir = suiteTempDir('sifport-upload-test-');
 
@@ -30,7 +30,7 @@ async function blobFile(size: number): Promise<{ path: string; bytes: Buffer; di
   const bytes = randomBytes(size);
   const path = join(dir.path, `blob-${randomBytes(4).toString('hex')}`);
   await writeFile(path, bytes);
-  return { path, bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
+  return { path, bytes, digest: sha256(bytes) };
 }
 
 /** Reads a blob back through the registry's own HTTP API, without the code under test. */
@@ -160,7 +160,7 @@ describe('uploadBlob (oras.md §3.3)', () => {
 
   it('uploadBytes: POST then one PUT with the bytes', async () => {
     const bytes = Buffer.from('{}');
-    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const digest = sha256(bytes);
     await withFake({}, async (fake, client) => {
       await uploadBytes(client, 'up/small', bytes, digest);
       assert.deepEqual(
@@ -312,7 +312,7 @@ describe('uploadBlob against a registry that refuses Content-Range (416)', () =>
       if (req.method === 'GET') return empty(res, 204, { location, range: range() });
       if (req.method === 'PUT') {
         const digest = url.searchParams.get('digest');
-        const actual = `sha256:${createHash('sha256').update(Buffer.concat(parts)).digest('hex')}`;
+        const actual = sha256(Buffer.concat(parts));
         if (digest !== actual) return json(res, 400, { errors: [{ code: 'DIGEST_INVALID' }] });
         return empty(res, 201, { 'docker-content-digest': actual });
       }

@@ -13,6 +13,7 @@ import {
   FAST_RETRY,
   UNSIGNED_SIF,
   suiteTempDir,
+  MiB,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
@@ -25,7 +26,6 @@ import { copySif } from './copy.js';
 import { pushSif } from './push.js';
 import { pullSif } from './pull.js';
 
-const MiB = 1024 * 1024;
 const dir = suiteTempDir('sifport-copy-test-');
 let sifPath: string;
 let sif: Buffer;

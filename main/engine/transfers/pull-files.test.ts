@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { chmod, chown, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   json,
   suiteRecordingRegistry,
   perTestTempDir,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
@@ -26,10 +27,6 @@ const TITLES: Readonly<Record<string, string>> = {
   escape: '\x1b]0;owned\x07.sif',
   nul: 'a\0b.sif',
 };
-
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 function fileError(pattern: RegExp) {
   return (err: unknown): boolean => {

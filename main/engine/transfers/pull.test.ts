@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import {
   FAST_RETRY,
   UNSIGNED_SIF,
   perTestTempDir,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -27,10 +28,6 @@ let SIF: Buffer;
 let DIGEST: string;
 let NOT_SIF: Buffer;
 let NOT_SIF_DIGEST: string;
-
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** How the blob endpoint of one repository misbehaves. */
 type BlobMode =

@@ -10,6 +10,7 @@ import {
   type FakeRegistry,
   FAST_RETRY,
   UNSIGNED_SIF,
+  MiB,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -18,8 +19,6 @@ import { EMPTY_CONFIG_DIGEST } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
 import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
 import { pushSif } from './push.js';
-
-const MiB = 1024 * 1024;
 
 /**
  * What the transfer queue's cancel relies on (issue #11): an aborted push deletes the upload

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   type FakeRegistry,
   FAST_RETRY,
   UNSIGNED_SIF,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -108,15 +109,12 @@ describe('pushSif (oras.md §1.2)', () => {
         if (phases.at(-1) !== p.phase) phases.push(p.phase);
       },
     });
-    const digest = `sha256:${createHash('sha256').update(sif).digest('hex')}`;
+    const digest = sha256(sif);
     const expected = buildSifManifest({ size: sif.length, digest, title: 'my image.sif' });
     assert.equal(result.layerDigest, digest);
     assert.equal(result.size, sif.length);
     assert.equal(result.blob, 'uploaded');
-    assert.equal(
-      result.manifestDigest,
-      `sha256:${createHash('sha256').update(expected).digest('hex')}`,
-    );
+    assert.equal(result.manifestDigest, sha256(expected));
     assert.equal(result.reference, `oras://${fake.host}/push/exact:v1`);
     assert.deepEqual(phases, ['checking', 'hashing', 'uploading', 'finishing', 'done']);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +16,8 @@ import {
   fixturePath,
   suiteTempDir,
   suiteRecordingRegistry,
+  sha256,
+  MiB,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -33,12 +35,6 @@ import {
 } from '../sif/index.js';
 import { pushSif } from './push.js';
 import { resolveSifLayer } from './resolve-layer.js';
-
-const MiB = 1024 * 1024;
-
-function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** signed.sif with a random generic object of `size` bytes appended (the signature stays). */
 async function bigSif(size: number): Promise<Uint8Array> {

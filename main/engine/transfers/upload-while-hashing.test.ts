@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { startFakeRegistry, type FakeRegistry, SlowUplink } from '../../../e2e/kit/index.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  SlowUplink,
+  sha256,
+} from '../../../e2e/kit/index.js';
 import { headBlob } from '../registry/blobs.js';
 import { RegistryClient } from '../registry/client.js';
 import { uploadBlob } from '../registry/upload.js';
@@ -26,7 +31,7 @@ describe('uploadWhileHashing: upload at once, stop when the digest shows the blo
     file = join(dir, 'big.sif');
     const bytes = randomBytes(SIZE);
     await writeFile(file, bytes);
-    digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    digest = sha256(bytes);
   });
   after(async () => {
     await fake.stop();

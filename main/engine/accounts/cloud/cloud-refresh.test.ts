@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import {
   FakeCloudClis,
   fakeToken,
   loopbackClient,
+  sha256,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -85,7 +86,7 @@ test('a cloud token rejected mid-upload is re-minted and only the current chunk 
       size: bytes.length,
       chunkSize: 16 * 1024,
     });
-    assert.equal(result.digest, `sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    assert.equal(result.digest, sha256(bytes));
     assert.deepEqual([result.restarts, result.resumes, result.chunks], [0, 0, 4]);
     assert.equal(await fakes.calls('aws'), 2, 'minted once, then once more after the 401');
     const log = registry.requests.filter((r) => r.path.includes('/blobs/uploads'));

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { SifportError } from '../../errors.js';
 import { openBlob } from '../blobs.js';
 import type { RegistryClient } from '../client.js';
+import { sha256Digest } from '../manifests.js';
 import { readBodyBytes } from '../read-body.js';
 import { readManifest } from './read-manifest.js';
 import type { Descriptor } from './sif-layer.js';
@@ -34,10 +34,6 @@ export interface ManifestDocument {
   readonly config: ConfigDocument | undefined;
 }
 
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /** The config bytes: inline (`data`, OCI 1.1) or fetched, always checked against the digest. */
 async function configBytes(
   client: RegistryClient,
@@ -52,7 +48,7 @@ async function configBytes(
     const { response } = await openBlob(client, repository, descriptor.digest, 0, signal);
     bytes = await readBodyBytes(response, MAX_CONFIG_BYTES);
   }
-  if (sha256(bytes) !== descriptor.digest) {
+  if (sha256Digest(bytes) !== descriptor.digest) {
     throw new SifportError(
       'DIGEST_MISMATCH',
       `The config blob does not match its digest ${descriptor.digest}.`,

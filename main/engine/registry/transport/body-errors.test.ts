@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -7,10 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { SifportError } from '../../errors.js';
 import { getManifest } from '../manifests.js';
 import { NodeHttpTransport } from './http.js';
-import { loopbackClient } from '../../../../e2e/kit/index.js';
+import { loopbackClient, sha256 } from '../../../../e2e/kit/index.js';
 
 const MANIFEST = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] }));
-const MANIFEST_DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`;
+const MANIFEST_DIGEST = sha256(MANIFEST);
 
 /** Sends the headers of a 100-byte answer, 10 bytes of it, then drops the connection. */
 function cutShort(res: ServerResponse): void {

@@ -12,6 +12,7 @@ import {
   FAST_RETRY,
   UNSIGNED_SIF,
   waitFor,
+  MiB,
 } from '../../../../e2e/kit/index.js';
 import { RegistryClient } from '../../registry/client.js';
 import { MemoryUploadTuningStore } from '../../registry/upload-tuning.js';
@@ -26,8 +27,6 @@ import type { JobRecord } from './job.js';
 import { MemoryUploadSessionStore } from '../upload-sessions.js';
 import { createJobRunner } from './run-job.js';
 import { TransferQueue } from './transfer-queue.js';
-
-const MiB = 1024 * 1024;
 
 /**
  * A transport that lets blob downloads through only up to `limit` bytes and then stalls
