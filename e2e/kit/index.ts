@@ -17,7 +17,7 @@ export * from './suite-resource.js';
 export * from './commands.js';
 export * from './go-verifier.js';
 export * from './recording-server.js';
-export * from './registry-client.js';
+export * from './registry-fakes.js';
 export * from './endless-registry.js';
 export * from './fake-credential-helper.js';
 

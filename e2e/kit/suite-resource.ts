@@ -8,9 +8,10 @@ import { after, before } from 'node:test';
  * `before` has run throws, naming `what`. The kit's suite helpers (scratch directories,
  * recording registries, the registry suites' SIFs) are all made this way.
  *
- * A `make` that returns a plain value runs synchronously: at a file's top level node:test
- * starts each `before` as soon as it is registered, without waiting for the one before it, and
- * a later hook may need the resource at once.
+ * At a file's top level node:test starts each `before` as soon as it is registered, without
+ * waiting for the one before it. A `make` that returns a plain value therefore runs
+ * synchronously, so a later hook may use it at once; a resource made asynchronously is ready
+ * for tests and for the hooks of `describe` blocks, but not for another top-level `before`.
  */
 export function suiteResource<T extends object>(
   what: string,
@@ -35,5 +36,12 @@ export function suiteResource<T extends object>(
     if (made === undefined) throw new Error(`${what} is read before the suite's before hook`);
     return made;
   };
-  return new Proxy({} as T, { get: (_stand_in, key) => Reflect.get(ready(), key) });
+  return new Proxy({} as T, {
+    get: (_standIn, key) => {
+      const resource = ready();
+      const value: unknown = Reflect.get(resource, key);
+      // A method runs on the resource itself, so class instances keep their own `this`.
+      return typeof value === 'function' ? value.bind(resource) : value;
+    },
+  });
 }

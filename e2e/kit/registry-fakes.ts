@@ -4,6 +4,11 @@ import {
   type RecordingHandler,
   type RecordingServer,
 } from './recording-server.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  type FakeRegistryOptions,
+} from '../support/fake-registry.js';
 import { FAST_RETRY } from './retry.js';
 import { suiteResource } from './suite-resource.js';
 
@@ -46,5 +51,18 @@ export function suiteRecordingRegistry(
       client.close();
       await server.close();
     },
+  );
+}
+
+/**
+ * Registers hooks on the current suite: `before` starts the test bed's in-memory fake
+ * registry with `options`, `after` stops it. For suites that push and pull against a
+ * registry that needs no test bed.
+ */
+export function suiteFakeRegistry(options?: FakeRegistryOptions): FakeRegistry {
+  return suiteResource(
+    'the fake registry',
+    () => startFakeRegistry(options),
+    (fake) => fake.stop(),
   );
 }
