@@ -66,3 +66,18 @@ export function suiteFakeRegistry(options?: FakeRegistryOptions): FakeRegistry {
     (fake) => fake.stop(),
   );
 }
+
+/**
+ * Runs `body` with `client` and closes the client afterwards, however `body` ends: the
+ * try/finally of every test that opens a client of its own.
+ */
+export async function withClient<T>(
+  client: RegistryClient,
+  body: (client: RegistryClient) => Promise<T>,
+): Promise<T> {
+  try {
+    return await body(client);
+  } finally {
+    client.close();
+  }
+}

@@ -12,7 +12,7 @@ import { buildSifManifest } from './artifact/sif-manifest.js';
 import { openBlob } from './blobs.js';
 import type { RegistryClient } from './client.js';
 import { MEDIA_TYPES } from './media-types.js';
-import { loopbackClient, sha256 } from '../../../e2e/kit/index.js';
+import { loopbackClient, sha256, withClient } from '../../../e2e/kit/index.js';
 
 const BLOB = Buffer.alloc(50, 7);
 const DIGEST = sha256(BLOB);
@@ -90,41 +90,31 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
     loopbackClient(host, { retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
 
   it('a 200 whose Content-Length differs from the descriptor fails at once', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 0, undefined, DECLARED), isDisagreement);
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('a 206 whose Content-Range total differs fails at once', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 10, undefined, DECLARED), isDisagreement);
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('a 416 on a resume means the blob is shorter than the manifest says', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 60, undefined, DECLARED), (err) => {
         isDisagreement(err);
         assert.match((err as Error).message, /50/);
         return true;
       });
-    } finally {
-      c.close();
-    }
+    });
   });
 
   for (const framing of ['with Content-Length', 'without Content-Length'] as const) {
     it(`a pull says so once, without retrying (${framing})`, async () => {
       unframed = framing === 'without Content-Length';
-      const c = client();
-      try {
+      await withClient(client(), async (c) => {
         await assert.rejects(
           pullSif({
             client: c,
@@ -136,9 +126,7 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
         // Framed: the one GET. Unframed: the body ends early and the resume's 416 tells the
         // blob is shorter (not 5 retries of "The download ended early").
         assert.ok(blobGets <= (unframed ? 3 : 1), `blob GETs: ${blobGets}`);
-      } finally {
-        c.close();
-      }
+      });
     });
   }
 });

@@ -14,6 +14,7 @@ import {
   FAST_RETRY,
   pickFreePort,
   loopbackClient,
+  withClient,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -75,48 +76,48 @@ describe('RegistryClient scheme choice', () => {
   });
 
   it('uses HTTPS with the private CA from caFile', async () => {
-    const client = new RegistryClient({
-      registry: tlsServer.host,
-      tls: { caFile: pki.caCert },
-      retry: FAST_RETRY,
-    });
-    try {
-      assert.equal((await client.baseUrl()).protocol, 'https:');
-      await client.ping();
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({
+        registry: tlsServer.host,
+        tls: { caFile: pki.caCert },
+        retry: FAST_RETRY,
+      }),
+      async (client) => {
+        assert.equal((await client.baseUrl()).protocol, 'https:');
+        await client.ping();
+      },
+    );
   });
 
   it('reports an untrusted certificate as TLS instead of switching to plain HTTP', async () => {
-    const client = new RegistryClient({ registry: tlsServer.host, retry: FAST_RETRY });
-    try {
-      const err = await client.ping().then(
-        () => assert.fail('ping should fail'),
-        (e: unknown) => e,
-      );
-      assert.ok(err instanceof SifportError);
-      assert.equal(err.code, 'TLS');
-      assert.match(err.message, /ca-file/);
-      // The scheme choice is not cached after a failure: the next try fails the same way.
-      await assert.rejects(client.baseUrl(), { code: 'TLS' });
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({ registry: tlsServer.host, retry: FAST_RETRY }),
+      async (client) => {
+        const err = await client.ping().then(
+          () => assert.fail('ping should fail'),
+          (e: unknown) => e,
+        );
+        assert.ok(err instanceof SifportError);
+        assert.equal(err.code, 'TLS');
+        assert.match(err.message, /ca-file/);
+        // The scheme choice is not cached after a failure: the next try fails the same way.
+        await assert.rejects(client.baseUrl(), { code: 'TLS' });
+      },
+    );
   });
 
   it('accepts an untrusted certificate only with insecure', async () => {
-    const client = new RegistryClient({
-      registry: tlsServer.host,
-      tls: { insecure: true },
-      retry: FAST_RETRY,
-    });
-    try {
-      await client.ping();
-      assert.equal((await client.baseUrl()).protocol, 'https:');
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({
+        registry: tlsServer.host,
+        tls: { insecure: true },
+        retry: FAST_RETRY,
+      }),
+      async (client) => {
+        await client.ping();
+        assert.equal((await client.baseUrl()).protocol, 'https:');
+      },
+    );
   });
 
   it('reports a refused connection as NETWORK and says what to check', async () => {
@@ -187,58 +188,55 @@ describe('RegistryClient authentication', () => {
   });
 
   it('re-sends a streamed body after the 401 (body factory)', async () => {
-    const client = loopbackClient(server.host, {
-      credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
-    });
-    try {
-      const res = await client.request({
-        method: 'PUT',
-        path: '/v2/r/echo',
-        scopes: [],
-        headers: { 'content-length': '11' },
-        body: () => Readable.from([Buffer.from('hello '), Buffer.from('world')]),
-        what: 'Echo',
-      });
-      assert.equal(res.status, 201);
-      assert.deepEqual(JSON.parse(await res.text()), { got: 'hello world' });
-    } finally {
-      client.close();
-    }
+    await withClient(
+      loopbackClient(server.host, {
+        credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
+      }),
+      async (client) => {
+        const res = await client.request({
+          method: 'PUT',
+          path: '/v2/r/echo',
+          scopes: [],
+          headers: { 'content-length': '11' },
+          body: () => Readable.from([Buffer.from('hello '), Buffer.from('world')]),
+          what: 'Echo',
+        });
+        assert.equal(res.status, 201);
+        assert.deepEqual(JSON.parse(await res.text()), { got: 'hello world' });
+      },
+    );
   });
 
   it('rejects a wrong password with AUTH_REQUIRED and never shows the password', async () => {
     const wrong = 'wrong-password-42';
-    const client = loopbackClient(server.host, {
-      credentials: { kind: 'basic', username: USER, password: wrong },
-    });
-    try {
-      const err = await client.ping().then(
-        () => assert.fail('ping should fail'),
-        (e: unknown) => e,
-      );
-      assert.ok(err instanceof SifportError);
-      assert.equal(err.code, 'AUTH_REQUIRED');
-      assert.match(err.message, /rejected the credentials/);
-      const everything = `${err.message} ${JSON.stringify(err.toInfo())} ${String(err.stack)}`;
-      assert.ok(!everything.includes(wrong));
-      assert.ok(!everything.includes(Buffer.from(`${USER}:${wrong}`).toString('base64')));
-    } finally {
-      client.close();
-    }
+    await withClient(
+      loopbackClient(server.host, {
+        credentials: { kind: 'basic', username: USER, password: wrong },
+      }),
+      async (client) => {
+        const err = await client.ping().then(
+          () => assert.fail('ping should fail'),
+          (e: unknown) => e,
+        );
+        assert.ok(err instanceof SifportError);
+        assert.equal(err.code, 'AUTH_REQUIRED');
+        assert.match(err.message, /rejected the credentials/);
+        const everything = `${err.message} ${JSON.stringify(err.toInfo())} ${String(err.stack)}`;
+        assert.ok(!everything.includes(wrong));
+        assert.ok(!everything.includes(Buffer.from(`${USER}:${wrong}`).toString('base64')));
+      },
+    );
   });
 
   it('asks for a login when the registry wants one and none is configured', async () => {
-    const client = loopbackClient(server.host);
-    try {
+    await withClient(loopbackClient(server.host), async (client) => {
       await assert.rejects(client.ping(), (err: unknown) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'AUTH_REQUIRED');
         assert.match(err.message, /sifport login/);
         return true;
       });
-    } finally {
-      client.close();
-    }
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   startRecordingServer,
   type RecordingServer,
   loopbackClient,
+  withClient,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
@@ -35,8 +36,7 @@ describe('messages that name the real problem (issue #10 item 13)', () => {
 
   it('an ftp:// token realm is an unsupported realm scheme, not INTERNAL', async () => {
     challenge = 'Bearer realm="ftp://127.0.0.1/auth/token",service="reg"';
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(c.ping(), (err) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'UNSUPPORTED');
@@ -45,15 +45,12 @@ describe('messages that name the real problem (issue #10 item 13)', () => {
         assert.doesNotMatch(err.message, /pw-secret-1/);
         return true;
       });
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('a Negotiate challenge says Kerberos is not supported, not "rejected the credentials"', async () => {
     challenge = 'Negotiate';
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(c.ping(), (err) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'UNSUPPORTED');
@@ -63,9 +60,7 @@ describe('messages that name the real problem (issue #10 item 13)', () => {
         assert.doesNotMatch(err.message, /rejected the credentials/);
         return true;
       });
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('credentials in a reference are refused, and the password is never echoed', () => {

@@ -13,6 +13,7 @@ import {
   fakeToken,
   loopbackClient,
   sha256,
+  withClient,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -121,32 +122,32 @@ test(
       }),
       { invalidate: async () => (++invalidations, true) },
     );
-    const client = new RegistryClient({ registry: bed!.bearer.host, credentials: provider });
-    try {
-      const req = {
-        method: 'GET',
-        path: '/v2/_catalog?n=1',
-        scopes: [CATALOG_SCOPE],
-        what: 'Listing',
-      };
-      const res = await client.request(req);
-      await res.discard();
-      assert.equal(res.status, 200);
-      assert.equal(invalidations, 1);
-      // Only once per request: a credential that stays wrong fails as before.
-      const stuck: CredentialProvider = Object.assign(
-        async (): Promise<Credential> => ({
-          kind: 'basic',
-          username: 'tester',
-          password: 'wrong-again-3',
-        }),
-        { invalidate: async () => true },
-      );
-      const other = new RegistryClient({ registry: bed!.bearer.host, credentials: stuck });
-      await assert.rejects(other.request(req), (err) => isSifportError(err, 'AUTH_REQUIRED'));
-      other.close();
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({ registry: bed!.bearer.host, credentials: provider }),
+      async (client) => {
+        const req = {
+          method: 'GET',
+          path: '/v2/_catalog?n=1',
+          scopes: [CATALOG_SCOPE],
+          what: 'Listing',
+        };
+        const res = await client.request(req);
+        await res.discard();
+        assert.equal(res.status, 200);
+        assert.equal(invalidations, 1);
+        // Only once per request: a credential that stays wrong fails as before.
+        const stuck: CredentialProvider = Object.assign(
+          async (): Promise<Credential> => ({
+            kind: 'basic',
+            username: 'tester',
+            password: 'wrong-again-3',
+          }),
+          { invalidate: async () => true },
+        );
+        const other = new RegistryClient({ registry: bed!.bearer.host, credentials: stuck });
+        await assert.rejects(other.request(req), (err) => isSifportError(err, 'AUTH_REQUIRED'));
+        other.close();
+      },
+    );
   },
 );
