@@ -12,6 +12,7 @@ export * from './sif-fixtures.js';
 export * from './sif-files.js';
 export * from './retry.js';
 export * from './poll.js';
+export * from './failure.js';
 export * from './temp-dir.js';
 export * from './suite-resource.js';
 export * from './commands.js';
@@ -19,6 +20,7 @@ export * from './go-verifier.js';
 export * from './recording-server.js';
 export * from './registry-fakes.js';
 export * from './endless-registry.js';
+export * from './recording-connector.js';
 export * from './fake-credential-helper.js';
 
 // From the registry test bed (e2e/support/): what unit tests use of it.

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { SifportError } from '../../main/engine/errors.js';
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
 import { parseReference, type Reference } from '../../main/engine/registry/reference.js';
@@ -26,7 +25,7 @@ export const skip: string | false = bed ? false : testBedSkipReason;
 
 /** The kit's fast retry policy and its SIF files, re-exported for the registry suites. */
 export { FAST_RETRY, MiB };
-export { makeSif, sha256, suiteSif, type SuiteSif } from '../kit/index.js';
+export { failure, makeSif, sha256, suiteSif, type SuiteSif } from '../kit/index.js';
 
 /** One of the bed's four registries. */
 export type RegistryName = 'open' | 'basic' | 'bearer' | 'tls';
@@ -97,16 +96,6 @@ export async function assertPullsBack(
 ): Promise<void> {
   await onBed(name, repo, tag, (client, reference) => pullSif({ client, reference, destination }));
   assert.ok((await readFile(destination)).equals(expected), 'pulled bytes equal the source');
-}
-
-/** Runs `action`, expects a SifportError, and returns it. */
-export async function failure(action: () => Promise<unknown>): Promise<SifportError> {
-  const err = await action().then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SifportError, `expected a SifportError, got ${String(err)}`);
-  return err;
 }
 
 /** A repository name nobody else uses: `sifport-e2e/<prefix>-<random>`. */

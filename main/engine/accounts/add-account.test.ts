@@ -5,13 +5,12 @@ import {
   fakeToken,
   loadTestBed,
   testBedSkipReason,
+  recordingConnector,
 } from '../../../e2e/kit/index.js';
 import { isSifportError, SifportError } from '../errors.js';
-import type { Credential, CredentialProvider } from '../registry/auth/credentials.js';
-import { RegistryClient } from '../registry/client.js';
+import type { Credential } from '../registry/auth/credentials.js';
 import { addAccount } from './add-account.js';
 import { Accounts } from './accounts.js';
-import type { ConnectionSettings } from './connection-settings.js';
 import type { RegistryConnector } from './registry-connector.js';
 import { MemoryAccountStore } from './stores/account-store.js';
 import { MemorySecretStore } from './stores/secret-store.js';
@@ -36,27 +35,6 @@ function memoryAccounts(): { accounts: Accounts; secrets: MemorySecretStore } {
 
 /** A connector that must not be reached: the request fails before any registry call. */
 const unreachable: RegistryConnector = () => assert.fail('the registry was contacted');
-
-/** Real clients, recording what each was built with. */
-function realConnector(): {
-  connect: RegistryConnector;
-  calls: Array<{ settings: ConnectionSettings; credential: Credential | CredentialProvider }>;
-} {
-  const calls: Array<{
-    settings: ConnectionSettings;
-    credential: Credential | CredentialProvider;
-  }> = [];
-  const connect: RegistryConnector = (registry, settings, credential) => {
-    calls.push({ settings, credential });
-    return new RegistryClient({
-      registry,
-      tls: { caFile: settings.caFile, insecure: settings.insecure },
-      plainHttp: settings.plainHttp,
-      credentials: credential,
-    });
-  };
-  return { connect, calls };
-}
 
 describe('addAccount with fakes', () => {
   test('incomplete requests are USAGE errors in the front end’s words; stdin is not read', async () => {
@@ -152,7 +130,7 @@ describe('addAccount with fakes', () => {
 describe('addAccount against the test bed', { skip: bed ? false : testBedSkipReason }, () => {
   test('tests the login, then saves it with its capabilities', async () => {
     const { accounts } = memoryAccounts();
-    const { connect, calls } = realConnector();
+    const { connect, calls } = recordingConnector();
     const { password } = bed!.users.tester;
     const account = await addAccount(
       { accounts, connect },
@@ -172,7 +150,7 @@ describe('addAccount against the test bed', { skip: bed ? false : testBedSkipRea
     const { accounts } = memoryAccounts();
     await assert.rejects(
       addAccount(
-        { accounts, connect: realConnector().connect },
+        { accounts, connect: recordingConnector().connect },
         {
           provider: 'generic',
           registry: bed!.basic.host,

@@ -5,12 +5,11 @@ import {
   startFakeRegistry,
   testBedSkipReason,
   type FakeRegistry,
+  recordingConnector,
 } from '../../../e2e/kit/index.js';
 import { isSifportError } from '../errors.js';
-import { RegistryClient } from '../registry/client.js';
 import type { Account } from './account.js';
 import { Accounts, type NewAccount } from './accounts.js';
-import type { ConnectionSettings } from './connection-settings.js';
 import type { RegistryConnector } from './registry-connector.js';
 import { MemoryAccountStore } from './stores/account-store.js';
 import { MemorySecretStore } from './stores/secret-store.js';
@@ -41,21 +40,6 @@ function savePassword(
   return accounts.add(account, password);
 }
 
-/** Real clients, recording the settings each was built with. */
-function realConnector(): { connect: RegistryConnector; settings: ConnectionSettings[] } {
-  const settings: ConnectionSettings[] = [];
-  const connect: RegistryConnector = (registry, given, credential) => {
-    settings.push(given);
-    return new RegistryClient({
-      registry,
-      tls: { caFile: given.caFile, insecure: given.insecure },
-      plainHttp: given.plainHttp,
-      credentials: credential,
-    });
-  };
-  return { connect, settings };
-}
-
 describe('testSavedAccount with fakes', () => {
   let locked: FakeRegistry;
   before(async () => {
@@ -79,7 +63,7 @@ describe('testSavedAccount with fakes', () => {
       plainHttp: true,
     });
     let closed = 0;
-    const { connect, settings } = realConnector();
+    const { connect, calls } = recordingConnector();
     const counting: RegistryConnector = async (registry, given, credential) => {
       const client = await connect(registry, given, credential);
       const close = client.close.bind(client);
@@ -96,7 +80,10 @@ describe('testSavedAccount with fakes', () => {
       ),
       (err: unknown) => isSifportError(err, 'AUTH_REQUIRED'),
     );
-    assert.deepEqual(settings, [{ caFile: undefined, insecure: true, plainHttp: true }]);
+    assert.deepEqual(
+      calls.map((c) => c.settings),
+      [{ caFile: undefined, insecure: true, plainHttp: true }],
+    );
     assert.equal(closed, 1);
     assert.equal((await accounts.get(account.id))?.capabilities, undefined);
   });
@@ -106,7 +93,7 @@ describe('testSavedAccount with fakes', () => {
     const account = await savePassword(accounts, locked.host, 'u', 'saved-pass-6', {
       plainHttp: true,
     });
-    const { connect } = realConnector();
+    const { connect } = recordingConnector();
     const result = await testSavedAccount(
       { accounts, connect },
       { id: account.id, repository: 'elsewhere/probe' },
@@ -127,12 +114,15 @@ describe('testSavedAccount against the test bed', { skip: bed ? false : testBedS
       'tester',
       bed!.users.tester.password,
     );
-    const { connect, settings } = realConnector();
+    const { connect, calls } = recordingConnector();
     const { capabilities } = await testSavedAccount({ accounts, connect }, { id: account.id });
     assert.equal(capabilities.authScheme, 'basic');
     assert.equal(capabilities.catalog, true);
     assert.equal(capabilities.chunkedUpload, true);
-    assert.deepEqual(settings, [{ caFile: undefined, insecure: false, plainHttp: false }]);
+    assert.deepEqual(
+      calls.map((c) => c.settings),
+      [{ caFile: undefined, insecure: false, plainHttp: false }],
+    );
     assert.deepEqual((await accounts.get(account.id))?.capabilities, capabilities);
   });
 });
