@@ -5,7 +5,7 @@ import { getManifest, putManifest, type FetchedManifest } from '../registry/mani
 import { formatReference, normalizeRegistry, type Reference } from '../registry/reference.js';
 import { parseManifest, type Descriptor } from '../registry/artifact/sif-layer.js';
 import { streamBlob } from './copy-blob.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
+import { ProgressMeter, type TransferControls } from './progress.js';
 
 /** One end of a copy: a client logged in for that registry, and the reference there. */
 export interface CopyEnd {
@@ -14,14 +14,12 @@ export interface CopyEnd {
 }
 
 /** Input to {@link copySif}. */
-export interface CopyOptions {
+export interface CopyOptions extends TransferControls {
   readonly from: CopyEnd;
   /** Target; a tag, or the source manifest's own digest. */
   readonly to: CopyEnd;
   /** Bytes per PATCH when streaming a blob (default: each blob in one). */
   readonly chunkSize?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** How one blob reached the target. */

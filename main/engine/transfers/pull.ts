@@ -13,12 +13,12 @@ import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-l
 import { TrailingHash } from './download/trailing-hash.js';
 import { assertUnchanged, changedOnDisk, verifyOnDisk } from './download/verify-on-disk.js';
 import { alreadyExists, destinationPath, exists } from './pull-destination.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
+import { ProgressMeter, type TransferControls } from './progress.js';
 import { resolveSifLayer } from './resolve-layer.js';
 import { requireSifFile } from './sif-check.js';
 
 /** Input to {@link pullSif}. */
-export interface PullOptions {
+export interface PullOptions extends TransferControls {
   readonly client: RegistryClient;
   readonly reference: Reference;
   /** Destination file, or an existing directory to put the file in. */
@@ -27,8 +27,6 @@ export interface PullOptions {
   readonly force?: boolean | undefined;
   /** Architecture for image indexes (Go names: amd64, arm64, …); default: this machine's. */
   readonly arch?: string | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
   /**
    * Runs on the complete, verified temporary file before it is moved into place (or on the
    * finished file another pull of the same image just wrote there).

@@ -11,7 +11,7 @@ import { buildSifManifest, type ManifestStyle } from '../registry/artifact/sif-m
 import { uploadBlob, uploadBytes } from '../registry/upload.js';
 import type { UploadTuningStore } from '../registry/upload-tuning.js';
 import type { DigestCache, FileIdentity } from './digest-cache.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
+import { ProgressMeter, type TransferControls } from './progress.js';
 import { requireValidSif } from './sif-check.js';
 import { uploadWhileHashing } from './upload-while-hashing.js';
 import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './upload-sessions.js';
@@ -23,7 +23,7 @@ import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './up
 const HASH_FIRST_LIMIT = 64 * 1024 * 1024;
 
 /** Input to {@link pushSif}. */
-export interface PushOptions {
+export interface PushOptions extends TransferControls {
   readonly client: RegistryClient;
   readonly file: string;
   /** Target; must carry a tag. */
@@ -37,8 +37,6 @@ export interface PushOptions {
   readonly uploadSessions?: UploadSessionStore | undefined;
   readonly style?: ManifestStyle | undefined;
   readonly chunkSize?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** What a push did. */
