@@ -1,5 +1,6 @@
 import { PrivateJsonFile } from '../../accounts/stores/private-json-file.js';
-import { JOB_STATES, type JobRecord } from './job.js';
+import { JOB_STATES } from '../../../../shared/transfers-contract.js';
+import type { JobRecord } from './job.js';
 
 /**
  * Where the transfer history lives between runs of the app: the profile's file, or memory

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../../shared/error-codes.js';
+import type { JOB_STATES } from '../../../../shared/transfers-contract.js';
 import type { ConnectionOverrides } from '../../accounts/connection-settings.js';
 import type { TransferProgress } from '../progress.js';
 
@@ -50,16 +51,6 @@ export type JobSpec = PushJobSpec | PullJobSpec | CopyJobSpec;
  * queue closed) while it was queued or running, and `resume` continues it.
  */
 export type JobState = (typeof JOB_STATES)[number];
-
-/** Every {@link JobState}, for the history file to check what it reads. */
-export const JOB_STATES = [
-  'queued',
-  'running',
-  'done',
-  'failed',
-  'cancelled',
-  'interrupted',
-] as const;
 
 /** States a job never leaves on its own (retry/resume start a new run of the same record). */
 export const FINISHED_STATES: ReadonlySet<JobState> = new Set([
