@@ -15,15 +15,6 @@ export interface TransferProgress {
 /** Receives progress reports; may be called often, so keep it cheap. */
 export type ProgressListener = (progress: TransferProgress) => void;
 
-/**
- * What every long transfer (push, pull, copy) takes from its caller (STYLE §12): a signal
- * that stops it and a listener for its progress. The queue turns both into job events.
- */
-export interface TransferControls {
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
-}
-
 const REPORT_INTERVAL_MS = 100;
 const RATE_WINDOW_MS = 2000;
 
