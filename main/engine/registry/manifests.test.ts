@@ -16,40 +16,30 @@ const LATIN1 = Buffer.concat([
 ]);
 const LATIN1_DIGEST = sha256Digest(LATIN1);
 
+/** Manifests the fake serves by tag or by `digest`, claiming that digest whatever the bytes. */
+const SERVED = [
+  {
+    tag: 'good',
+    digest: DIGEST,
+    contentType: `${MEDIA_TYPES.ociManifest}; charset=utf-8`,
+    body: BODY,
+  },
+  { tag: 'lying', digest: OTHER, contentType: MEDIA_TYPES.ociManifest, body: BODY },
+  { tag: 'latin1', digest: LATIN1_DIGEST, contentType: MEDIA_TYPES.ociManifest, body: LATIN1 },
+];
+
 describe('manifests (oras.md §3.5)', () => {
   const registry = suiteRecordingRegistry((req, res) => {
     const path = req.path;
-    if (
-      req.method === 'GET' &&
-      (path === '/v2/r/manifests/good' || path === `/v2/r/manifests/${DIGEST}`)
-    ) {
+    const served = SERVED.find(
+      (m) => path === `/v2/r/manifests/${m.tag}` || path === `/v2/r/manifests/${m.digest}`,
+    );
+    if (req.method === 'GET' && served) {
       res.writeHead(200, {
-        'content-type': `${MEDIA_TYPES.ociManifest}; charset=utf-8`,
-        'docker-content-digest': DIGEST,
+        'content-type': served.contentType,
+        'docker-content-digest': served.digest,
       });
-      res.end(BODY);
-      return true;
-    }
-    if (
-      req.method === 'GET' &&
-      (path === '/v2/r/manifests/lying' || path === `/v2/r/manifests/${OTHER}`)
-    ) {
-      res.writeHead(200, {
-        'content-type': MEDIA_TYPES.ociManifest,
-        'docker-content-digest': OTHER,
-      });
-      res.end(BODY);
-      return true;
-    }
-    if (
-      req.method === 'GET' &&
-      (path === '/v2/r/manifests/latin1' || path === `/v2/r/manifests/${LATIN1_DIGEST}`)
-    ) {
-      res.writeHead(200, {
-        'content-type': MEDIA_TYPES.ociManifest,
-        'docker-content-digest': LATIN1_DIGEST,
-      });
-      res.end(LATIN1);
+      res.end(served.body);
       return true;
     }
     if (req.method === 'GET' && path === '/v2/r/manifests/missing') {
