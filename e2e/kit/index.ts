@@ -21,6 +21,7 @@ export * from './recording-server.js';
 export * from './registry-fakes.js';
 export * from './endless-registry.js';
 export * from './recording-connector.js';
+export * from './oci-index.js';
 export * from './fake-credential-helper.js';
 
 // From the registry test bed (e2e/support/): what unit tests use of it.

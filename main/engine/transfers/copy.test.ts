@@ -13,6 +13,7 @@ import {
   MiB,
   suiteSif,
   suiteFakeRegistry,
+  ociIndex,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
@@ -101,20 +102,9 @@ describe('copySif between fake registries', () => {
 
   it('copies an image index with its image manifest, both digests unchanged', async () => {
     const child = await getManifest(from, 'lab/img', '1');
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: MEDIA_TYPES.ociIndex,
-        manifests: [
-          {
-            mediaType: MEDIA_TYPES.ociManifest,
-            digest: child.digest,
-            size: child.bytes.length,
-            platform: { os: 'linux', architecture: 'amd64' },
-          },
-        ],
-      }),
-    );
+    const index = ociIndex([
+      { digest: child.digest, size: child.bytes.length, architecture: 'amd64' },
+    ]);
     const indexDigest = await putManifest(from, 'lab/img', 'multi', index, MEDIA_TYPES.ociIndex);
     const result = await copySif({
       from: { client: from, reference: parseReference(`${source.host}/lab/img:multi`) },

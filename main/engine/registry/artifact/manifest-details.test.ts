@@ -5,6 +5,7 @@ import {
   type FakeRegistry,
   NO_RETRY,
   loopbackClient,
+  ociIndex,
 } from '../../../../e2e/kit/index.js';
 import type { RegistryClient } from '../client.js';
 import { describeManifest } from './manifest-details.js';
@@ -97,20 +98,7 @@ test('a container image is described but is not a SIF', async () => {
 test('an index is described by its entries', async () => {
   const image = buildSifManifest({ size: LAYER.length, digest: LAYER_DIGEST, title: 'a.sif' });
   const imageDigest = await putManifest(client, 'r', 'amd', image, MEDIA_TYPES.ociManifest);
-  const index = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MEDIA_TYPES.ociIndex,
-      manifests: [
-        {
-          mediaType: MEDIA_TYPES.ociManifest,
-          digest: imageDigest,
-          size: image.length,
-          platform: { os: 'linux', architecture: 'amd64' },
-        },
-      ],
-    }),
-  );
+  const index = ociIndex([{ digest: imageDigest, size: image.length, architecture: 'amd64' }]);
   await putManifest(client, 'r', 'multi', index, MEDIA_TYPES.ociIndex);
   const details = await describeManifest(client, 'r', 'multi');
   assert.equal(details.kind, 'index');
