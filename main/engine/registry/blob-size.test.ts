@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
@@ -12,7 +10,7 @@ import { buildSifManifest } from './artifact/sif-manifest.js';
 import { openBlob } from './blobs.js';
 import type { RegistryClient } from './client.js';
 import { MEDIA_TYPES } from './media-types.js';
-import { loopbackClient, sha256, withClient } from '../../../e2e/kit/index.js';
+import { loopbackClient, sha256, withClient, suiteTempDir } from '../../../e2e/kit/index.js';
 
 const BLOB = Buffer.alloc(50, 7);
 const DIGEST = sha256(BLOB);
@@ -36,13 +34,12 @@ function isDisagreement(err: unknown): boolean {
 describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   let server: Server;
   let host: string;
-  let dir: string;
+  const dir = suiteTempDir('sifport-blob-size-');
   let blobGets = 0;
   /** Send the blob without Content-Length (ends with the connection). */
   let unframed = false;
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-blob-size-'));
     const manifest = buildSifManifest({ size: DECLARED, digest: DIGEST, title: 'app.sif' });
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       if (req.url === '/v2/') return void res.writeHead(200, { 'content-length': '0' }).end();
@@ -79,7 +76,6 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   });
   after(async () => {
     await new Promise<void>((r) => server.close(() => r()));
-    await rm(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
     blobGets = 0;
@@ -119,7 +115,7 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
           pullSif({
             client: c,
             reference: { registry: host, repository: 'lab/app', tag: '1', digest: undefined },
-            destination: join(dir, `out-${blobGets}-${framing.length}.sif`),
+            destination: join(dir.path, `out-${blobGets}-${framing.length}.sif`),
           }),
           isDisagreement,
         );

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 import {
@@ -37,12 +38,6 @@ function serveBytes(req: RecordedRequest, res: ServerResponse): true {
     res.end(BLOB);
   }
   return true;
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 describe('openBlob redirects (oras.md §3.2)', () => {
@@ -96,7 +91,7 @@ describe('openBlob redirects (oras.md §3.2)', () => {
   it('follows a redirect to another host without the Authorization header', async () => {
     const { response, partial } = await openBlob(client, 'repo', DIGEST, 0);
     assert.equal(partial, false);
-    assert.deepEqual(await readAll(response.body), BLOB);
+    assert.deepEqual(await buffer(response.body), BLOB);
     assert.equal(storage.requests.length, 1);
     const hop = storage.requests[0]!;
     assert.equal(hop.path, '/bucket/blob?X-Signature=abc'); // signed query kept verbatim
@@ -109,7 +104,7 @@ describe('openBlob redirects (oras.md §3.2)', () => {
   it('keeps Range on the redirected request and reports a partial answer', async () => {
     const { response, partial } = await openBlob(client, 'repo', DIGEST, 5);
     assert.equal(partial, true);
-    assert.deepEqual(await readAll(response.body), BLOB.subarray(5));
+    assert.deepEqual(await buffer(response.body), BLOB.subarray(5));
     assert.equal(registry.requests.at(-1)!.headers.range, 'bytes=5-');
     assert.equal(storage.requests[0]!.headers.range, 'bytes=5-');
     assert.equal(storage.requests[0]!.headers.authorization, undefined);
@@ -118,7 +113,7 @@ describe('openBlob redirects (oras.md §3.2)', () => {
   it('keeps Authorization and Range on a redirect within the same registry', async () => {
     const { response, partial } = await openBlob(client, 'local', DIGEST, 3);
     assert.equal(partial, true);
-    assert.deepEqual(await readAll(response.body), BLOB.subarray(3));
+    assert.deepEqual(await buffer(response.body), BLOB.subarray(3));
     const moved = registry.requests.filter((r) => r.path.startsWith('/v2/moved/'));
     assert.equal(moved.length, 1);
     assert.equal(moved[0]!.headers.authorization, AUTH);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +15,7 @@ import {
   loopbackClient,
   withClient,
   failure,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -44,13 +44,12 @@ describe('isLoopbackHost', () => {
 });
 
 describe('RegistryClient scheme choice', () => {
-  let dir: string;
+  const dir = suiteTempDir('sifport-client-test-');
   let pki: Awaited<ReturnType<typeof ensurePki>>;
   let tlsServer: RecordingServer;
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-client-test-'));
-    pki = await ensurePki(join(dir, 'pki'));
+    pki = await ensurePki(join(dir.path, 'pki'));
     tlsServer = await startRecordingServer(
       (req, res) => (req.path === '/v2/' ? json(res, 200, {}) : false),
       { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
@@ -58,7 +57,6 @@ describe('RegistryClient scheme choice', () => {
   });
   after(async () => {
     await tlsServer.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('falls back to plain HTTP for a loopback registry that does not speak TLS', async () => {

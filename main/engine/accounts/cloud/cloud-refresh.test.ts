@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -14,6 +13,7 @@ import {
   loopbackClient,
   sha256,
   withClient,
+  suiteTempDir,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -26,14 +26,13 @@ import { MemoryAccountStore } from '../stores/account-store.js';
 import { Accounts } from '../accounts.js';
 import { MemorySecretStore } from '../stores/secret-store.js';
 
-let root: string;
+const root = suiteTempDir('sifport-refresh-');
 let fakes: FakeCloudClis;
 let registry: FakeRegistry;
 /** What the fake ECR accepts right now; the test "expires" the first token mid-upload. */
 const accepted = { username: 'AWS', password: '' };
 
 before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-refresh-'));
   fakes = await FakeCloudClis.create(['aws']);
   accepted.password = fakeToken('aws', 1);
   registry = await startFakeRegistry({ auth: accepted });
@@ -41,7 +40,6 @@ before(async () => {
 after(async () => {
   await registry.stop();
   await fakes.remove();
-  await rm(root, { recursive: true, force: true });
 });
 
 test('a cloud token rejected mid-upload is re-minted and only the current chunk is resent', async () => {
@@ -77,7 +75,7 @@ test('a cloud token rejected mid-upload is re-minted and only the current chunk 
     transport,
   });
   const bytes = randomBytes(64 * 1024);
-  const path = join(root, 'blob.bin');
+  const path = join(root.path, 'blob.bin');
   await writeFile(path, bytes);
   try {
     const result = await uploadBlob({
