@@ -22,6 +22,7 @@ export * from './registry-fakes.js';
 export * from './endless-registry.js';
 export * from './recording-connector.js';
 export * from './oci-index.js';
+export * from './fake-clouds.js';
 export * from './fake-credential-helper.js';
 
 // From the registry test bed (e2e/support/): what unit tests use of it.

@@ -8,28 +8,21 @@ import {
   type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
-  FakeCloudClis,
   fakeToken,
   UNSIGNED_SIF,
   suiteTempDir,
+  suiteFakeCloudClis,
 } from '../../../e2e/kit/index.js';
 import { runCli } from '../main.js';
 
 const bed = loadTestBed();
 const root = suiteTempDir('sifport-accounts-cli-');
-let fakes: FakeCloudClis;
+const fakes = suiteFakeCloudClis(['aws']);
 let n = 0;
 /** Everything every CLI run of this file printed, for the secret scan at the end. */
 const printed: string[] = [];
 /** Every password and token the runs used. */
 const secrets = new Set<string>();
-
-before(async () => {
-  fakes = await FakeCloudClis.create(['aws']);
-});
-after(async () => {
-  await fakes.remove();
-});
 
 interface Run {
   readonly code: number;

@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FileAccountStore, MemoryAccountStore } from './stores/account-store.js';
 import { mintedKey } from './cloud/account-credentials.js';
 import { Accounts } from './accounts.js';
 import { MemoryCredentialStore } from './stores/credential-store.js';
-import { FakeCloudClis, fakeToken, suiteTempDir } from '../../../e2e/kit/index.js';
+import { fakeToken, suiteTempDir, suiteFakeCloudClis } from '../../../e2e/kit/index.js';
 import { hasPosixModes } from './stores/private-file.js';
 import { FileSecretStore, MemorySecretStore } from './stores/secret-store.js';
 
 const root = suiteTempDir('sifport-accounts-');
-let fakes: FakeCloudClis;
+const fakes = suiteFakeCloudClis(['aws']);
 let n = 0;
-
-before(async () => {
-  fakes = await FakeCloudClis.create(['aws']);
-});
-after(async () => {
-  await fakes.remove();
-});
 
 test('file stores are 0600 in a 0700 directory and hold no secret in accounts.json', async () => {
   const dir = join(root.path, `cfg-${++n}`);

@@ -8,12 +8,12 @@ import {
   type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
-  FakeCloudClis,
   fakeToken,
   loopbackClient,
   sha256,
   withClient,
   suiteTempDir,
+  suiteFakeCloudClis,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -27,20 +27,16 @@ import { Accounts } from '../accounts.js';
 import { MemorySecretStore } from '../stores/secret-store.js';
 
 const root = suiteTempDir('sifport-refresh-');
-let fakes: FakeCloudClis;
+const fakes = suiteFakeCloudClis(['aws']);
 let registry: FakeRegistry;
 /** What the fake ECR accepts right now; the test "expires" the first token mid-upload. */
 const accepted = { username: 'AWS', password: '' };
 
 before(async () => {
-  fakes = await FakeCloudClis.create(['aws']);
   accepted.password = fakeToken('aws', 1);
   registry = await startFakeRegistry({ auth: accepted });
 });
-after(async () => {
-  await registry.stop();
-  await fakes.remove();
-});
+after(() => registry.stop());
 
 test('a cloud token rejected mid-upload is re-minted and only the current chunk is resent', async () => {
   const accounts = new Accounts({
