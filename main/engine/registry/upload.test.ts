@@ -192,24 +192,38 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     }
   }
 
+  /** Uploads `file` to `repository` in 1 MiB chunks; the registry must then hold its bytes. */
+  async function uploadChunked(
+    client: RegistryClient,
+    fakeUrl: string,
+    repository: string,
+    file: { path: string; bytes: Buffer; digest: string },
+    extra: { onBytes?: () => void } = {},
+  ) {
+    const result = await uploadBlob({
+      client,
+      repository,
+      path: file.path,
+      size: file.bytes.length,
+      chunkSize: MiB,
+      ...extra,
+    });
+    assert.equal(result.digest, file.digest);
+    assert.deepEqual(await fetchBlob(fakeUrl, repository, file.digest), file.bytes);
+    return result;
+  }
+
   it('resumes from the acknowledged offset when a chunk is cut half-way', async () => {
     const file = await blobFile(3 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       // Let the first chunk through, cut the second after 300 KB.
       let patches = 0;
       proxy.cutAfter({ method: 'PATCH', pathPattern: /blobs\/uploads\//, bytes: MiB + 300_000 });
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/half',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
+      const result = await uploadChunked(client, fakeUrl, 'cut/half', file, {
         onBytes: () => void patches++,
       });
-      assert.equal(result.digest, file.digest);
       assert.equal(result.restarts, 0);
       assert.ok(result.resumes >= 1, `resumes ${result.resumes}`);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/half', file.digest), file.bytes);
       const log = proxy.requests.map((r) => `${r.method} ${r.outcome}`);
       assert.ok(log.includes('PATCH cut'), log.join(', '));
       assert.ok(log.includes('GET forwarded'), 'a status GET asked where to resume');
@@ -220,16 +234,8 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     const file = await blobFile(2 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       proxy.cutAfter({ method: 'PATCH', bytes: 100_000 });
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/first',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
-      assert.equal(result.digest, file.digest);
+      const result = await uploadChunked(client, fakeUrl, 'cut/first', file);
       assert.equal(result.resumes, 1);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/first', file.digest), file.bytes);
       // After the cut the client went on with the same range, from 0.
       const patches = proxy.requests.filter((r) => r.method === 'PATCH');
       assert.equal(patches[0]!.outcome, 'cut');
@@ -241,17 +247,9 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     const file = await blobFile(3 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       proxy.cutAfter({ method: 'PATCH', bytes: 64 * MiB }); // whole body forwarded, then cut
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/answer',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
-      assert.equal(result.digest, file.digest);
+      const result = await uploadChunked(client, fakeUrl, 'cut/answer', file);
       assert.equal(result.restarts, 0);
       assert.equal(result.resumes, 1);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/answer', file.digest), file.bytes);
       // Only 3 MiB in 1 MiB chunks: the first one was not sent twice.
       const forwarded = proxy.requests
         .filter((r) => r.method === 'PATCH')

@@ -109,26 +109,26 @@ describe('verifySif (spec B6-B8)', () => {
     for (const r of [header, payload, fpr, hash]) assert.equal(r.ok, false);
   });
 
-  it('notices objects added to a signed group, and ungrouped objects', async () => {
-    const added = memoryFixture('signed.sif');
+  /** signed.sif with a 3-byte generic object added to group `groupId` (0: no group). */
+  async function signedPlusObject(groupId: number) {
+    const image = memoryFixture('signed.sif');
     await appendObject(
-      added,
-      await loadSif(added),
-      { dataType: DataType.generic, data: new Uint8Array(3), groupId: 1, link: 0 },
+      image,
+      await loadSif(image),
+      { dataType: DataType.generic, data: new Uint8Array(3), groupId, link: 0 },
       SIGNATURE_TIME,
     );
+    return image;
+  }
+
+  it('notices objects added to a signed group, and ungrouped objects', async () => {
+    const added = await signedPlusObject(1);
     const changed = await verdicts(added);
     assert.deepEqual([changed.ok, changed.verdicts], [false, ['objects-changed']]);
     assert.match(changed.report.signatures[0]?.message ?? '', /object 4 was added/);
     assert.equal((await verdicts(added, { objectId: 2 })).ok, true);
 
-    const loose = memoryFixture('signed.sif');
-    await appendObject(
-      loose,
-      await loadSif(loose),
-      { dataType: DataType.generic, data: new Uint8Array(3), groupId: 0, link: 0 },
-      SIGNATURE_TIME,
-    );
+    const loose = await signedPlusObject(0);
     const result = await verdicts(loose);
     assert.equal(result.ok, false);
     assert.deepEqual(result.verdicts, ['verified']);

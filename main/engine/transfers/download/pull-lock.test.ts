@@ -19,12 +19,15 @@ describe('acquirePullLock', () => {
   const dir = suiteTempDir('sifport-lock-test-');
   let n = 0;
   const lockPath = (): string => join(dir.path, `p${++n}.partial.lock`);
+  /** Who the lock file at `path` names as its holder. */
+  const readHolder = async (path: string): Promise<LockHolder> =>
+    JSON.parse(await readFile(path, 'utf8')) as LockHolder;
 
   it('writes pid, host and start time, and removes the file on release', async () => {
     const path = lockPath();
     const lock = await acquirePullLock(path, FAST);
     assert.equal(lock.waited, false);
-    const holder = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+    const holder = await readHolder(path);
     assert.equal(holder.pid, process.pid);
     assert.equal(holder.host, hostname());
     assert.ok(!Number.isNaN(Date.parse(holder.started)));
@@ -52,11 +55,17 @@ describe('acquirePullLock', () => {
     await lock.release();
   });
 
-  it('a live holder keeps its lock past staleMs by touching it', async () => {
+  /** Takes a fresh lock, then starts a second taker of it that `controller` can cancel. */
+  async function heldAndAwaited() {
     const path = lockPath();
     const first = await acquirePullLock(path, FAST);
     const controller = new AbortController();
     const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    return { path, first, controller, pending };
+  }
+
+  it('a live holder keeps its lock past staleMs by touching it', async () => {
+    const { first, controller, pending } = await heldAndAwaited();
     await new Promise((r) => setTimeout(r, 3 * FAST.staleMs));
     controller.abort();
     await assert.rejects(pending, { name: 'AbortError' });
@@ -68,7 +77,7 @@ describe('acquirePullLock', () => {
     const holder = { pid: deadPid(), host: hostname(), started: new Date().toISOString() };
     await writeFile(path, JSON.stringify(holder));
     const lock = await acquirePullLock(path, { ...FAST, staleMs: 60_000 });
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await lock.release();
   });
 
@@ -78,7 +87,7 @@ describe('acquirePullLock', () => {
     const old = new Date(Date.now() - 10 * FAST.staleMs);
     await utimes(path, old, old);
     const lock = await acquirePullLock(path, FAST);
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await lock.release();
     // Fresh, but never touched again while we wait: stale after staleMs of our own clock.
     await writeFile(path, JSON.stringify({ pid: 1, host: 'elsewhere', started: '' }));
@@ -89,13 +98,10 @@ describe('acquirePullLock', () => {
   });
 
   it('cancel while waiting rejects with an AbortError and leaves the holder alone', async () => {
-    const path = lockPath();
-    const first = await acquirePullLock(path, FAST);
-    const controller = new AbortController();
-    const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    const { path, first, controller, pending } = await heldAndAwaited();
     setTimeout(() => controller.abort(), 30);
     await assert.rejects(pending, { name: 'AbortError' });
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await first.release();
   });
 });
