@@ -38,26 +38,32 @@ export interface BenchSif {
   readonly size: number;
 }
 
-/** How {@link createBenchSif} adds its partition. */
-export interface BenchSifOptions {
-  /** Add it as the primary system partition in object group 1, as `apptainer build` does. */
-  readonly likeBuild?: boolean;
+/** The kind of partition {@link createBenchSif} adds. */
+export interface BenchPartition {
+  /**
+   * `data` (default): parttype 3 Data, named `payload.bin`, for the transfer benches; `rootfs`:
+   * parttype 2 System in object group 1, as `apptainer build` makes, for sign and verify.
+   */
+  readonly kind?: 'data' | 'rootfs';
 }
 
 /**
  * Builds a real SIF with siftool: `siftool new` (global header + descriptor table), then
- * `siftool add` of `dataSize` random bytes as one data partition (datatype 4 Partition, parttype
- * 3 Data, partfs 4 Raw; with `likeBuild`, parttype 2 primary System in group 1, which signing
- * needs). The file starts with a valid SIF header, so Sifport's SIF checks accept it; the random
- * payload makes any compression or dedup along the way useless.
+ * `siftool add` of `dataSize` random bytes as one partition (datatype 4 Partition, partfs 4
+ * Raw; see {@link BenchPartition}). The file starts with a valid SIF header, so Sifport's SIF
+ * checks accept it; the random payload makes any compression or dedup along the way useless.
  */
 export async function createBenchSif(
   dir: string,
   dataSize: number,
-  options: BenchSifOptions = {},
+  { kind = 'data' }: BenchPartition = {},
 ): Promise<BenchSif> {
-  const data = join(dir, 'payload.bin');
+  const data = join(dir, kind === 'data' ? 'payload.bin' : 'rootfs.bin');
   const path = join(dir, 'bench.sif');
+  const layout =
+    kind === 'data'
+      ? ['--parttype', '3', '--partarch', GO_ARCH_CODE[process.arch] ?? '2']
+      : ['--parttype', '2', '--partarch', '2', '--groupid', '1'];
   await writeRandomFile(data, dataSize);
   try {
     await run('siftool', ['new', path]);
@@ -67,15 +73,10 @@ export async function createBenchSif(
       data,
       '--datatype',
       '4',
-      '--parttype',
-      options.likeBuild ? '2' : '3',
       '--partfs',
       '4',
-      '--partarch',
-      GO_ARCH_CODE[process.arch] ?? '2',
-      '--filename',
-      'payload.bin',
-      ...(options.likeBuild ? ['--groupid', '1'] : []),
+      ...layout,
+      ...(kind === 'data' ? ['--filename', 'payload.bin'] : []),
     ]);
   } finally {
     await rm(data, { force: true });

@@ -5,29 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { channels, events, type EventName } from '../../shared/contract.js';
 import { MESSAGE_CHANNEL } from '../../shared/message-channel.js';
 import { SifportCallError } from '../../preload/envelope.js';
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { loadTestBed, testBedSkipReason, UNSIGNED_SIF, waitFor } from '../kit/index.js';
+import {
+  loadTestBed,
+  suiteTempDir,
+  testBedSkipReason,
+  UNSIGNED_SIF,
+  waitFor,
+} from '../kit/index.js';
 import { bootShell, type BootedShell } from './boot-shell.js';
 
 const bed = loadTestBed();
-let dir: string;
+const dir = suiteTempDir('sifport-shell-');
 let shell: BootedShell;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-shell-'));
-  shell = await bootShell(join(dir, 'userData'));
-});
-
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
+  shell = await bootShell(join(dir.path, 'userData'));
 });
 
 /** Sends one raw frame as a given frame of the window would, and returns the reply. */

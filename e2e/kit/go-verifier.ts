@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { hasCommand } from './commands.js';
+import { suiteResource } from './suite-resource.js';
 
 /** Where Debian's `golang-github-sylabs-sif-dev` puts the upstream library's source. */
 const UPSTREAM_GO_SOURCE = '/usr/share/gocode/src/github.com/sylabs/sif';
@@ -30,6 +32,30 @@ export function buildGoVerifier(root: string): string | undefined {
     stdio: 'ignore',
   });
   return binary;
+}
+
+/** A suite's scratch directory and the Go verifier built in it, if it could be. */
+export interface SuiteGoVerifier {
+  /** The directory, also free for the SIFs the suite writes. */
+  readonly dir: string;
+  /** The verifier's path, or undefined when Go or the upstream library is missing. */
+  readonly binary: string | undefined;
+}
+
+/**
+ * Registers hooks on the current suite: `before` makes a scratch directory
+ * `<os tmp>/<prefix>XXXXXX` and builds the Go verifier in it ({@link buildGoVerifier}),
+ * `after` removes it. For the signature suites that compare their verdicts with upstream's.
+ */
+export function suiteGoVerifier(prefix: string): SuiteGoVerifier {
+  return suiteResource(
+    `${prefix}…`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      return { dir, binary: buildGoVerifier(dir) };
+    },
+    (made) => rmSync(made.dir, { recursive: true, force: true }),
+  );
 }
 
 /** Runs the Go verifier; resolves to its output line and whether it exited 0. */

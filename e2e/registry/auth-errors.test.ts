@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { SifportError } from '../../main/engine/errors.js';
+import type { SifportError } from '../../main/engine/errors.js';
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
@@ -11,6 +11,7 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import {
   bed,
   clientFor,
+  failure,
   FAST_RETRY,
   skip,
   suiteSif,
@@ -19,16 +20,6 @@ import {
 } from './bed.js';
 
 const WRONG = 'Wr0ng-passw0rd-xyz';
-
-/** Runs `action`, expects a SifportError, and returns it. */
-async function failure(action: () => Promise<unknown>): Promise<SifportError> {
-  const err = await action().then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SifportError, `expected a SifportError, got ${String(err)}`);
-  return err;
-}
 
 /** The password must not appear anywhere a user or a log could see it. */
 function assertNoSecret(err: SifportError, secret: string): void {
@@ -114,61 +105,49 @@ describe('authentication and error answers of real registries (oras.md §3.9, §
     );
   }
 
-  it('bearer: reader may pull but pushing is DENIED', { skip }, async () => {
-    const info = bed!;
-    const repo = uniqueRepo('reader');
-    const reference = parseReference(`${info.bearer.host}/${repo}:v1`);
-    const tester = clientFor(info, 'bearer', 'tester');
-    const reader = clientFor(info, 'bearer', 'reader');
+  /**
+   * On the bearer registry: tester pushes the SIF to `repo:v1`, `who` pulls it back (the
+   * bytes must match), then `who` tries to push to `pushTo`; returns how that push failed.
+   */
+  async function pullsButCannotPush(
+    who: 'reader' | 'anonymous',
+    repo: string,
+    pushTo: string,
+  ): Promise<SifportError> {
+    const host = bed!.bearer.host;
+    const reference = parseReference(`${host}/${repo}:v1`);
+    const tester = clientFor(bed!, 'bearer', 'tester');
+    const other = clientFor(bed!, 'bearer', who);
     try {
       await pushSif({ client: tester, file: sif.path, reference });
-      const out = join(sif.dir, 'reader-pulled.sif');
-      await pullSif({ client: reader, reference, destination: out });
+      const out = join(sif.dir, `${who}-pulled.sif`);
+      await pullSif({ client: other, reference, destination: out });
       assert.ok((await readFile(out)).equals(sif.bytes));
-
-      const err = await failure(() =>
-        pushSif({
-          client: reader,
-          file: sif.path,
-          reference: parseReference(`${info.bearer.host}/${uniqueRepo('reader-push')}:v1`),
-        }),
+      return await failure(() =>
+        pushSif({ client: other, file: sif.path, reference: parseReference(`${host}/${pushTo}`) }),
       );
-      assert.equal(err.code, 'DENIED');
-      assert.match(err.message, /no right to pull\/push/);
-      assertNoSecret(err, info.users.reader.password);
     } finally {
       tester.close();
-      reader.close();
+      other.close();
     }
+  }
+
+  it('bearer: reader may pull but pushing is DENIED', { skip }, async () => {
+    const pushTo = `${uniqueRepo('reader-push')}:v1`;
+    const err = await pullsButCannotPush('reader', uniqueRepo('reader'), pushTo);
+    assert.equal(err.code, 'DENIED');
+    assert.match(err.message, /no right to pull\/push/);
+    assertNoSecret(err, bed!.users.reader.password);
   });
 
   it(
     'bearer: anonymous pull works on public/*, anonymous push asks for a login',
     { skip },
     async () => {
-      const info = bed!;
       const repo = `public/${uniqueRepo('anon').replace('/', '-')}`;
-      const reference = parseReference(`${info.bearer.host}/${repo}:v1`);
-      const tester = clientFor(info, 'bearer', 'tester');
-      const anonymous = clientFor(info, 'bearer', 'anonymous');
-      try {
-        await pushSif({ client: tester, file: sif.path, reference });
-        const out = join(sif.dir, 'anon-pulled.sif');
-        await pullSif({ client: anonymous, reference, destination: out });
-        assert.ok((await readFile(out)).equals(sif.bytes));
-        const err = await failure(() =>
-          pushSif({
-            client: anonymous,
-            file: sif.path,
-            reference: parseReference(`${info.bearer.host}/${repo}:v2`),
-          }),
-        );
-        assert.equal(err.code, 'AUTH_REQUIRED');
-        assert.match(err.message, /needs a login/);
-      } finally {
-        tester.close();
-        anonymous.close();
-      }
+      const err = await pullsButCannotPush('anonymous', repo, `${repo}:v2`);
+      assert.equal(err.code, 'AUTH_REQUIRED');
+      assert.match(err.message, /needs a login/);
     },
   );
 

@@ -1,14 +1,17 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 
 import type { Credential } from '../../main/engine/registry/auth/credentials.js';
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
-import { FAST_RETRY, UNSIGNED_SIF } from '../kit/index.js';
+import { parseReference, type Reference } from '../../main/engine/registry/reference.js';
+import { pullSif } from '../../main/engine/transfers/pull.js';
+import { pushSif } from '../../main/engine/transfers/push.js';
+import { FAST_RETRY, MiB } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
 
@@ -20,20 +23,15 @@ export const bed: TestBedInfo | undefined = loadTestBed();
 /** The `skip` option of tests that need the bed: false when it runs, else the reason. */
 export const skip: string | false = bed ? false : testBedSkipReason;
 
-/** Retry fast in tests: the kit's one policy, re-exported for the registry suites. */
-export { FAST_RETRY };
+/** The kit's fast retry policy and its SIF files, re-exported for the registry suites. */
+export { FAST_RETRY, MiB };
+export { failure, makeSif, sha256, suiteSif, type SuiteSif } from '../kit/index.js';
 
 /** One of the bed's four registries. */
 export type RegistryName = 'open' | 'basic' | 'bearer' | 'tls';
 
 /** Who to be: a bed user, explicit credentials, or nobody. */
 export type Who = 'tester' | 'reader' | 'anonymous' | { username: string; password: string };
-
-/** Bytes in a mebibyte. */
-export const MiB = 1024 * 1024;
-
-/** The fixture whose header makes a file a SIF (push only checks the header). */
-export const FIXTURE_SIF = UNSIGNED_SIF;
 
 function credential(info: TestBedInfo, who: Who): Credential | undefined {
   if (who === 'anonymous') return undefined;
@@ -57,6 +55,49 @@ export function clientFor(
   });
 }
 
+/**
+ * Runs `body` with a {@link clientFor} client of bed registry `name` (its usual user) and the
+ * reference `repo:tag` there, and closes the client afterwards, however `body` ends.
+ */
+async function onBed<T>(
+  name: RegistryName,
+  repo: string,
+  tag: string,
+  body: (client: RegistryClient, reference: Reference) => Promise<T>,
+): Promise<T> {
+  const client = clientFor(bed!, name);
+  try {
+    return await body(client, parseReference(`${bed![name].host}/${repo}:${tag}`));
+  } finally {
+    client.close();
+  }
+}
+
+/** Pushes `file` to `repo:tag` on bed registry `name`, as that registry's usual user. */
+export async function pushToBed(
+  name: RegistryName,
+  file: string,
+  repo: string,
+  tag: string,
+): Promise<void> {
+  await onBed(name, repo, tag, (client, reference) => pushSif({ client, file, reference }));
+}
+
+/**
+ * Pulls `repo:tag` straight from bed registry `name` (no proxy in between) to `destination`
+ * and asserts the file holds `expected`: how a suite proves what a push really stored.
+ */
+export async function assertPullsBack(
+  name: RegistryName,
+  repo: string,
+  tag: string,
+  destination: string,
+  expected: Buffer,
+): Promise<void> {
+  await onBed(name, repo, tag, (client, reference) => pullSif({ client, reference, destination }));
+  assert.ok((await readFile(destination)).equals(expected), 'pulled bytes equal the source');
+}
+
 /** A repository name nobody else uses: `sifport-e2e/<prefix>-<random>`. */
 export function uniqueRepo(prefix: string): string {
   return `sifport-e2e/${prefix}-${randomBytes(5).toString('hex')}`;
@@ -68,67 +109,6 @@ export async function tempDir(
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `sifport-${prefix}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/** A SIF file in `dir`: the fixture followed by random bytes up to `size`. */
-export async function makeSif(
-  dir: string,
-  name: string,
-  size: number,
-): Promise<{ path: string; bytes: Buffer; digest: string }> {
-  const fixture = await readFile(FIXTURE_SIF);
-  const bytes =
-    size <= fixture.length ? fixture : Buffer.concat([fixture, randomBytes(size - fixture.length)]);
-  const path = join(dir, name);
-  await writeFile(path, bytes);
-  return { path, bytes, digest: sha256(bytes) };
-}
-
-/** A suite's SIF: the file (`path`, `bytes`, `digest`) and the temporary directory it is in. */
-export interface SuiteSif {
-  readonly dir: string;
-  readonly path: string;
-  readonly bytes: Buffer;
-  readonly digest: string;
-}
-
-/**
- * Registers hooks on the current suite: `before` makes a temporary directory
- * (`sifport-<prefix>-…`) holding `name`, a SIF of `size` bytes (see {@link makeSif}); `after`
- * removes it. Read the returned fields in tests or later hooks, once `before` has run.
- */
-export function suiteSif(prefix: string, name: string, size: number): SuiteSif {
-  let made: SuiteSif | undefined;
-  let remove: (() => Promise<void>) | undefined;
-  before(async () => {
-    const temp = await tempDir(prefix);
-    remove = temp.remove;
-    made = { dir: temp.dir, ...(await makeSif(temp.dir, name, size)) };
-  });
-  after(() => remove?.());
-  const ready = (): SuiteSif => {
-    if (made === undefined) throw new Error(`${name} is read before the suite's before hook`);
-    return made;
-  };
-  return {
-    get dir() {
-      return ready().dir;
-    },
-    get path() {
-      return ready().path;
-    },
-    get bytes() {
-      return ready().bytes;
-    },
-    get digest() {
-      return ready().digest;
-    },
-  };
-}
-
-/** `sha256:<hex>` of some bytes. */
-export function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 /** skopeo's transport flags for one bed registry (certificate dir for TLS, creds or none). */

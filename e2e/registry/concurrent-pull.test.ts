@@ -8,10 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
-import { parseReference } from '../../main/engine/registry/reference.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
 import { listenOnLoopback, type LoopbackServer } from '../support/loopback-server.js';
-import { bed, clientFor, MiB, skip, suiteSif, tempDir, uniqueRepo } from './bed.js';
+import { bed, pushToBed, MiB, skip, suiteSif, tempDir, uniqueRepo } from './bed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -90,16 +88,7 @@ describe('two `sifport pull` processes to one path (issue #10 item 3)', () => {
   before(async () => {
     if (!bed) return;
     repo = uniqueRepo('concurrent-pull');
-    const client = clientFor(bed, 'open');
-    try {
-      await pushSif({
-        client,
-        file: sif.path,
-        reference: parseReference(`${bed.open.host}/${repo}:v1`),
-      });
-    } finally {
-      client.close();
-    }
+    await pushToBed('open', sif.path, repo, 'v1');
     relay = await startSlowRelay(bed.open.url);
   });
   after(() => relay?.stop());

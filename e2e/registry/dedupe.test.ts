@@ -1,16 +1,24 @@
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { parseReference } from '../../main/engine/registry/reference.js';
 import { MemoryDigestCache } from '../../main/engine/transfers/digest-cache.js';
-import { pullSif } from '../../main/engine/transfers/pull.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
+import { type PushResult } from '../../main/engine/transfers/push.js';
+import type { RegistryClient } from '../../main/engine/registry/client.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
 import { SlowUplink } from '../support/slow-uplink.js';
-import { bed, clientFor, makeSif, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
-import { viaProxy } from './fault-helpers.js';
+import {
+  assertPullsBack,
+  bed,
+  makeSif,
+  pushToBed,
+  MiB,
+  skip,
+  suiteSif,
+  uniqueRepo,
+} from './bed.js';
+import { pushThrough, viaProxy } from './fault-helpers.js';
 
 describe('skipping and mounting blobs the registry already has (oras.md §3.3 step 1, §3.4)', () => {
   const sif = suiteSif('dedupe', 'dedupe.sif', 2 * MiB);
@@ -22,27 +30,31 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
       .map((r) => `${r.method} ${r.status}`);
   }
 
+  /**
+   * Pushes the SIF through `proxy` to `first` (asserting it was uploaded), then, with the same
+   * digest cache and the proxy's log cleared, to `second`: what a user's repeated push does.
+   */
+  async function pushTwice(
+    proxy: FaultProxy,
+    client: RegistryClient,
+    first: string,
+    second: string,
+  ): Promise<[PushResult, PushResult]> {
+    const digestCache = new MemoryDigestCache();
+    const push = (to: string) => pushThrough(proxy, client, sif.path, `${to}`, { digestCache });
+    const a = await push(first);
+    assert.equal(a.blob, 'uploaded');
+    proxy.reset();
+    return [a, await push(second)];
+  }
+
   it(
     'open: a second push of the same file to the same repository sends no blob',
     { skip },
     async () => {
       await viaProxy(async (proxy, client) => {
-        const cache = new MemoryDigestCache();
         const repo = uniqueRepo('present');
-        const first = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:a`),
-          digestCache: cache,
-        });
-        assert.equal(first.blob, 'uploaded');
-        proxy.reset();
-        const second = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:b`),
-          digestCache: cache,
-        });
+        const [first, second] = await pushTwice(proxy, client, `${repo}:a`, `${repo}:b`);
         assert.equal(second.blob, 'present');
         assert.equal(second.layerDigest, first.layerDigest);
         assert.equal(
@@ -68,21 +80,7 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
         const repoB = uniqueRepo('mount-b');
         await viaProxy(
           async (proxy, client) => {
-            const cache = new MemoryDigestCache();
-            const a = await pushSif({
-              client,
-              file: sif.path,
-              reference: parseReference(`${proxy.host}/${repoA}:v1`),
-              digestCache: cache,
-            });
-            assert.equal(a.blob, 'uploaded');
-            proxy.reset();
-            const b = await pushSif({
-              client,
-              file: sif.path,
-              reference: parseReference(`${proxy.host}/${repoB}:v1`),
-              digestCache: cache,
-            });
+            const [, b] = await pushTwice(proxy, client, `${repoA}:v1`, `${repoB}:v1`);
             assert.equal(b.blob, 'mounted');
             assert.equal(b.mountedFrom, repoA);
             const mounts = proxy.requests.filter(
@@ -107,18 +105,8 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
           },
         );
         // Repository B really holds the blob: pull it straight from the registry.
-        const direct = clientFor(info, name);
-        try {
-          const out = join(sif.dir, `${name}-mounted.sif`);
-          await pullSif({
-            client: direct,
-            reference: parseReference(`${info[name].host}/${repoB}:v1`),
-            destination: out,
-          });
-          assert.ok((await readFile(out)).equals(sif.bytes));
-        } finally {
-          direct.close();
-        }
+        const out = join(sif.dir, `${name}-mounted.sif`);
+        await assertPullsBack(name, repoB, 'v1', out, sif.bytes);
       },
     );
   }
@@ -127,29 +115,15 @@ describe('skipping and mounting blobs the registry already has (oras.md §3.3 st
     'open: a large SIF pushed again with no digest cache stops uploading once hashed',
     { skip },
     async () => {
-      const info = bed!;
       const large = await makeSif(sif.dir, 'large.sif', 80 * MiB);
       const repo = uniqueRepo('hash-ahead');
-      const first = clientFor(info, 'open');
-      try {
-        await pushSif({
-          client: first,
-          file: large.path,
-          reference: parseReference(`${info.open.host}/${repo}:v1`),
-        });
-      } finally {
-        first.close();
-      }
+      await pushToBed('open', large.path, repo, 'v1');
       // Another machine, no digest cache, a slow uplink: 80 MiB would take 20 s at 4 MiB/s.
       const uplink = new SlowUplink(4 * MiB);
       try {
         await viaProxy(
           async (proxy, client) => {
-            const again = await pushSif({
-              client,
-              file: large.path,
-              reference: parseReference(`${proxy.host}/${repo}:v2`),
-            });
+            const again = await pushThrough(proxy, client, large.path, `${repo}:v2`);
             assert.equal(again.blob, 'present');
             assert.equal(again.layerDigest, large.digest);
             assert.ok(uplink.patchedBytes < 40 * MiB, `sent ${uplink.patchedBytes} bytes`);

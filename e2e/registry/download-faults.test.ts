@@ -6,28 +6,21 @@ import { before, describe, it } from 'node:test';
 import { SifportError } from '../../main/engine/errors.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
 import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
-import { bed, clientFor, MiB, skip, suiteSif, tempDir, uniqueRepo } from './bed.js';
+import { bed, pushToBed, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
+import { perTestTempDir } from '../kit/index.js';
 import { summary, viaProxy, withProxyClient } from './fault-helpers.js';
 
 describe('pulls through faults (oras.md §3.2, §1.3)', () => {
   const sif = suiteSif('download-faults', 'faults.sif', 4 * MiB + 999);
+  /** Where each test pulls to: a directory of its own, so it can check what is left there. */
+  const pullDir = perTestTempDir('sifport-pull-out-');
   let repo: string;
 
   before(async () => {
     if (!bed) return;
     repo = uniqueRepo('pull-faults');
-    const client = clientFor(bed, 'open');
-    try {
-      await pushSif({
-        client,
-        file: sif.path,
-        reference: parseReference(`${bed.open.host}/${repo}:v1`),
-      });
-    } finally {
-      client.close();
-    }
+    await pushToBed('open', sif.path, repo, 'v1');
   });
 
   async function pullThrough(plan: (n: number) => BodyFault, out: string) {
@@ -48,47 +41,39 @@ describe('pulls through faults (oras.md §3.2, §1.3)', () => {
   }
 
   it('a cut download is resumed with Range and completes', { skip }, async () => {
-    const { dir: outDir, remove: rmOut } = await tempDir('pull-cut');
-    try {
-      const out = join(outDir, 'cut.sif');
-      const { value, error, log } = await pullThrough(
-        (n) => (n === 0 ? { kind: 'cut', bytes: MiB } : { kind: 'pass' }),
-        out,
-      );
-      assert.equal(error, undefined, String(error));
-      assert.equal(value?.resumes, 1);
-      assert.deepEqual(
-        log.map((r) => r.status),
-        [200, 206],
-      );
-      assert.equal(log[0]!.range, undefined);
-      // Resumed after what had reached the file: at most the 1 MiB sent before the cut.
-      const resumedAt = Number(/^bytes=(\d+)-$/.exec(log[1]!.range ?? '')?.[1]);
-      assert.ok(resumedAt > 0 && resumedAt <= MiB, `resumed at ${log[1]!.range}`);
-      assert.ok((await readFile(out)).equals(sif.bytes));
-      assert.deepEqual(await readdir(outDir), ['cut.sif']);
-    } finally {
-      await rmOut();
-    }
+    const outDir = pullDir.path;
+    const out = join(outDir, 'cut.sif');
+    const { value, error, log } = await pullThrough(
+      (n) => (n === 0 ? { kind: 'cut', bytes: MiB } : { kind: 'pass' }),
+      out,
+    );
+    assert.equal(error, undefined, String(error));
+    assert.equal(value?.resumes, 1);
+    assert.deepEqual(
+      log.map((r) => r.status),
+      [200, 206],
+    );
+    assert.equal(log[0]!.range, undefined);
+    // Resumed after what had reached the file: at most the 1 MiB sent before the cut.
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(log[1]!.range ?? '')?.[1]);
+    assert.ok(resumedAt > 0 && resumedAt <= MiB, `resumed at ${log[1]!.range}`);
+    assert.ok((await readFile(out)).equals(sif.bytes));
+    assert.deepEqual(await readdir(outDir), ['cut.sif']);
   });
 
   it(
     'corrupted bytes: DIGEST_MISMATCH, no destination, no partial file left',
     { skip },
     async () => {
-      const { dir: outDir, remove: rmOut } = await tempDir('pull-corrupt');
-      try {
-        const { error } = await pullThrough(
-          () => ({ kind: 'corrupt', offset: 2 * MiB }),
-          join(outDir, 'bad.sif'),
-        );
-        assert.ok(error instanceof SifportError);
-        assert.equal(error.code, 'DIGEST_MISMATCH');
-        assert.match(error.message, /nothing was written/);
-        assert.deepEqual(await readdir(outDir), []);
-      } finally {
-        await rmOut();
-      }
+      const outDir = pullDir.path;
+      const { error } = await pullThrough(
+        () => ({ kind: 'corrupt', offset: 2 * MiB }),
+        join(outDir, 'bad.sif'),
+      );
+      assert.ok(error instanceof SifportError);
+      assert.equal(error.code, 'DIGEST_MISMATCH');
+      assert.match(error.message, /nothing was written/);
+      assert.deepEqual(await readdir(outDir), []);
     },
   );
 
@@ -96,31 +81,27 @@ describe('pulls through faults (oras.md §3.2, §1.3)', () => {
     'a download that keeps breaking fails cleanly; a later pull resumes and completes',
     { skip },
     async () => {
-      const { dir: outDir, remove: rmOut } = await tempDir('pull-broken');
-      try {
-        const out = join(outDir, 'broken.sif');
-        const first = await pullThrough(() => ({ kind: 'cut', bytes: 256 * 1024 }), out);
-        assert.ok(first.error instanceof SifportError);
-        assert.equal(first.error.code, 'NETWORK');
-        const left = await readdir(outDir);
-        assert.ok(!left.includes('broken.sif'), 'nothing at the destination');
-        assert.ok(
-          left.every((f) => f.startsWith('.broken.sif.') && f.endsWith('.partial')),
-          left.join(),
-        );
+      const outDir = pullDir.path;
+      const out = join(outDir, 'broken.sif');
+      const first = await pullThrough(() => ({ kind: 'cut', bytes: 256 * 1024 }), out);
+      assert.ok(first.error instanceof SifportError);
+      assert.equal(first.error.code, 'NETWORK');
+      const left = await readdir(outDir);
+      assert.ok(!left.includes('broken.sif'), 'nothing at the destination');
+      assert.ok(
+        left.every((f) => f.startsWith('.broken.sif.') && f.endsWith('.partial')),
+        left.join(),
+      );
 
-        const second = await pullThrough(() => ({ kind: 'pass' }), out);
-        assert.equal(second.error, undefined, String(second.error));
-        assert.match(
-          second.log[0]?.range ?? '',
-          /^bytes=[1-9]\d*-$/,
-          'continued from the partial file',
-        );
-        assert.ok((await readFile(out)).equals(sif.bytes));
-        assert.deepEqual(await readdir(outDir), ['broken.sif']);
-      } finally {
-        await rmOut();
-      }
+      const second = await pullThrough(() => ({ kind: 'pass' }), out);
+      assert.equal(second.error, undefined, String(second.error));
+      assert.match(
+        second.log[0]?.range ?? '',
+        /^bytes=[1-9]\d*-$/,
+        'continued from the partial file',
+      );
+      assert.ok((await readFile(out)).equals(sif.bytes));
+      assert.deepEqual(await readdir(outDir), ['broken.sif']);
     },
   );
 

@@ -1,4 +1,6 @@
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
+import { parseReference } from '../../main/engine/registry/reference.js';
+import { pushSif, type PushOptions, type PushResult } from '../../main/engine/transfers/push.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { bed, FAST_RETRY, type RegistryName } from './bed.js';
 
@@ -50,4 +52,20 @@ export async function viaProxy(
 ): Promise<void> {
   const proxy = await startFaultProxy(bed![options.registry ?? 'open'].url);
   await withProxyClient(proxy, body, options.client);
+}
+
+/** Pushes `file` with `client` through `proxy` to `target` (`repo:tag`), `options` on top. */
+export function pushThrough(
+  proxy: { readonly host: string },
+  client: RegistryClient,
+  file: string,
+  target: string,
+  options: Partial<PushOptions> = {},
+): Promise<PushResult> {
+  return pushSif({
+    client,
+    file,
+    reference: parseReference(`${proxy.host}/${target}`),
+    ...options,
+  });
 }

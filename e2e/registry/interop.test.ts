@@ -25,6 +25,7 @@ import {
   suiteSif,
   uniqueRepo,
 } from './bed.js';
+import { ociIndex, type IndexEntry } from '../kit/index.js';
 
 /** Uploads `{}` and the SIF to `repo` with the engine's blob API (no manifest). */
 async function uploadSifBlobs(
@@ -173,7 +174,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
     const arm = await makeSif(sif.dir, 'arm64.sif', 310_000);
     const client = clientFor(info, 'basic', 'tester');
     try {
-      const entries = [];
+      const entries: IndexEntry[] = [];
       for (const [arch, file] of [
         ['amd64', amd],
         ['arm64', arm],
@@ -196,16 +197,9 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
           bytes,
           MEDIA_TYPES.ociManifest,
         );
-        entries.push({
-          mediaType: MEDIA_TYPES.ociManifest,
-          size: bytes.length,
-          digest,
-          platform: { architecture: arch, os: 'linux' },
-        });
+        entries.push({ digest, size: bytes.length, architecture: arch });
       }
-      const index = Buffer.from(
-        JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: entries }),
-      );
+      const index = ociIndex(entries);
       await putManifest(client, repo, 'multi', index, MEDIA_TYPES.ociIndex);
 
       const reference = parseReference(`${info.basic.host}/${repo}:multi`);
@@ -216,10 +210,7 @@ describe('pull of SIF artifacts Sifport did not write (oras.md §1.1, §1.3)', (
         const out = join(sif.dir, `index-${arch}.sif`);
         const result = await pullSif({ client, reference, destination: out, arch });
         assert.equal(result.layerDigest, file.digest, arch);
-        assert.equal(
-          result.manifestDigest,
-          entries.find((e) => e.platform.architecture === arch)!.digest,
-        );
+        assert.equal(result.manifestDigest, entries.find((e) => e.architecture === arch)!.digest);
         assert.ok((await readFile(out)).equals(file.bytes), arch);
       }
       await assert.rejects(

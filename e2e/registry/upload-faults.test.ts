@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import type { SifportError } from '../../main/engine/errors.js';
 import {
   NodeHttpTransport,
   type HttpTransport,
 } from '../../main/engine/registry/transport/http.js';
-import { parseReference } from '../../main/engine/registry/reference.js';
-import { pullSif } from '../../main/engine/transfers/pull.js';
-import { pushSif } from '../../main/engine/transfers/push.js';
-import { bed, clientFor, FAST_RETRY, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
-import { summary, viaProxy } from './fault-helpers.js';
+import {
+  assertPullsBack,
+  bed,
+  failure,
+  FAST_RETRY,
+  MiB,
+  skip,
+  suiteSif,
+  uniqueRepo,
+} from './bed.js';
+import { pushThrough, summary, viaProxy } from './fault-helpers.js';
 
 /** Cut PATCH → status GET 404 → new POST → PATCHes → PUT 201 → manifest. */
 function assertRestartSequence(lines: string[]): void {
@@ -31,18 +36,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
 
   /** Pulls `repo:tag` straight from the open registry and compares with the source. */
   async function assertStored(repo: string, tag: string): Promise<void> {
-    const client = clientFor(bed!, 'open');
-    try {
-      const out = join(sif.dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
-      await pullSif({
-        client,
-        reference: parseReference(`${bed!.open.host}/${repo}:${tag}`),
-        destination: out,
-      });
-      assert.ok((await readFile(out)).equals(sif.bytes), 'pulled bytes equal the source');
-    } finally {
-      client.close();
-    }
+    const out = join(sif.dir, `check-${repo.replace(/\W/g, '_')}-${tag}.sif`);
+    await assertPullsBack('open', repo, tag, out, sif.bytes);
   }
 
   const cuts = [
@@ -66,12 +61,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       await viaProxy(async (proxy, client) => {
         const repo = uniqueRepo(cut.prefix);
         proxy.cutAfter({ method: 'PATCH', bytes: cut.bytes });
-        const result = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          chunkSize: MiB,
-        });
+        const result = await pushThrough(proxy, client, sif.path, `${repo}:v1`, { chunkSize: MiB });
         assert.deepEqual([result.restarts, result.resumes], [1, 0]);
         assertRestartSequence(summary(proxy));
         await assertStored(repo, 'v1');
@@ -94,11 +84,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
           times: 1,
         });
         const started = Date.now();
-        const result = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-        });
+        const result = await pushThrough(proxy, client, sif.path, `${repo}:v1`);
         assert.equal(result.blob, 'uploaded');
         const lines = summary(proxy);
         const manifestPuts = lines.filter((l) => l.startsWith('PUT manifest'));
@@ -136,11 +122,7 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
           status: 503,
           times: 2,
         });
-        await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-        });
+        await pushThrough(proxy, client, sif.path, `${repo}:v1`);
         const lines = summary(proxy);
         assert.deepEqual(
           lines.filter((l) => l.startsWith('PUT manifest')),
@@ -163,13 +145,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
     async () => {
       await viaProxy(async (proxy, client) => {
         proxy.failNext({ method: 'PUT', pathPattern: /\/manifests\//, status: 500, times: 10 });
-        const err = await pushSif({
-          client,
-          file: sif.path,
-          reference: parseReference(`${proxy.host}/${uniqueRepo('retry-c')}:v1`),
-        }).then(
-          () => assert.fail('push should fail'),
-          (e: unknown) => e as SifportError,
+        const err = await failure(() =>
+          pushThrough(proxy, client, sif.path, `${uniqueRepo('retry-c')}:v1`),
         );
         assert.equal(err.code, 'SERVER_ERROR');
         assert.equal(err.retryable, true);
@@ -188,13 +165,8 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       await viaProxy(async (proxy, client) => {
         const text = join(sif.dir, 'not-a-sif.txt');
         await writeFile(text, 'just text\n'.repeat(100));
-        const err = await pushSif({
-          client,
-          file: text,
-          reference: parseReference(`${proxy.host}/${uniqueRepo('notsif')}:v1`),
-        }).then(
-          () => assert.fail('push should be refused'),
-          (e: unknown) => e as SifportError,
+        const err = await failure(() =>
+          pushThrough(proxy, client, text, `${uniqueRepo('notsif')}:v1`),
         );
         assert.equal(err.code, 'NOT_A_SIF');
         assert.deepEqual(proxy.requests, [], 'nothing reached the registry');
@@ -220,15 +192,11 @@ describe('pushes through faults (oras.md §3.3, §3.9)', () => {
       try {
         await viaProxy(
           async (proxy, client) => {
-            const err = await pushSif({
-              client,
-              file: sif.path,
-              reference: parseReference(`${proxy.host}/${uniqueRepo('cancel')}:v1`),
-              chunkSize: MiB,
-              signal: controller.signal,
-            }).then(
-              () => assert.fail('push should be cancelled'),
-              (e: unknown) => e as SifportError,
+            const err = await failure(() =>
+              pushThrough(proxy, client, sif.path, `${uniqueRepo('cancel')}:v1`, {
+                chunkSize: MiB,
+                signal: controller.signal,
+              }),
             );
             assert.equal(err.code, 'CANCELLED');
             const deletes = proxy.requests.filter(

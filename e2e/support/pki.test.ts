@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import { ensurePki } from './pki.js';
 import type { PkiFiles } from './pki.js';
+import { suiteTempDir } from '../kit/index.js';
 
-let dir = '';
+const dir = suiteTempDir('sifport-pki-');
 let files: PkiFiles;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-pki-'));
-  files = await ensurePki(join(dir, 'pki'));
+  files = await ensurePki(join(dir.path, 'pki'));
 });
-after(() => rm(dir, { recursive: true, force: true }));
 
 test('the server certificate is signed by the CA and names 127.0.0.1 and localhost', async () => {
   const ca = new X509Certificate(await readFile(files.caCert));
@@ -37,7 +35,7 @@ test('the token signer is a self-signed RSA certificate with a private key of it
 
 test('a second call reuses the existing files', async () => {
   const before = await readFile(files.caCert, 'utf8');
-  const again = await ensurePki(join(dir, 'pki'));
+  const again = await ensurePki(join(dir.path, 'pki'));
   assert.deepEqual(again, files);
   assert.equal(await readFile(again.caCert, 'utf8'), before);
 });

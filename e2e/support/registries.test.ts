@@ -38,8 +38,10 @@ after(async () => {
 const basicAuth = (user: string, pass: string): string =>
   `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
-/** GET token request; `user` undefined → anonymous. */
-async function token(realm: string, service: string, scope: string, user?: 'tester' | 'reader') {
+/** A token for `scope` from the realm of the bearer or the TLS registry; no `user`: anonymous. */
+async function token(registry: 'bearer' | 'tls', scope: string, user?: 'tester' | 'reader') {
+  const realm = registry === 'bearer' ? bed.tokenUrl : bed.tokenTlsUrl;
+  const service = bed.services[registry];
   const credentials = user === undefined ? undefined : bed.users[user];
   const response = await sendRequest(`${realm}?service=${service}&scope=${scope}`, {
     ca,
@@ -121,12 +123,7 @@ test('the bearer registry challenges with our realm and accepts our tokens', { s
     `Bearer realm="${bed.tokenUrl}",service="${bed.services.bearer}"`,
   );
   const before = bed.tokenStats?.byRepository['testbed/sif'] ?? 0;
-  const auth = await token(
-    bed.tokenUrl,
-    bed.services.bearer,
-    'repository:testbed/sif:pull,push',
-    'tester',
-  );
+  const auth = await token('bearer', 'repository:testbed/sif:pull,push', 'tester');
   const manifest = await pushImage(bed.bearer.url, 'testbed/sif', 'v1', auth);
   const got = await getManifest(bed.bearer.url, 'testbed/sif', 'v1', auth);
   assert.equal(got.status, 200);
@@ -135,12 +132,7 @@ test('the bearer registry challenges with our realm and accepts our tokens', { s
 });
 
 test('reader may pull but not push on the bearer registry', { skip }, async () => {
-  const auth = await token(
-    bed.tokenUrl,
-    bed.services.bearer,
-    'repository:testbed/sif:pull,push',
-    'reader',
-  );
+  const auth = await token('bearer', 'repository:testbed/sif:pull,push', 'reader');
   const { status, post } = await pushBlob(bed.bearer.url, 'testbed/sif', randomBytes(10), auth);
   assert.equal(status, 401);
   assert.match(headerValue(post.headers, 'www-authenticate') ?? '', /error="insufficient_scope"/);
@@ -148,20 +140,11 @@ test('reader may pull but not push on the bearer registry', { skip }, async () =
 });
 
 test('anonymous tokens pull public/* and nothing else', { skip }, async () => {
-  const tester = await token(
-    bed.tokenUrl,
-    bed.services.bearer,
-    'repository:public/demo:pull,push',
-    'tester',
-  );
+  const tester = await token('bearer', 'repository:public/demo:pull,push', 'tester');
   await pushImage(bed.bearer.url, 'public/demo', 'latest', tester);
-  const anonymous = await token(bed.tokenUrl, bed.services.bearer, 'repository:public/demo:pull');
+  const anonymous = await token('bearer', 'repository:public/demo:pull');
   assert.equal((await getManifest(bed.bearer.url, 'public/demo', 'latest', anonymous)).status, 200);
-  const privateToken = await token(
-    bed.tokenUrl,
-    bed.services.bearer,
-    'repository:testbed/sif:pull',
-  );
+  const privateToken = await token('bearer', 'repository:testbed/sif:pull');
   assert.equal((await getManifest(bed.bearer.url, 'testbed/sif', 'v1', privateToken)).status, 401);
   assert.equal(bed.tokenStats?.byUser['(anonymous)'], 2);
 });
@@ -177,12 +160,7 @@ test(
       headerValue(ping.headers, 'www-authenticate') ?? '',
       new RegExp(`realm="${bed.tokenTlsUrl}"`),
     );
-    const auth = await token(
-      bed.tokenTlsUrl,
-      bed.services.tls,
-      'repository:tls/sif:pull,push',
-      'tester',
-    );
+    const auth = await token('tls', 'repository:tls/sif:pull,push', 'tester');
     await pushImage(bed.tls.url, 'tls/sif', 'v1', auth);
     await assert.rejects(sendRequest(`${bed.tls.url}/v2/`), /certificate/);
   },

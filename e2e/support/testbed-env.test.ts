@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { loadTestBed, testBedEnvVar, testBedSkipReason } from './testbed-env.js';
 import type { TestBedInfo } from './testbed-types.js';
+import { suiteTempDir } from '../kit/index.js';
 
-let dir = '';
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-env-'));
-});
-after(() => rm(dir, { recursive: true, force: true }));
+const dir = suiteTempDir('sifport-env-');
 
 const endpoint = (port: number) => ({ host: `127.0.0.1:${port}`, url: `http://127.0.0.1:${port}` });
 const sample: TestBedInfo = {
@@ -40,14 +36,14 @@ test('loadTestBed returns undefined when the variable is unset, and the reason n
 });
 
 test('loadTestBed reads the description the variable points at', async () => {
-  const file = join(dir, 'testbed.json');
+  const file = join(dir.path, 'testbed.json');
   await writeFile(file, JSON.stringify(sample));
   assert.deepEqual(loadTestBed({ [testBedEnvVar]: file }), sample);
 });
 
 test('a set variable with a missing or malformed file is an error, not a skip', async () => {
-  assert.throws(() => loadTestBed({ [testBedEnvVar]: join(dir, 'absent.json') }), /ENOENT/);
-  const broken = join(dir, 'broken.json');
+  assert.throws(() => loadTestBed({ [testBedEnvVar]: join(dir.path, 'absent.json') }), /ENOENT/);
+  const broken = join(dir.path, 'broken.json');
   await writeFile(broken, JSON.stringify({ ...sample, tls: { host: '127.0.0.1:4' } }));
   assert.throws(() => loadTestBed({ [testBedEnvVar]: broken }), /tls\.url/);
 });

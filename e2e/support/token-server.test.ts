@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey, verify } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 
+import { suiteTempDir } from '../kit/index.js';
 import { sendRequest } from './http-request.js';
 import { decodeJwt, pemToDerBase64 } from './jwt.js';
 import { ensurePki } from './pki.js';
@@ -16,15 +16,14 @@ import { startTokenServer } from './token-server.js';
 import type { TokenServer } from './token-server.js';
 
 const service = 'unit-service';
-let dir = '';
+const dir = suiteTempDir('sifport-token-');
 let pki: PkiFiles;
 let authority: TokenAuthority;
 let server: TokenServer;
 let secure: TokenServer;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-token-'));
-  pki = await ensurePki(join(dir, 'pki'));
+  pki = await ensurePki(join(dir.path, 'pki'));
   authority = createTokenAuthority({
     issuer: 'unit-issuer',
     services: [service],
@@ -44,7 +43,6 @@ before(async () => {
 });
 after(async () => {
   await Promise.all([server.stop(), secure.stop()]);
-  await rm(dir, { recursive: true, force: true });
 });
 beforeEach(() => authority.resetStats());
 

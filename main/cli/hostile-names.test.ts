@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { UNSIGNED_SIF, empty, json, startRecordingServer } from '../../e2e/kit/index.js';
+import { UNSIGNED_SIF, empty, json, startRecordingServer, sha256 } from '../../e2e/kit/index.js';
 import type { RecordingServer } from '../../e2e/kit/index.js';
 import { assertFailure, fixture, root, sifport } from '../../e2e/kit/cli-harness.js';
 import { MEDIA_TYPES } from '../engine/registry/media-types.js';
@@ -26,7 +25,7 @@ describe('hostile names from a registry (issue #10 items 13, 14)', () => {
 
   before(async () => {
     sif = await readFile(UNSIGNED_SIF);
-    digest = `sha256:${createHash('sha256').update(sif).digest('hex')}`;
+    digest = sha256(sif);
     registry = await startRecordingServer((req, res) => {
       if (req.path === '/v2/') return empty(res, 200);
       if (req.path.startsWith('/v2/_catalog?')) return json(res, 200, { repositories: REPOS });

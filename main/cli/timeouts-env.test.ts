@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { runCli } from './main.js';
+import { suiteTempDir } from '../../e2e/kit/index.js';
 
 /** Runs `sifport argv` in process with `env` added; returns the exit status and stderr. */
 async function run(
@@ -27,13 +26,12 @@ async function run(
 
 /** Issue #10 item 8: the limits are set through SIFPORT_* variables (seconds). */
 describe('timeouts from the environment (issue #10 item 8)', () => {
-  let home: string;
+  const home = suiteTempDir('sifport-timeouts-');
   let silent: Server;
   let host: string;
   const sockets = new Set<Socket>();
 
   before(async () => {
-    home = await mkdtemp(join(tmpdir(), 'sifport-timeouts-'));
     // Accepts connections and never answers (nor speaks TLS).
     silent = createServer((s) => sockets.add(s));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
@@ -42,7 +40,6 @@ describe('timeouts from the environment (issue #10 item 8)', () => {
   after(async () => {
     for (const s of sockets) s.destroy();
     silent.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it(
@@ -55,7 +52,7 @@ describe('timeouts from the environment (issue #10 item 8)', () => {
           SIFPORT_FIRST_BYTE_TIMEOUT: '0.2',
           SIFPORT_RETRY_BUDGET: '1',
         },
-        home,
+        home.path,
       );
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, /no answer within 0\.2 s/);
@@ -67,7 +64,7 @@ describe('timeouts from the environment (issue #10 item 8)', () => {
     const result = await run(
       ['tags', `oras://${host}/lab/app`],
       { SIFPORT_CONNECT_TIMEOUT: 'soon' },
-      home,
+      home.path,
     );
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /SIFPORT_CONNECT_TIMEOUT=soon is not a number of seconds/);

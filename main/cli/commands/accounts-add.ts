@@ -5,11 +5,10 @@ import {
   type TokenCommandRequest,
 } from '../../engine/accounts/add-account.js';
 import { detectProvider, pastedNamespace } from '../../engine/accounts/providers/providers.js';
-import { registerSecret } from '../../engine/redact.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { accountUseCaseDeps } from '../context.js';
-import { readPasswordFromStdin } from './login.js';
+import { readPasswordFromStdin, refuseInlinePassword } from './login.js';
 
 /** The engine's usage errors in the CLI's words: they name the flags to add. */
 const CLI_MESSAGES: Partial<AddAccountMessages> = {
@@ -57,13 +56,10 @@ function stdinSecret(ctx: CommandContext): (() => Promise<string>) | undefined {
  */
 export async function addAccount(ctx: CommandContext, input: string): Promise<Account> {
   const { args, out } = ctx;
-  const inline = stringFlag(args, 'password');
-  if (inline !== undefined) {
-    registerSecret(inline);
-    throw usageError(
-      'refusing a password on the command line (visible in `ps` and the shell history): pipe it in with --password-stdin',
-    );
-  }
+  refuseInlinePassword(
+    args,
+    'refusing a password on the command line (visible in `ps` and the shell history): pipe it in with --password-stdin',
+  );
   const detected = detectProvider(input);
   if (!detected.registry) throw usageError('accounts add: missing REGISTRY');
   const account = await addAccountUseCase(accountUseCaseDeps(ctx), {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -9,29 +8,21 @@ import {
   type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
-  FakeCloudClis,
   fakeToken,
   UNSIGNED_SIF,
+  suiteTempDir,
+  suiteFakeCloudClis,
 } from '../../../e2e/kit/index.js';
 import { runCli } from '../main.js';
 
 const bed = loadTestBed();
-let root: string;
-let fakes: FakeCloudClis;
+const root = suiteTempDir('sifport-accounts-cli-');
+const fakes = suiteFakeCloudClis(['aws']);
 let n = 0;
 /** Everything every CLI run of this file printed, for the secret scan at the end. */
 const printed: string[] = [];
 /** Every password and token the runs used. */
 const secrets = new Set<string>();
-
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-accounts-cli-'));
-  fakes = await FakeCloudClis.create(['aws']);
-});
-after(async () => {
-  await fakes.remove();
-  await rm(root, { recursive: true, force: true });
-});
 
 interface Run {
   readonly code: number;
@@ -40,7 +31,7 @@ interface Run {
 }
 
 function configDir(): string {
-  return join(root, `config-${++n}`);
+  return join(root.path, `config-${++n}`);
 }
 
 async function sifport(
@@ -58,11 +49,11 @@ async function sifport(
     })(),
     env: {
       SIFPORT_CONFIG_DIR: options.configDir,
-      HOME: options.home ?? root,
+      HOME: options.home ?? root.path,
       PATH: options.path ?? fakes.path(),
     },
     isTTY: false,
-    cwd: root,
+    cwd: root.path,
   });
   printed.push(stdout, stderr);
   return { code, stdout, stderr };
@@ -285,7 +276,7 @@ describe(
   () => {
     test('logins in ~/.docker/config.json are used, imported with provenance, and exported', async () => {
       const dir = configDir();
-      const home = join(root, `home-${++n}`);
+      const home = join(root.path, `home-${++n}`);
       const host = bed!.basic.host;
       const auth = Buffer.from(`tester:${bed!.users.tester.password}`).toString('base64');
       await mkdir(join(home, '.docker'), { recursive: true });
@@ -314,7 +305,7 @@ describe(
       );
       const id = accounts[0]!.id;
 
-      const out = join(root, `exported-${n}`, 'docker-config.json');
+      const out = join(root.path, `exported-${n}`, 'docker-config.json');
       const noFile = await sifport(['accounts', 'export', id], {
         configDir: dir,
         home,

@@ -175,36 +175,17 @@ describe(
       const keyring = join(root, `keyring-pull-${suffix}`);
       assert.equal((await sifport(['keys', 'import', PUBLIC, '--keyring', keyring])).code, 0);
       const out = join(root, `fp-${suffix}.sif`);
-      const missing = await sifport([
-        'pull',
-        `${repo()}:fp`,
-        out,
-        '--fingerprint',
-        OTHER,
-        '--keyring',
-        keyring,
-      ]);
+      /** `sifport pull` of the signed image to `out`, with `flags`. */
+      const pull = (...flags: string[]) => sifport(['pull', `${repo()}:fp`, out, ...flags]);
+      const missing = await pull('--fingerprint', OTHER, '--keyring', keyring);
       assertFailure(missing, 1, /public key for 90FB.* is not in the keyring/);
       await assert.rejects(stat(out), { code: 'ENOENT' });
-      const run = await sifport([
-        'pull',
-        `${repo()}:fp`,
-        out,
-        '--fingerprint',
-        fingerprint,
-        '--keyring',
-        keyring,
-        '--json',
-      ]);
+      const run = await pull('--fingerprint', fingerprint, '--keyring', keyring, '--json');
       assert.equal(run.code, 0, run.stderr);
       const body = JSON.parse(run.stdout) as { path: string; verified: string };
       assert.equal(body.path, out);
       assert.match(body.verified, new RegExp(`signed by ${fingerprint}`));
-      assertFailure(
-        await sifport(['pull', `${repo()}:fp`, out, '--keyring', keyring]),
-        2,
-        /--keyring goes with --fingerprint/,
-      );
+      assertFailure(await pull('--keyring', keyring), 2, /--keyring goes with --fingerprint/);
       // --verify: any signer whose key is in the keyring (the window's "Verify after pull").
       const any = join(root, `any-${suffix}.sif`);
       const verified = await sifport([

@@ -1,53 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import {
+  startEndlessRegistry,
+  suiteTempDir,
+  type EndlessRegistry,
+} from '../../../e2e/kit/index.js';
 import { runCli } from '../main.js';
 
-/** A registry whose tag and catalog listings never end (one entry per page, distinct links). */
-function endlessRegistry(): { server: Server; pages: () => number } {
-  let pages = 0;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/v2/') {
-      res.writeHead(200).end();
-      return;
-    }
-    pages += 1;
-    const page = Number(url.searchParams.get('page') ?? '0');
-    if (page > 1_200) {
-      res.writeHead(500).end();
-      return;
-    }
-    const key = url.pathname === '/v2/_catalog' ? 'repositories' : 'tags';
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      link: `<${url.pathname}?page=${page + 1}>; rel="next"`,
-    });
-    res.end(JSON.stringify({ [key]: [`e${page}`] }));
-  });
-  return { server, pages: () => pages };
-}
-
 describe('sifport tags / repos on a registry that pages forever (issue #10)', () => {
-  let registry: ReturnType<typeof endlessRegistry>;
-  let host = '';
-  let home = '';
+  let registry: EndlessRegistry;
+  const home = suiteTempDir('sifport-listing-cli-');
 
   before(async () => {
-    registry = endlessRegistry();
-    await new Promise<void>((r) => registry.server.listen(0, '127.0.0.1', r));
-    host = `127.0.0.1:${(registry.server.address() as AddressInfo).port}`;
-    home = await mkdtemp(join(tmpdir(), 'sifport-listing-cli-'));
+    registry = await startEndlessRegistry();
   });
-  after(async () => {
-    await new Promise((r) => registry.server.close(r));
-    await rm(home, { recursive: true, force: true });
-  });
+  after(() => registry.stop());
 
   async function run(argv: string[]) {
     let stdout = '';
@@ -62,9 +31,9 @@ describe('sifport tags / repos on a registry that pages forever (issue #10)', ()
       },
       stderr: { write: (t: string) => (stderr += t) },
       stdin: (async function* () {})(),
-      env: { SIFPORT_CONFIG_DIR: join(home, 'config'), HOME: home },
+      env: { SIFPORT_CONFIG_DIR: join(home.path, 'config'), HOME: home.path },
       isTTY: false,
-      cwd: home,
+      cwd: home.path,
     });
     return { code, lines: stdout.split('\n').filter(Boolean), stderr, pagesAtFirstLine };
   }
@@ -78,10 +47,10 @@ describe('sifport tags / repos on a registry that pages forever (issue #10)', ()
       { timeout: 60_000 },
       async () => {
         const before = registry.pages();
-        const result = await run([command, target(host)]);
+        const result = await run([command, target(registry.host)]);
         assert.equal(result.code, 1, result.stderr);
         assert.equal(result.lines.length, 1000);
-        assert.equal(result.lines[0], 'e0');
+        assert.equal(result.lines[0], 't0-0');
         assert.ok(
           (result.pagesAtFirstLine ?? Infinity) - before <= 2,
           'the first page was printed at once',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { SifportError } from '../../engine/errors.js';
 import { registerBasicCredential, registerSecret } from '../../engine/redact.js';
 import { parseRegistry } from '../../engine/registry/reference.js';
-import { boolFlag, stringFlag, usageError } from '../args.js';
+import { boolFlag, stringFlag, usageError, type ParsedArgs } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { CONFIG_FILES } from '../config-dir.js';
 
@@ -47,6 +47,18 @@ export async function readPasswordFromStdin(
 }
 
 /**
+ * Refuses `--password`: a password on the command line shows in `ps` and the shell history.
+ * The value is registered as a secret first, so nothing printed later can show it. `message`
+ * is the usage error to fail with (each command says how to pipe its secret in).
+ */
+export function refuseInlinePassword(args: ParsedArgs, message: string): void {
+  const inline = stringFlag(args, 'password');
+  if (inline === undefined) return;
+  registerSecret(inline);
+  throw usageError(message);
+}
+
+/**
  * `sifport login REGISTRY -u USER --password-stdin`: checks the credentials against the
  * registry (`GET /v2/` with them, oras.md §3.1/§4) and only then saves them, with the TLS
  * settings given, in the login store. A password on the command line is refused: it would
@@ -71,13 +83,10 @@ export const loginCommand: Command = {
   arity: { min: 1, max: 1 },
   async run(ctx: CommandContext): Promise<void> {
     const { args, out } = ctx;
-    const inline = stringFlag(args, 'password');
-    if (inline !== undefined) {
-      registerSecret(inline);
-      throw usageError(
-        'refusing a password on the command line (it would be visible in `ps` and the shell history): pipe it in with --password-stdin, e.g. `printf %s "$PASSWORD" | sifport login REGISTRY -u USER --password-stdin`',
-      );
-    }
+    refuseInlinePassword(
+      args,
+      'refusing a password on the command line (it would be visible in `ps` and the shell history): pipe it in with --password-stdin, e.g. `printf %s "$PASSWORD" | sifport login REGISTRY -u USER --password-stdin`',
+    );
     const registry = parseRegistry(args.positionals[0]!);
     const username = stringFlag(args, 'username');
     if (username === undefined) throw usageError('login needs the account name: -u USER');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
+import { suiteFifo } from '../../../e2e/kit/index.js';
 
 const CLI = fileURLToPath(new URL('../../cli.ts', import.meta.url));
 /** The checkout, where `--import tsx` resolves. */
@@ -20,15 +20,7 @@ interface Exit {
 }
 
 describe('FIFOs and other special files given to the CLI (issue #10)', () => {
-  let dir = '';
-  let fifo = '';
-
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-special-'));
-    fifo = join(dir, 'pipe');
-    execFileSync('mkfifo', [fifo]);
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const fifo = suiteFifo('sifport-special-');
 
   /** Runs the real `sifport` in a child process, killed if it blocks. */
   function sifport(args: string[]): Promise<Exit> {
@@ -39,7 +31,7 @@ describe('FIFOs and other special files given to the CLI (issue #10)', () => {
         {
           timeout: KILL_AFTER_MS,
           killSignal: 'SIGKILL',
-          env: { ...process.env, SIFPORT_CONFIG_DIR: join(dir, 'config'), HOME: dir },
+          env: { ...process.env, SIFPORT_CONFIG_DIR: join(fifo.dir, 'config'), HOME: fifo.dir },
           cwd: ROOT,
         },
         (err, _stdout, stderr) => {
@@ -63,12 +55,20 @@ describe('FIFOs and other special files given to the CLI (issue #10)', () => {
 
   const timeout = { timeout: KILL_AFTER_MS + 10_000 };
   const cases: [string, () => string[], RegExp][] = [
-    ['inspect FIFO', () => ['inspect', fifo], /pipe/],
-    ['verify FIFO', () => ['verify', fifo, '--key', `${FIXTURES}test-public.asc`], /pipe/],
-    ['sign FIFO', () => ['sign', fifo, '--key', `${FIXTURES}test-private.asc`], /pipe/],
-    ['push FIFO', () => ['push', fifo, 'oras://127.0.0.1:1/x:t'], /pipe/],
-    ['verify --key FIFO', () => ['verify', `${FIXTURES}signed.sif`, '--key', fifo], /key file/],
-    ['tags --ca-file FIFO', () => ['tags', '--ca-file', fifo, 'oras://127.0.0.1:1/x'], /CA file/],
+    ['inspect FIFO', () => ['inspect', fifo.path], /pipe/],
+    ['verify FIFO', () => ['verify', fifo.path, '--key', `${FIXTURES}test-public.asc`], /pipe/],
+    ['sign FIFO', () => ['sign', fifo.path, '--key', `${FIXTURES}test-private.asc`], /pipe/],
+    ['push FIFO', () => ['push', fifo.path, 'oras://127.0.0.1:1/x:t'], /pipe/],
+    [
+      'verify --key FIFO',
+      () => ['verify', `${FIXTURES}signed.sif`, '--key', fifo.path],
+      /key file/,
+    ],
+    [
+      'tags --ca-file FIFO',
+      () => ['tags', '--ca-file', fifo.path, 'oras://127.0.0.1:1/x'],
+      /CA file/,
+    ],
   ];
   for (const [name, args, what] of cases) {
     it(`sifport ${name} is refused at once, naming the path`, timeout, async () => {

@@ -1,3 +1,4 @@
+import type { SavedConnection } from './connection-settings.js';
 import type { ProviderId } from './providers/providers.js';
 
 /**
@@ -35,9 +36,10 @@ export interface AccountCapabilities {
 /**
  * One registry login (issue #4): metadata only; the secret lives in a `SecretStore` under
  * the same id. Several accounts may share a host, told apart by `namespace` (the
- * repository prefix they are for, like the `host/ns` keys of containers' auth.json).
+ * repository prefix they are for, like the `host/ns` keys of containers' auth.json). The
+ * TLS and scheme settings are kept as `login` keeps them.
  */
-export interface Account {
+export interface Account extends SavedConnection {
   readonly id: string;
   readonly provider: ProviderId;
   /** `host[:port]`, `docker.io` for Docker Hub. */
@@ -61,10 +63,6 @@ export interface Account {
   readonly tokenMintedAt?: number | undefined;
   readonly tokenExpiresAt?: number | undefined;
   readonly capabilities?: AccountCapabilities | undefined;
-  /** TLS and scheme settings, as `login` keeps them (oras.md §6 per-account CA). */
-  readonly caFile?: string | undefined;
-  readonly insecure?: boolean | undefined;
-  readonly plainHttp?: boolean | undefined;
 }
 
 /** A namespace without leading/trailing slashes; empty means the whole host. */

@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FileAccountStore, MemoryAccountStore } from './stores/account-store.js';
 import { mintedKey } from './cloud/account-credentials.js';
 import { Accounts } from './accounts.js';
 import { MemoryCredentialStore } from './stores/credential-store.js';
-import { FakeCloudClis, fakeToken } from '../../../e2e/kit/index.js';
+import { fakeToken, suiteTempDir, suiteFakeCloudClis } from '../../../e2e/kit/index.js';
 import { hasPosixModes } from './stores/private-file.js';
 import { FileSecretStore, MemorySecretStore } from './stores/secret-store.js';
 
-let root: string;
-let fakes: FakeCloudClis;
+const root = suiteTempDir('sifport-accounts-');
+const fakes = suiteFakeCloudClis(['aws']);
 let n = 0;
 
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-accounts-'));
-  fakes = await FakeCloudClis.create(['aws']);
-});
-after(async () => {
-  await rm(root, { recursive: true, force: true });
-  await fakes.remove();
-});
-
 test('file stores are 0600 in a 0700 directory and hold no secret in accounts.json', async () => {
-  const dir = join(root, `cfg-${++n}`);
+  const dir = join(root.path, `cfg-${++n}`);
   const secrets = new FileSecretStore(join(dir, 'secrets.json'));
   const store = new FileAccountStore(join(dir, 'accounts.json'));
   const accounts = new Accounts({ store, secrets });
@@ -60,7 +50,7 @@ test('file stores are 0600 in a 0700 directory and hold no secret in accounts.js
 });
 
 test('a corrupt accounts file is moved aside and reported', async () => {
-  const dir = join(root, `cfg-${++n}`);
+  const dir = join(root.path, `cfg-${++n}`);
   const warnings: string[] = [];
   const store = new FileAccountStore(join(dir, 'accounts.json'), {
     onWarning: (m) => warnings.push(m),

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  FakeCloudClis,
   fakeToken,
   recordingConnector,
   loadTestBed,
   testBedSkipReason,
+  suiteFakeCloudClis,
 } from '../../../e2e/kit/index.js';
 import { isSifportError, SifportError } from '../errors.js';
 import type { Credential } from '../registry/auth/credentials.js';
@@ -16,12 +16,7 @@ import { MemoryAccountStore } from './stores/account-store.js';
 import { MemorySecretStore } from './stores/secret-store.js';
 
 const bed = loadTestBed();
-let fakes: FakeCloudClis;
-
-before(async () => {
-  fakes = await FakeCloudClis.create(['aws']);
-});
-after(() => fakes.remove());
+const fakes = suiteFakeCloudClis(['aws']);
 
 function memoryAccounts(): { accounts: Accounts; secrets: MemorySecretStore } {
   const secrets = new MemorySecretStore();

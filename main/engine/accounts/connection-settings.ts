@@ -1,5 +1,3 @@
-import type { Account } from './account.js';
-
 /** The TLS and scheme settings one registry client is built with. */
 export interface ConnectionSettings {
   /** PEM file of extra CA certificates to trust, absolute. */
@@ -10,15 +8,25 @@ export interface ConnectionSettings {
   readonly plainHttp: boolean;
 }
 
-/** Settings a command line or a request gives for one call; absent means "as saved". */
-export interface ConnectionOverrides {
+/**
+ * TLS and scheme settings of which any may be absent: what an account or a login keeps, what
+ * flags or a request give for one call, what a queued job carries. The one shape; the names
+ * below say which role it plays.
+ */
+export interface ConnectionChoices {
+  /** PEM file of extra CA certificates to trust, absolute (oras.md §6 per-account CA). */
   readonly caFile?: string | undefined;
+  /** Skip verifying the registry's TLS certificate: only when the user asked for it. */
   readonly insecure?: boolean | undefined;
+  /** Talk plain HTTP to this registry. */
   readonly plainHttp?: boolean | undefined;
 }
 
+/** Settings a command line or a request gives for one call; absent means "as saved". */
+export type ConnectionOverrides = ConnectionChoices;
+
 /** The connection settings an account keeps (what `login` and `accounts add` saved). */
-export type SavedConnection = Pick<Account, 'caFile' | 'insecure' | 'plainHttp'>;
+export type SavedConnection = ConnectionChoices;
 
 /**
  * The settings for one call: the overrides (flags, request fields) over what the account

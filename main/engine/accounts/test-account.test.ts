@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry } from '../../../e2e/kit/index.js';
+import { startFakeRegistry, type FakeRegistry, loopbackClient } from '../../../e2e/kit/index.js';
 import { isSifportError } from '../errors.js';
-import { RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
 import { probeRepository, testAccount } from './test-account.js';
 
 let open: FakeRegistry;
@@ -19,9 +19,7 @@ after(async () => {
 });
 
 function client(registry: FakeRegistry, password?: string): RegistryClient {
-  return new RegistryClient({
-    registry: registry.host,
-    plainHttp: true,
+  return loopbackClient(registry.host, {
     ...(password ? { credentials: { kind: 'basic', username: 'u', password } } : {}),
   });
 }

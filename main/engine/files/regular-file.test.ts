@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
+import { suiteFifo } from '../../../e2e/kit/index.js';
 import { isMissingFile, openRegularFile, readRegularFile } from './regular-file.js';
 
 /** Each test fails after this long instead of hanging when a FIFO blocks again. */
 const NO_HANG = { timeout: 10_000 };
 
 describe('openRegularFile / readRegularFile', () => {
-  let dir = '';
-  let fifo = '';
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-regular-file-'));
-    fifo = join(dir, 'pipe');
-    execFileSync('mkfifo', [fifo]);
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const fifo = suiteFifo('sifport-regular-file-');
 
   function refused(kind: RegExp) {
     return (err: unknown) => {
@@ -30,29 +22,32 @@ describe('openRegularFile / readRegularFile', () => {
 
   it('refuses a FIFO without waiting for a writer', NO_HANG, async () => {
     await assert.rejects(
-      readRegularFile(fifo, 'CA file'),
+      readRegularFile(fifo.path, 'CA file'),
       refused(/CA file .*pipe is a FIFO \(named pipe\), not a regular file/),
     );
-    await assert.rejects(openRegularFile(fifo, 'r+'), refused(/FIFO/));
+    await assert.rejects(openRegularFile(fifo.path, 'r+'), refused(/FIFO/));
   });
 
   it('refuses directories and devices, naming what they are', NO_HANG, async () => {
-    await assert.rejects(readRegularFile(dir), refused(/is a directory, not a regular file/));
+    await assert.rejects(readRegularFile(fifo.dir), refused(/is a directory, not a regular file/));
     await assert.rejects(readRegularFile('/dev/null'), refused(/is a character device/));
   });
 
   it('says when a file is missing, and isMissingFile tells it apart', NO_HANG, async () => {
-    const missing = await readRegularFile(join(dir, 'none')).catch((err: unknown) => err);
+    const missing = await readRegularFile(join(fifo.dir, 'none')).catch((err: unknown) => err);
     assert.equal(isMissingFile(missing), true);
-    assert.equal(isMissingFile(await readRegularFile(fifo).catch((err: unknown) => err)), false);
+    assert.equal(
+      isMissingFile(await readRegularFile(fifo.path).catch((err: unknown) => err)),
+      false,
+    );
     await assert.rejects(
-      readRegularFile(join(dir, 'none'), 'key file'),
+      readRegularFile(join(fifo.dir, 'none'), 'key file'),
       refused(/key file .*no such file/),
     );
   });
 
   it('reads a regular file, and refuses one over the size cap', NO_HANG, async () => {
-    const path = join(dir, 'ca.pem');
+    const path = join(fifo.dir, 'ca.pem');
     await writeFile(path, 'pem text');
     assert.equal((await readRegularFile(path)).toString(), 'pem text');
     await assert.rejects(readRegularFile(path, 'CA file', 3), { code: 'TOO_LARGE' });

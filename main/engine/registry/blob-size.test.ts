@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
@@ -11,11 +8,12 @@ import { SifportError } from '../errors.js';
 import { pullSif } from '../transfers/pull.js';
 import { buildSifManifest } from './artifact/sif-manifest.js';
 import { openBlob } from './blobs.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { MEDIA_TYPES } from './media-types.js';
+import { loopbackClient, sha256, withClient, suiteTempDir } from '../../../e2e/kit/index.js';
 
 const BLOB = Buffer.alloc(50, 7);
-const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const DIGEST = sha256(BLOB);
 /** What the (wrong) manifest declares. */
 const DECLARED = 100;
 
@@ -36,13 +34,12 @@ function isDisagreement(err: unknown): boolean {
 describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   let server: Server;
   let host: string;
-  let dir: string;
+  const dir = suiteTempDir('sifport-blob-size-');
   let blobGets = 0;
   /** Send the blob without Content-Length (ends with the connection). */
   let unframed = false;
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-blob-size-'));
     const manifest = buildSifManifest({ size: DECLARED, digest: DIGEST, title: 'app.sif' });
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       if (req.url === '/v2/') return void res.writeHead(200, { 'content-length': '0' }).end();
@@ -79,7 +76,6 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   });
   after(async () => {
     await new Promise<void>((r) => server.close(() => r()));
-    await rm(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
     blobGets = 0;
@@ -87,62 +83,46 @@ describe('manifest and blob sizes that disagree (issue #10 item 12)', () => {
   });
 
   const client = (): RegistryClient =>
-    new RegistryClient({
-      registry: host,
-      plainHttp: true,
-      retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
-    });
+    loopbackClient(host, { retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 } });
 
   it('a 200 whose Content-Length differs from the descriptor fails at once', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 0, undefined, DECLARED), isDisagreement);
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('a 206 whose Content-Range total differs fails at once', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 10, undefined, DECLARED), isDisagreement);
-    } finally {
-      c.close();
-    }
+    });
   });
 
   it('a 416 on a resume means the blob is shorter than the manifest says', async () => {
-    const c = client();
-    try {
+    await withClient(client(), async (c) => {
       await assert.rejects(openBlob(c, 'lab/app', DIGEST, 60, undefined, DECLARED), (err) => {
         isDisagreement(err);
         assert.match((err as Error).message, /50/);
         return true;
       });
-    } finally {
-      c.close();
-    }
+    });
   });
 
   for (const framing of ['with Content-Length', 'without Content-Length'] as const) {
     it(`a pull says so once, without retrying (${framing})`, async () => {
       unframed = framing === 'without Content-Length';
-      const c = client();
-      try {
+      await withClient(client(), async (c) => {
         await assert.rejects(
           pullSif({
             client: c,
             reference: { registry: host, repository: 'lab/app', tag: '1', digest: undefined },
-            destination: join(dir, `out-${blobGets}-${framing.length}.sif`),
+            destination: join(dir.path, `out-${blobGets}-${framing.length}.sif`),
           }),
           isDisagreement,
         );
         // Framed: the one GET. Unframed: the body ends early and the resume's 416 tells the
         // blob is shorter (not 5 retries of "The download ended early").
         assert.ok(blobGets <= (unframed ? 3 : 1), `blob GETs: ${blobGets}`);
-      } finally {
-        c.close();
-      }
+      });
     });
   }
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +12,10 @@ import {
   type RecordingServer,
   FAST_RETRY,
   pickFreePort,
+  loopbackClient,
+  withClient,
+  failure,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -41,13 +44,12 @@ describe('isLoopbackHost', () => {
 });
 
 describe('RegistryClient scheme choice', () => {
-  let dir: string;
+  const dir = suiteTempDir('sifport-client-test-');
   let pki: Awaited<ReturnType<typeof ensurePki>>;
   let tlsServer: RecordingServer;
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-client-test-'));
-    pki = await ensurePki(join(dir, 'pki'));
+    pki = await ensurePki(join(dir.path, 'pki'));
     tlsServer = await startRecordingServer(
       (req, res) => (req.path === '/v2/' ? json(res, 200, {}) : false),
       { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
@@ -55,7 +57,6 @@ describe('RegistryClient scheme choice', () => {
   });
   after(async () => {
     await tlsServer.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('falls back to plain HTTP for a loopback registry that does not speak TLS', async () => {
@@ -74,48 +75,44 @@ describe('RegistryClient scheme choice', () => {
   });
 
   it('uses HTTPS with the private CA from caFile', async () => {
-    const client = new RegistryClient({
-      registry: tlsServer.host,
-      tls: { caFile: pki.caCert },
-      retry: FAST_RETRY,
-    });
-    try {
-      assert.equal((await client.baseUrl()).protocol, 'https:');
-      await client.ping();
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({
+        registry: tlsServer.host,
+        tls: { caFile: pki.caCert },
+        retry: FAST_RETRY,
+      }),
+      async (client) => {
+        assert.equal((await client.baseUrl()).protocol, 'https:');
+        await client.ping();
+      },
+    );
   });
 
   it('reports an untrusted certificate as TLS instead of switching to plain HTTP', async () => {
-    const client = new RegistryClient({ registry: tlsServer.host, retry: FAST_RETRY });
-    try {
-      const err = await client.ping().then(
-        () => assert.fail('ping should fail'),
-        (e: unknown) => e,
-      );
-      assert.ok(err instanceof SifportError);
-      assert.equal(err.code, 'TLS');
-      assert.match(err.message, /ca-file/);
-      // The scheme choice is not cached after a failure: the next try fails the same way.
-      await assert.rejects(client.baseUrl(), { code: 'TLS' });
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({ registry: tlsServer.host, retry: FAST_RETRY }),
+      async (client) => {
+        const err = await failure(() => client.ping());
+        assert.equal(err.code, 'TLS');
+        assert.match(err.message, /ca-file/);
+        // The scheme choice is not cached after a failure: the next try fails the same way.
+        await assert.rejects(client.baseUrl(), { code: 'TLS' });
+      },
+    );
   });
 
   it('accepts an untrusted certificate only with insecure', async () => {
-    const client = new RegistryClient({
-      registry: tlsServer.host,
-      tls: { insecure: true },
-      retry: FAST_RETRY,
-    });
-    try {
-      await client.ping();
-      assert.equal((await client.baseUrl()).protocol, 'https:');
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({
+        registry: tlsServer.host,
+        tls: { insecure: true },
+        retry: FAST_RETRY,
+      }),
+      async (client) => {
+        await client.ping();
+        assert.equal((await client.baseUrl()).protocol, 'https:');
+      },
+    );
   });
 
   it('reports a refused connection as NETWORK and says what to check', async () => {
@@ -135,11 +132,7 @@ describe('RegistryClient scheme choice', () => {
     const server = await startRecordingServer((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : false,
     );
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       await client.ping();
       assert.equal(server.requests.length, 1);
@@ -175,11 +168,8 @@ describe('RegistryClient authentication', () => {
   after(() => server.close());
 
   it('answers a Basic challenge and then sends the credentials up front', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       credentials: { kind: 'basic', username: USER, password: PASSWORD },
-      retry: FAST_RETRY,
     });
     const before = server.requests.length;
     try {
@@ -193,68 +183,51 @@ describe('RegistryClient authentication', () => {
   });
 
   it('re-sends a streamed body after the 401 (body factory)', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
-      retry: FAST_RETRY,
-    });
-    try {
-      const res = await client.request({
-        method: 'PUT',
-        path: '/v2/r/echo',
-        scopes: [],
-        headers: { 'content-length': '11' },
-        body: () => Readable.from([Buffer.from('hello '), Buffer.from('world')]),
-        what: 'Echo',
-      });
-      assert.equal(res.status, 201);
-      assert.deepEqual(JSON.parse(await res.text()), { got: 'hello world' });
-    } finally {
-      client.close();
-    }
+    await withClient(
+      loopbackClient(server.host, {
+        credentials: async () => ({ kind: 'basic', username: USER, password: PASSWORD }),
+      }),
+      async (client) => {
+        const res = await client.request({
+          method: 'PUT',
+          path: '/v2/r/echo',
+          scopes: [],
+          headers: { 'content-length': '11' },
+          body: () => Readable.from([Buffer.from('hello '), Buffer.from('world')]),
+          what: 'Echo',
+        });
+        assert.equal(res.status, 201);
+        assert.deepEqual(JSON.parse(await res.text()), { got: 'hello world' });
+      },
+    );
   });
 
   it('rejects a wrong password with AUTH_REQUIRED and never shows the password', async () => {
     const wrong = 'wrong-password-42';
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      credentials: { kind: 'basic', username: USER, password: wrong },
-      retry: FAST_RETRY,
-    });
-    try {
-      const err = await client.ping().then(
-        () => assert.fail('ping should fail'),
-        (e: unknown) => e,
-      );
-      assert.ok(err instanceof SifportError);
-      assert.equal(err.code, 'AUTH_REQUIRED');
-      assert.match(err.message, /rejected the credentials/);
-      const everything = `${err.message} ${JSON.stringify(err.toInfo())} ${String(err.stack)}`;
-      assert.ok(!everything.includes(wrong));
-      assert.ok(!everything.includes(Buffer.from(`${USER}:${wrong}`).toString('base64')));
-    } finally {
-      client.close();
-    }
+    await withClient(
+      loopbackClient(server.host, {
+        credentials: { kind: 'basic', username: USER, password: wrong },
+      }),
+      async (client) => {
+        const err = await failure(() => client.ping());
+        assert.equal(err.code, 'AUTH_REQUIRED');
+        assert.match(err.message, /rejected the credentials/);
+        const everything = `${err.message} ${JSON.stringify(err.toInfo())} ${String(err.stack)}`;
+        assert.ok(!everything.includes(wrong));
+        assert.ok(!everything.includes(Buffer.from(`${USER}:${wrong}`).toString('base64')));
+      },
+    );
   });
 
   it('asks for a login when the registry wants one and none is configured', async () => {
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
-    try {
+    await withClient(loopbackClient(server.host), async (client) => {
       await assert.rejects(client.ping(), (err: unknown) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'AUTH_REQUIRED');
         assert.match(err.message, /sifport login/);
         return true;
       });
-    } finally {
-      client.close();
-    }
+    });
   });
 });
 
@@ -268,9 +241,7 @@ describe('RegistryClient retries', () => {
       return json(res, status, { errors: [{ code: 'UNKNOWN' }] }, { 'retry-after': '0' });
     });
     const waits: number[] = [];
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
+    const client = loopbackClient(server.host, {
       retry: { ...FAST_RETRY, sleep: async (ms) => void waits.push(ms) },
     });
     try {
@@ -294,11 +265,7 @@ describe('RegistryClient retries', () => {
     const server = await startRecordingServer((req, res) =>
       json(res, 500, { errors: [{ code: 'UNKNOWN', message: 'down' }] }),
     );
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       await assert.rejects(
         client.request({ method: 'GET', path: '/v2/x', scopes: [], what: 'Fetching' }),
@@ -313,11 +280,7 @@ describe('RegistryClient retries', () => {
 
   it('hands 5xx back untouched when retry is off', async () => {
     const server = await startRecordingServer((_req, res) => empty(res, 502));
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     try {
       const res = await client.request({
         method: 'PATCH',

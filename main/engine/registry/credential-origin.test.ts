@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -11,6 +9,9 @@ import {
   json,
   startRecordingServer,
   type RecordingServer,
+  loopbackClient,
+  sha256,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from './client.js';
@@ -18,10 +19,15 @@ import { uploadBlob } from './upload.js';
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 };
 const BLOB = Buffer.from('sif bytes for the origin test');
-const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`;
+const DIGEST = sha256(BLOB);
 const PASSWORD = 'pw-origin-secret';
 const TOKEN = 'tok-origin-secret';
 const BASIC = `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`;
+/** Client options of every test: alice's password, retries short. */
+const AS_ALICE = {
+  retry: FAST,
+  credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+} as const;
 
 /**
  * Issue #10 item 1: credentials go only to the origin they were issued for. An upload
@@ -29,14 +35,13 @@ const BASIC = `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`;
  * HTTPS into HTTP is refused before a byte is sent.
  */
 describe('credentials stay with the registry origin (issue #10 item 1)', () => {
-  let dir: string;
+  const dir = suiteTempDir('sifport-origin-');
   let file: string;
   /** The "other port": takes the upload wherever the registry points. */
   let storage: RecordingServer;
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-origin-'));
-    file = join(dir, 'blob');
+    file = join(dir.path, 'blob');
     await writeFile(file, BLOB);
     storage = await startRecordingServer((req, res) => {
       if (req.method === 'PATCH') {
@@ -50,10 +55,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       return false;
     });
   });
-  after(async () => {
-    await storage.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => storage.close());
 
   /** A registry that hands out upload sessions at `location()` once `authorized` holds. */
   async function registry(
@@ -88,6 +90,16 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
     }
   }
 
+  /** Uploads through `client`; the storage must get the PATCH and PUT, neither with credentials. */
+  async function uploadToStorageWithoutCredentials(client: RegistryClient): Promise<void> {
+    await upload(client);
+    assert.deepEqual(
+      storage.requests.map((r) => r.method),
+      ['PATCH', 'PUT'],
+    );
+    for (const r of storage.requests) assert.equal(r.headers.authorization, undefined);
+  }
+
   it('Basic: a Location on another port gets the blob but not the password', async () => {
     storage.requests.length = 0;
     const reg = await registry(
@@ -96,19 +108,9 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => `${storage.url}/upload/1?_state=start`,
     );
     try {
-      const client = new RegistryClient({
-        registry: reg.host,
-        plainHttp: true,
-        retry: FAST,
-        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
-      });
-      await upload(client);
-      assert.deepEqual(
-        storage.requests.map((r) => r.method),
-        ['PATCH', 'PUT'],
-      );
+      const client = loopbackClient(reg.host, AS_ALICE);
+      await uploadToStorageWithoutCredentials(client);
       assert.deepEqual(storage.requests[0]!.body, BLOB);
-      for (const r of storage.requests) assert.equal(r.headers.authorization, undefined);
       assert.ok(reg.requests.some((r) => r.headers.authorization === BASIC));
     } finally {
       await reg.close();
@@ -123,18 +125,8 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => `${storage.url}/upload/1?_state=start`,
     );
     try {
-      const client = new RegistryClient({
-        registry: reg.host,
-        plainHttp: true,
-        retry: FAST,
-        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
-      });
-      await upload(client);
-      assert.deepEqual(
-        storage.requests.map((r) => r.method),
-        ['PATCH', 'PUT'],
-      );
-      for (const r of storage.requests) assert.equal(r.headers.authorization, undefined);
+      const client = loopbackClient(reg.host, AS_ALICE);
+      await uploadToStorageWithoutCredentials(client);
     } finally {
       await reg.close();
     }
@@ -142,7 +134,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
 
   it('an HTTPS registry handing out an http:// Location is refused before anything is sent', async () => {
     storage.requests.length = 0;
-    const pki = await ensurePki(join(dir, 'pki'));
+    const pki = await ensurePki(join(dir.path, 'pki'));
     const tls = { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) };
     const reg = await registry(
       (auth) => auth === BASIC,
@@ -154,8 +146,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       const client = new RegistryClient({
         registry: reg.host,
         tls: { caFile: pki.caCert },
-        retry: FAST,
-        credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
+        ...AS_ALICE,
       });
       await assert.rejects(upload(client), (err) => {
         assert.ok(err instanceof SifportError);
@@ -177,12 +168,7 @@ describe('credentials stay with the registry origin (issue #10 item 1)', () => {
       () => 'Basic realm="test"',
       () => '/v2/unused',
     );
-    const client = new RegistryClient({
-      registry: reg.host,
-      plainHttp: true,
-      retry: FAST,
-      credentials: { kind: 'basic', username: 'alice', password: PASSWORD },
-    });
+    const client = loopbackClient(reg.host, AS_ALICE);
     try {
       await assert.rejects(
         client.request({

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry, NO_RETRY } from '../../../e2e/kit/index.js';
-import { RegistryClient } from './client.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  NO_RETRY,
+  loopbackClient,
+} from '../../../e2e/kit/index.js';
+import type { RegistryClient } from './client.js';
 import { deleteImage, mapLimit, tagsPointingAt } from './delete.js';
 import { listTags } from './listing.js';
 import { putManifest, sha256Digest } from './manifests.js';
@@ -29,7 +34,7 @@ async function pushImage(repository: string, tags: string[]): Promise<string> {
 
 before(async () => {
   fake = await startFakeRegistry();
-  client = new RegistryClient({ registry: fake.host, plainHttp: true, retry: NO_RETRY });
+  client = loopbackClient(fake.host, { retry: NO_RETRY });
 });
 after(async () => {
   client.close();

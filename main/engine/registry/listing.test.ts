@@ -7,15 +7,16 @@ import {
   NO_RETRY,
   startRecordingServer,
   type RecordedRequest,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { listRepositories, listTags } from './listing.js';
 import { putManifest } from './manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
 import { uploadBytes } from './upload.js';
 
 function clientFor(host: string): RegistryClient {
-  return new RegistryClient({ registry: host, plainHttp: true, retry: NO_RETRY });
+  return loopbackClient(host, { retry: NO_RETRY });
 }
 
 /** Puts a tiny image under each tag (config blob only, no layers needed for listing). */

@@ -1,7 +1,7 @@
 import { SifportError } from '../errors.js';
 import type { RegistryClient } from './client.js';
 import type { HttpResponse } from './transport/http.js';
-import { iteratePages, readJsonObject, stringList } from './paged-list.js';
+import { iteratePages, readJsonObject, stringList, type PagedRequest } from './paged-list.js';
 import { errorFromResponse } from './transport/response-error.js';
 import { CATALOG_SCOPE, pullScope } from './auth/scopes.js';
 
@@ -47,6 +47,36 @@ async function pageError(
   return refusedN && index === 0 ? 'retry-without-n' : err;
 }
 
+/** What differs between the catalog and a tag list; see {@link listingPages}. */
+interface Listing {
+  /** The first page's path, without the query. */
+  readonly path: string;
+  readonly scopes: readonly string[];
+  readonly what: string;
+  /** The member of each page's JSON object that holds the names. */
+  readonly key: 'repositories' | 'tags';
+  readonly onError: PagedRequest<string>['onError'];
+}
+
+/** The pages of a listing of names, with the caller's page size, caps and signal. */
+function listingPages(
+  client: RegistryClient,
+  options: ListOptions,
+  { path, scopes, what, key, onError }: Listing,
+): AsyncGenerator<readonly string[]> {
+  return iteratePages({
+    client,
+    path: `${path}?n=${pageSizeOf(options)}`,
+    scopes,
+    what,
+    signal: options.signal,
+    maxPages: options.maxPages,
+    maxEntries: options.maxEntries,
+    readPage: async (res) => stringList((await readJsonObject(res, what))[key], what),
+    onError,
+  });
+}
+
 /** The error for a registry that will not list its repositories. */
 function noListing(registry: string, code: 'UNSUPPORTED' | 'DENIED', why: string): SifportError {
   return new SifportError(
@@ -78,15 +108,11 @@ export async function* iterateRepositories(
 ): AsyncGenerator<readonly string[]> {
   const what = `Listing the repositories of ${client.registry}`;
   try {
-    yield* iteratePages({
-      client,
-      path: `/v2/_catalog?n=${pageSizeOf(options)}`,
+    yield* listingPages(client, options, {
+      path: '/v2/_catalog',
       scopes: [CATALOG_SCOPE],
       what,
-      signal: options.signal,
-      maxPages: options.maxPages,
-      maxEntries: options.maxEntries,
-      readPage: async (res) => stringList((await readJsonObject(res, what))['repositories'], what),
+      key: 'repositories',
       onError: async (res, index) => {
         if (res.status === 404 || res.status === 405) {
           await res.discard();
@@ -143,15 +169,11 @@ export async function* iterateTags(
   options: ListOptions = {},
 ): AsyncGenerator<readonly string[]> {
   const what = `Listing the tags of ${client.registry}/${repository}`;
-  yield* iteratePages({
-    client,
-    path: `/v2/${repository}/tags/list?n=${pageSizeOf(options)}`,
+  yield* listingPages(client, options, {
+    path: `/v2/${repository}/tags/list`,
     scopes: [pullScope(repository)],
     what,
-    signal: options.signal,
-    maxPages: options.maxPages,
-    maxEntries: options.maxEntries,
-    readPage: async (res) => stringList((await readJsonObject(res, what))['tags'], what),
+    key: 'tags',
     onError: async (res, index) => {
       const outcome = await pageError(res, what, index);
       if (outcome === 'retry-without-n' || outcome.code !== 'NOT_FOUND') return outcome;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { SifportError } from '../errors.js';
-import type { RegistryClient } from './client.js';
+import type { RegistryClient, RegistryRequest } from './client.js';
 import { headerValue } from './transport/http.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { errorFromResponse } from './transport/response-error.js';
+import { errorFromResponse, expectStored } from './transport/response-error.js';
 import { withRetry } from './transport/retry.js';
 import { readBodyBytes } from './read-body.js';
 import { deleteScope, pullScope, pushScope } from './auth/scopes.js';
@@ -19,12 +19,30 @@ export interface FetchedManifest {
 }
 
 /** sha256 digest of some bytes, `sha256:<hex>`. */
-export function sha256Digest(bytes: Buffer): string {
+export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 function manifestPath(repository: string, reference: string): string {
   return `/v2/${repository}/manifests/${reference}`;
+}
+
+/** A GET or HEAD of a manifest: its path, the pull scope, and every manifest type accepted. */
+function manifestRead(
+  method: 'GET' | 'HEAD',
+  repository: string,
+  reference: string,
+  what: string,
+  signal: AbortSignal | undefined,
+): RegistryRequest {
+  return {
+    method,
+    path: manifestPath(repository, reference),
+    scopes: [pullScope(repository)],
+    headers: { accept: MANIFEST_ACCEPT },
+    signal,
+    what,
+  };
 }
 
 /**
@@ -54,13 +72,8 @@ async function fetchManifestOnce(
 ): Promise<FetchedManifest> {
   const what = `Fetching ${client.registry}/${repository}:${reference}`;
   const res = await client.request({
-    method: 'GET',
-    path: manifestPath(repository, reference),
-    scopes: [pullScope(repository)],
-    headers: { accept: MANIFEST_ACCEPT },
-    signal,
+    ...manifestRead('GET', repository, reference, what, signal),
     retry: false,
-    what,
   });
   if (res.status !== 200) {
     const err = await errorFromResponse(res, what);
@@ -97,14 +110,7 @@ export async function resolveManifest(
   signal?: AbortSignal,
 ): Promise<string | undefined> {
   const what = `Resolving ${client.registry}/${repository}:${reference}`;
-  const res = await client.request({
-    method: 'HEAD',
-    path: manifestPath(repository, reference),
-    scopes: [pullScope(repository)],
-    headers: { accept: MANIFEST_ACCEPT },
-    signal,
-    what,
-  });
+  const res = await client.request(manifestRead('HEAD', repository, reference, what, signal));
   await res.discard();
   if (res.status === 404) return undefined;
   if (res.status !== 200) throw await errorFromResponse(res, what, 'HEAD');
@@ -132,12 +138,8 @@ export async function putManifest(
     signal,
     what,
   });
-  if (res.status !== 201 && res.status !== 200 && res.status !== 202) {
-    throw await errorFromResponse(res, what, 'PUT');
-  }
-  await res.discard();
+  const confirmed = await expectStored(res, what, [201, 200, 202]);
   const digest = sha256Digest(bytes);
-  const confirmed = headerValue(res.headers, 'docker-content-digest');
   if (confirmed && confirmed !== digest) {
     throw new SifportError(
       'DIGEST_MISMATCH',

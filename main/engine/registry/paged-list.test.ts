@@ -1,64 +1,28 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { iterateRepositories, iterateTags, listRepositories, listTags } from './listing.js';
 import { MAX_ENTRIES, MAX_PAGES } from './paged-list.js';
-
-const NO_RETRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
-/** The server fails pages past this one, so an uncapped listing fails fast, not slowly. */
-const SERVER_GIVES_UP = 1_200;
-
-/**
- * A registry whose listings never end: every page links to a next page that differs only in
- * a query parameter. `/v2/<name>/tags/list` pages hold one tag, `/v2/wide/tags/list` pages
- * 1 000, the catalog 1 000 repositories.
- */
-function endlessRegistry(): { server: Server; pages: () => number } {
-  let pages = 0;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/v2/') {
-      res.writeHead(200).end();
-      return;
-    }
-    pages += 1;
-    const page = Number(url.searchParams.get('page') ?? '0');
-    if (page > SERVER_GIVES_UP) {
-      res.writeHead(500).end();
-      return;
-    }
-    const wide = url.pathname === '/v2/wide/tags/list' || url.pathname === '/v2/_catalog';
-    const names = Array.from({ length: wide ? 1000 : 1 }, (_, i) => `t${page}-${i}`);
-    const key = url.pathname === '/v2/_catalog' ? 'repositories' : 'tags';
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      link: `<${url.pathname}?page=${page + 1}>; rel="next"`,
-    });
-    res.end(JSON.stringify({ [key]: names }));
-  });
-  return { server, pages: () => pages };
-}
+import {
+  loopbackClient,
+  NO_RETRY,
+  startEndlessRegistry,
+  type EndlessRegistry,
+} from '../../../e2e/kit/index.js';
 
 describe('paged listings of a registry that never stops (issue #10)', () => {
-  let registry: ReturnType<typeof endlessRegistry>;
+  let registry: EndlessRegistry;
   let client: RegistryClient;
 
   before(async () => {
-    registry = endlessRegistry();
-    await new Promise<void>((r) => registry.server.listen(0, '127.0.0.1', r));
-    const { port } = registry.server.address() as AddressInfo;
-    client = new RegistryClient({
-      registry: `127.0.0.1:${port}`,
-      plainHttp: true,
-      retry: NO_RETRY,
-    });
+    // `wide` tags and the catalog come 1 000 entries a page, other tags one a page.
+    registry = await startEndlessRegistry(['/v2/wide/tags/list', '/v2/_catalog']);
+    client = loopbackClient(registry.host, { retry: NO_RETRY });
   });
   after(async () => {
     client.close();
-    await new Promise((r) => registry.server.close(r));
+    await registry.stop();
   });
 
   async function tooLarge(listing: Promise<unknown>, why: RegExp): Promise<void> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -9,13 +9,9 @@ import { MemoryByteSource, inspectSif } from '../sif/index.js';
 import { SifportError } from '../errors.js';
 import type { HttpResponse } from './transport/http.js';
 import { RemoteBlobSource, parseContentRange, type RemoteSourceOptions } from './range-source.js';
-import { SIGNED_SIF } from '../../../e2e/kit/index.js';
+import { SIGNED_SIF, sha256 } from '../../../e2e/kit/index.js';
 
 const KiB = 1024;
-
-function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** How the fake server answers a range request. */
 type Mode =

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { SifportError, toSifportError } from '../errors.js';
 import type { ByteSource } from '../sif/index.js';
 import { openBlobRange } from './blobs.js';
 import type { RegistryClient } from './client.js';
+import { sha256Digest } from './manifests.js';
 import { headerValue, type HttpResponse } from './transport/http.js';
 
 /** Sends `Range: bytes=start-end` (inclusive) for the blob and resolves to the response. */
@@ -329,7 +329,7 @@ export class RemoteBlobSource implements ByteSource {
       this.#wholeLoading = undefined;
       throw err;
     }
-    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const digest = sha256Digest(bytes);
     if (digest !== this.#digest) {
       this.#wholeLoading = undefined;
       throw new SifportError(

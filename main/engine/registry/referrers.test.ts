@@ -5,8 +5,9 @@ import {
   type FakeRegistry,
   NO_RETRY,
   startRecordingServer,
+  loopbackClient,
 } from '../../../e2e/kit/index.js';
-import { RegistryClient } from './client.js';
+import type { RegistryClient } from './client.js';
 import { putManifest, sha256Digest } from './manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from './media-types.js';
 import { listReferrers, referrersTagFor } from './referrers.js';
@@ -17,7 +18,7 @@ const SBOM_TYPE = 'application/spdx+json';
 const REPO = 'team/app';
 
 function clientFor(host: string): RegistryClient {
-  return new RegistryClient({ registry: host, plainHttp: true, retry: NO_RETRY });
+  return loopbackClient(host, { retry: NO_RETRY });
 }
 
 function manifestBytes(extra: object): Buffer {

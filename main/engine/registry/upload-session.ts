@@ -1,7 +1,7 @@
 import { SifportError } from '../errors.js';
 import { locationOf, type RegistryClient } from './client.js';
 import { headerValue, type HttpResponse } from './transport/http.js';
-import { errorFromResponse } from './transport/response-error.js';
+import { errorFromResponse, expectStored } from './transport/response-error.js';
 import { pushScope } from './auth/scopes.js';
 
 /** An upload session: where to send the next request and how much the registry holds. */
@@ -121,11 +121,7 @@ export async function finishUpload(
     signal,
     what,
   });
-  if (res.status !== 201 && res.status !== 204 && res.status !== 200) {
-    throw await errorFromResponse(res, what, 'PUT');
-  }
-  await res.discard();
-  const confirmed = headerValue(res.headers, 'docker-content-digest');
+  const confirmed = await expectStored(res, what, [201, 204, 200]);
   if (confirmed && confirmed !== digest) {
     throw new SifportError(
       'DIGEST_MISMATCH',

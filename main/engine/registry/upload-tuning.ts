@@ -15,13 +15,7 @@ export interface UploadTuningStore {
   set(registry: string, tuning: UploadTuning): void;
 }
 
-/** A {@link UploadTuningStore} that forgets when the process ends. */
-export class MemoryUploadTuningStore implements UploadTuningStore {
-  private readonly map = new Map<string, UploadTuning>();
-  get(registry: string): UploadTuning | undefined {
-    return this.map.get(registry);
-  }
-  set(registry: string, tuning: UploadTuning): void {
-    this.map.set(registry, tuning);
-  }
-}
+/** A {@link UploadTuningStore} that forgets when the process ends: a `Map` keyed by registry. */
+export class MemoryUploadTuningStore
+  extends Map<string, UploadTuning>
+  implements UploadTuningStore {}

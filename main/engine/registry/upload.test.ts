@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
   startFakeRegistry,
@@ -14,28 +13,24 @@ import {
   startRecordingServer,
   FAST_RETRY,
   waitFor,
+  suiteTempDir,
+  loopbackClient,
+  MiB,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
 import { uploadBlob, uploadBytes } from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
 
-const MiB = 1024 * 1024;
-
-let dir: string;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-upload-test-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = suiteTempDir('sifport-upload-test-');
 
 /** A file of random bytes and its digest. */
 async function blobFile(size: number): Promise<{ path: string; bytes: Buffer; digest: string }> {
   const bytes = randomBytes(size);
-  const path = join(dir, `blob-${randomBytes(4).toString('hex')}`);
+  const path = join(dir.path, `blob-${randomBytes(4).toString('hex')}`);
   await writeFile(path, bytes);
-  return { path, bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
+  return { path, bytes, digest: sha256(bytes) };
 }
 
 /** Reads a blob back through the registry's own HTTP API, without the code under test. */
@@ -165,7 +160,7 @@ describe('uploadBlob (oras.md §3.3)', () => {
 
   it('uploadBytes: POST then one PUT with the bytes', async () => {
     const bytes = Buffer.from('{}');
-    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const digest = sha256(bytes);
     await withFake({}, async (fake, client) => {
       await uploadBytes(client, 'up/small', bytes, digest);
       assert.deepEqual(
@@ -197,24 +192,38 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     }
   }
 
+  /** Uploads `file` to `repository` in 1 MiB chunks; the registry must then hold its bytes. */
+  async function uploadChunked(
+    client: RegistryClient,
+    fakeUrl: string,
+    repository: string,
+    file: { path: string; bytes: Buffer; digest: string },
+    extra: { onBytes?: () => void } = {},
+  ) {
+    const result = await uploadBlob({
+      client,
+      repository,
+      path: file.path,
+      size: file.bytes.length,
+      chunkSize: MiB,
+      ...extra,
+    });
+    assert.equal(result.digest, file.digest);
+    assert.deepEqual(await fetchBlob(fakeUrl, repository, file.digest), file.bytes);
+    return result;
+  }
+
   it('resumes from the acknowledged offset when a chunk is cut half-way', async () => {
     const file = await blobFile(3 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       // Let the first chunk through, cut the second after 300 KB.
       let patches = 0;
       proxy.cutAfter({ method: 'PATCH', pathPattern: /blobs\/uploads\//, bytes: MiB + 300_000 });
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/half',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
+      const result = await uploadChunked(client, fakeUrl, 'cut/half', file, {
         onBytes: () => void patches++,
       });
-      assert.equal(result.digest, file.digest);
       assert.equal(result.restarts, 0);
       assert.ok(result.resumes >= 1, `resumes ${result.resumes}`);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/half', file.digest), file.bytes);
       const log = proxy.requests.map((r) => `${r.method} ${r.outcome}`);
       assert.ok(log.includes('PATCH cut'), log.join(', '));
       assert.ok(log.includes('GET forwarded'), 'a status GET asked where to resume');
@@ -225,16 +234,8 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     const file = await blobFile(2 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       proxy.cutAfter({ method: 'PATCH', bytes: 100_000 });
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/first',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
-      assert.equal(result.digest, file.digest);
+      const result = await uploadChunked(client, fakeUrl, 'cut/first', file);
       assert.equal(result.resumes, 1);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/first', file.digest), file.bytes);
       // After the cut the client went on with the same range, from 0.
       const patches = proxy.requests.filter((r) => r.method === 'PATCH');
       assert.equal(patches[0]!.outcome, 'cut');
@@ -246,17 +247,9 @@ describe('uploadBlob after a broken connection (fake registry behind the fault p
     const file = await blobFile(3 * MiB);
     await throughProxy(async (proxy, fakeUrl, client) => {
       proxy.cutAfter({ method: 'PATCH', bytes: 64 * MiB }); // whole body forwarded, then cut
-      const result = await uploadBlob({
-        client,
-        repository: 'cut/answer',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
-      assert.equal(result.digest, file.digest);
+      const result = await uploadChunked(client, fakeUrl, 'cut/answer', file);
       assert.equal(result.restarts, 0);
       assert.equal(result.resumes, 1);
-      assert.deepEqual(await fetchBlob(fakeUrl, 'cut/answer', file.digest), file.bytes);
       // Only 3 MiB in 1 MiB chunks: the first one was not sent twice.
       const forwarded = proxy.requests
         .filter((r) => r.method === 'PATCH')
@@ -317,17 +310,13 @@ describe('uploadBlob against a registry that refuses Content-Range (416)', () =>
       if (req.method === 'GET') return empty(res, 204, { location, range: range() });
       if (req.method === 'PUT') {
         const digest = url.searchParams.get('digest');
-        const actual = `sha256:${createHash('sha256').update(Buffer.concat(parts)).digest('hex')}`;
+        const actual = sha256(Buffer.concat(parts));
         if (digest !== actual) return json(res, 400, { errors: [{ code: 'DIGEST_INVALID' }] });
         return empty(res, 201, { 'docker-content-digest': actual });
       }
       return false;
     });
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-    });
+    const client = loopbackClient(server.host);
     const tuning = new MemoryUploadTuningStore();
     try {
       const file = await blobFile(2 * MiB + 5);

@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SifportError, toSifportError } from '../errors.js';
 import { headBlob } from './blobs.js';
 import { locationOf, type RegistryClient } from './client.js';
-import { errorFromResponse } from './transport/response-error.js';
+import { errorFromResponse, expectStored } from './transport/response-error.js';
 import { ResumableHash, type HashSnapshot } from './transport/resumable-hash.js';
 import { backoffDelay, beyondBudget } from './transport/retry.js';
 import { pushScope } from './auth/scopes.js';
@@ -321,8 +321,5 @@ export async function uploadBytes(
     await cancelUpload(client, repository, session);
     throw err;
   }
-  if (res.status !== 201 && res.status !== 204 && res.status !== 200) {
-    throw await errorFromResponse(res, what, 'PUT');
-  }
-  await res.discard();
+  await expectStored(res, what, [201, 204, 200]);
 }

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
   startFakeRegistry,
   startFaultProxy,
-  type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
   FAST_RETRY,
-  UNSIGNED_SIF,
+  MiB,
+  suiteSif,
+  suiteFakeRegistry,
+  ociIndex,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { headBlob } from '../registry/blobs.js';
@@ -25,42 +26,31 @@ import { copySif } from './copy.js';
 import { pushSif } from './push.js';
 import { pullSif } from './pull.js';
 
-const MiB = 1024 * 1024;
-let dir: string;
-let sifPath: string;
-let sif: Buffer;
+const sif = suiteSif('copy-test', 'copy me.sif', 3 * MiB);
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sifport-copy-test-'));
-  sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(3 * MiB)]);
-  sifPath = join(dir, 'copy me.sif');
-  await writeFile(sifPath, sif);
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+/** Pushes the SIF to lab/img:1 of `client`'s registry: what the copies start from. */
+async function pushSource(client: RegistryClient): Promise<void> {
+  await pushSif({
+    client,
+    file: sif.path,
+    reference: parseReference(`${client.registry}/lab/img:1`),
+  });
+}
 
 describe('copySif between fake registries', () => {
-  let source: FakeRegistry;
-  let small: FakeRegistry;
+  const source = suiteFakeRegistry();
+  const small = suiteFakeRegistry({ maxRequestBytes: 1 * MiB });
   let from: RegistryClient;
   let to: RegistryClient;
 
   before(async () => {
-    source = await startFakeRegistry();
-    small = await startFakeRegistry({ maxRequestBytes: 1 * MiB });
     from = new RegistryClient({ registry: source.host, retry: FAST_RETRY });
     to = new RegistryClient({ registry: small.host, retry: FAST_RETRY });
-    await pushSif({
-      client: from,
-      file: sifPath,
-      reference: parseReference(`${source.host}/lab/img:1`),
-    });
+    await pushSource(from);
   });
-  after(async () => {
+  after(() => {
     from.close();
     to.close();
-    await Promise.all([source.stop(), small.stop()]);
   });
 
   it('shrinks its PATCHes after 413 and the same manifest digest lands', async () => {
@@ -112,20 +102,9 @@ describe('copySif between fake registries', () => {
 
   it('copies an image index with its image manifest, both digests unchanged', async () => {
     const child = await getManifest(from, 'lab/img', '1');
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: MEDIA_TYPES.ociIndex,
-        manifests: [
-          {
-            mediaType: MEDIA_TYPES.ociManifest,
-            digest: child.digest,
-            size: child.bytes.length,
-            platform: { os: 'linux', architecture: 'amd64' },
-          },
-        ],
-      }),
-    );
+    const index = ociIndex([
+      { digest: child.digest, size: child.bytes.length, architecture: 'amd64' },
+    ]);
     const indexDigest = await putManifest(from, 'lab/img', 'multi', index, MEDIA_TYPES.ociIndex);
     const result = await copySif({
       from: { client: from, reference: parseReference(`${source.host}/lab/img:multi`) },
@@ -134,14 +113,14 @@ describe('copySif between fake registries', () => {
     assert.equal(result.manifestDigest, indexDigest);
     assert.equal(await resolveManifest(to, 'multi/img', 'multi'), indexDigest);
     assert.deepEqual((await getManifest(to, 'multi/img', child.digest)).bytes, child.bytes);
-    const out = join(dir, 'from-index.sif');
+    const out = join(sif.dir, 'from-index.sif');
     await pullSif({
       client: to,
       reference: parseReference(`${small.host}/multi/img:multi`),
       destination: out,
       arch: 'amd64',
     });
-    assert.deepEqual(await readFile(out), sif);
+    assert.deepEqual(await readFile(out), sif.bytes);
   });
 
   it('names a source blob that is missing, not a broken upload', async () => {
@@ -183,22 +162,14 @@ async function copyThroughCut(
 }
 
 describe('copySif after a broken PATCH', () => {
-  let source: FakeRegistry;
+  const source = suiteFakeRegistry();
   let from: RegistryClient;
 
   before(async () => {
-    source = await startFakeRegistry();
     from = new RegistryClient({ registry: source.host, retry: FAST_RETRY });
-    await pushSif({
-      client: from,
-      file: sifPath,
-      reference: parseReference(`${source.host}/lab/img:1`),
-    });
+    await pushSource(from);
   });
-  after(async () => {
-    from.close();
-    await source.stop();
-  });
+  after(() => from.close());
 
   it('resumes at the offset the target acknowledged (a registry that keeps the session)', async () => {
     const dest = await startFakeRegistry();
@@ -231,7 +202,7 @@ describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipRe
       credentials: { kind: 'basic', ...bed!.users.tester },
     });
     sourceRef = `${bed!.open.host}/${repo}/src:1`;
-    await pushSif({ client: open, file: sifPath, reference: parseReference(sourceRef) });
+    await pushSif({ client: open, file: sif.path, reference: parseReference(sourceRef) });
   });
   after(() => {
     open.close();
@@ -252,15 +223,15 @@ describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipRe
       result.blobs.map((b) => b.how),
       ['copied', 'copied'],
     );
-    assert.equal(result.bytesCopied, sif.length + 2);
+    assert.equal(result.bytesCopied, sif.bytes.length + 2);
     assert.ok(phases.has('uploading') && phases.has('done'));
-    const out = join(dir, 'pulled.sif');
+    const out = join(sif.dir, 'pulled.sif');
     await pullSif({
       client: basic,
       reference: parseReference(`${bed!.basic.host}/${repo}/dst:copied`),
       destination: out,
     });
-    assert.deepEqual(await readFile(out), sif);
+    assert.deepEqual(await readFile(out), sif.bytes);
 
     const again = await copySif({
       from: { client: open, reference: parseReference(sourceRef) },
@@ -289,16 +260,12 @@ describe('copySif on the registry test bed', { skip: bed ? false : testBedSkipRe
     );
     assert.equal(result.bytesCopied, 0);
     const layer = result.blobs[1]!;
-    assert.equal(await headBlob(open, `${repo}/mounted`, layer.digest), sif.length);
+    assert.equal(await headBlob(open, `${repo}/mounted`, layer.digest), sif.bytes.length);
   });
 
   it('restarts the blob in a fresh session when distribution drops a broken one', async () => {
     const source = new RegistryClient({ registry: bed!.open.host, retry: FAST_RETRY });
-    await pushSif({
-      client: source,
-      file: sifPath,
-      reference: parseReference(`${bed!.open.host}/lab/img:1`),
-    });
+    await pushSource(source);
     const { log, digest } = await copyThroughCut(
       source,
       bed!.open.host,

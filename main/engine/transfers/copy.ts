@@ -1,27 +1,19 @@
 import { SifportError } from '../errors.js';
 import { headBlob, mountBlob } from '../registry/blobs.js';
-import type { RegistryClient } from '../registry/client.js';
 import { getManifest, putManifest, type FetchedManifest } from '../registry/manifests.js';
-import { formatReference, normalizeRegistry, type Reference } from '../registry/reference.js';
+import { formatReference, normalizeRegistry } from '../registry/reference.js';
 import { parseManifest, type Descriptor } from '../registry/artifact/sif-layer.js';
 import { streamBlob } from './copy-blob.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
-
-/** One end of a copy: a client logged in for that registry, and the reference there. */
-export interface CopyEnd {
-  readonly client: RegistryClient;
-  readonly reference: Reference;
-}
+import { ProgressMeter } from './progress.js';
+import type { RegistryEnd, TransferControls } from './transfer-options.js';
 
 /** Input to {@link copySif}. */
-export interface CopyOptions {
-  readonly from: CopyEnd;
+export interface CopyOptions extends TransferControls {
+  readonly from: RegistryEnd;
   /** Target; a tag, or the source manifest's own digest. */
-  readonly to: CopyEnd;
+  readonly to: RegistryEnd;
   /** Bytes per PATCH when streaming a blob (default: each blob in one). */
   readonly chunkSize?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** How one blob reached the target. */
@@ -96,7 +88,7 @@ export async function copySif(options: CopyOptions): Promise<CopyResult> {
 }
 
 /** Fetches a manifest and, for an index, the image manifests it lists. */
-async function resolve(from: CopyEnd, ref: string, signal?: AbortSignal): Promise<Node> {
+async function resolve(from: RegistryEnd, ref: string, signal?: AbortSignal): Promise<Node> {
   const repo = from.reference.repository;
   const manifest = await getManifest(from.client, repo, ref, signal);
   const parsed = parseManifest(manifest.bytes, manifest.mediaType);

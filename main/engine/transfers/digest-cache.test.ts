@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { FileDigestCache, MemoryDigestCache, type FileIdentity } from './digest-cache.js';
+import { suiteTempDir } from '../../../e2e/kit/index.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
@@ -36,14 +36,10 @@ describe('MemoryDigestCache', () => {
 });
 
 describe('FileDigestCache', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-digest-cache-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-digest-cache-');
 
   it('persists entries across instances', async () => {
-    const path = join(dir, 'sub', 'cache.json');
+    const path = join(dir.path, 'sub', 'cache.json');
     await new FileDigestCache(path).remember(file, D1, 'reg/a');
     const reloaded = await new FileDigestCache(path).lookup(file);
     assert.equal(reloaded?.digest, D1);
@@ -52,7 +48,7 @@ describe('FileDigestCache', () => {
   });
 
   it('ignores a corrupt file and starts empty', async () => {
-    const path = join(dir, 'corrupt.json');
+    const path = join(dir.path, 'corrupt.json');
     await writeFile(path, '{not json');
     const cache = new FileDigestCache(path);
     assert.equal(await cache.lookup(file), undefined);
@@ -61,7 +57,7 @@ describe('FileDigestCache', () => {
   });
 
   it('keeps every entry when 8 writers remember at once: 5 in this process, 3 in others', async () => {
-    const path = join(dir, 'concurrent.json');
+    const path = join(dir.path, 'concurrent.json');
     const module = new URL('./digest-cache.ts', import.meta.url).href;
     const entry = (n: number): FileIdentity => ({
       path: `/x/${n}.sif`,
@@ -97,7 +93,7 @@ describe('FileDigestCache', () => {
   });
 
   it('keeps every entry when one shared instance remembers 8 files at once (the app)', async () => {
-    const path = join(dir, 'shared.json');
+    const path = join(dir.path, 'shared.json');
     const cache = new FileDigestCache(path);
     const entry = (n: number): FileIdentity => ({
       path: `/y/${n}.sif`,
@@ -111,7 +107,7 @@ describe('FileDigestCache', () => {
   });
 
   it('merges with what another instance wrote since this one loaded', async () => {
-    const path = join(dir, 'interleaved.json');
+    const path = join(dir.path, 'interleaved.json');
     const first = new FileDigestCache(path);
     const second = new FileDigestCache(path);
     const other: FileIdentity = { ...file, path: '/x/b.sif' };
@@ -125,7 +121,7 @@ describe('FileDigestCache', () => {
   });
 
   it('takes over a lock left behind by a writer that died', async () => {
-    const path = join(dir, 'stale.json');
+    const path = join(dir.path, 'stale.json');
     await writeFile(`${path}.lock`, '999999');
     const old = new Date(Date.now() - 60_000);
     await utimes(`${path}.lock`, old, old);

@@ -1,6 +1,7 @@
-/** Phases of a transfer, in the order they happen. */
-export type TransferPhase =
-  'checking' | 'hashing' | 'uploading' | 'downloading' | 'verifying' | 'finishing' | 'done';
+import type { TRANSFER_PHASES } from '../../../shared/transfers-contract.js';
+
+/** Phases of a transfer, in the order they happen (the contract's list, UI.md S9). */
+export type TransferPhase = (typeof TRANSFER_PHASES)[number];
 
 /** One progress report (STYLE §12). Rates in bytes per second, ETA in seconds. */
 export interface TransferProgress {

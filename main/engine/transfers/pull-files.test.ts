@@ -1,31 +1,18 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { openSync, writeSync, closeSync } from 'node:fs';
-import {
-  chmod,
-  chown,
-  lstat,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  symlink,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, chown, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import {
-  FAST_RETRY,
   UNSIGNED_SIF,
   json,
-  startRecordingServer,
-  type RecordingServer,
+  suiteRecordingRegistry,
+  perTestTempDir,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
-import { RegistryClient } from '../registry/client.js';
 import { MEDIA_TYPES } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
 import { buildSifManifest } from '../registry/artifact/sif-manifest.js';
@@ -41,10 +28,6 @@ const TITLES: Readonly<Record<string, string>> = {
   nul: 'a\0b.sif',
 };
 
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 function fileError(pattern: RegExp) {
   return (err: unknown): boolean => {
     assert.ok(err instanceof SifportError, String(err));
@@ -57,15 +40,13 @@ function fileError(pattern: RegExp) {
 describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () => {
   let SIF: Buffer;
   let DIGEST: string;
-  let registry: RecordingServer;
-  let client: RegistryClient;
-  let dir: string;
-  const dirs: string[] = [];
 
   before(async () => {
     SIF = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(3 * 1024 * 1024)]);
     DIGEST = sha256(SIF);
-    registry = await startRecordingServer((req, res) => {
+  });
+  const registry = suiteRecordingRegistry(
+    (req, res) => {
       const m = /^\/v2\/(.+)\/(manifests|blobs)\/([^/?]+)$/.exec(req.path);
       const repo = m?.[1] ?? '';
       if (!m || req.method !== 'GET' || TITLES[repo] === undefined) return false;
@@ -100,29 +81,22 @@ describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () =>
       };
       next();
       return true;
-    });
-    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
-  });
-  after(async () => {
-    client.close();
-    await registry.close();
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  });
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-pull-files-'));
-    dirs.push(dir);
-  });
+    },
+    { plainHttp: false },
+  );
+  const dir = perTestTempDir('sifport-pull-files-');
 
-  const partialOf = (name: string): string => join(dir, `.${name}.${DIGEST.slice(7, 19)}.partial`);
+  const partialOf = (name: string): string =>
+    join(dir.path, `.${name}.${DIGEST.slice(7, 19)}.partial`);
 
   function pull(
     repo: string,
-    destination = join(dir, 'out.sif'),
+    destination = join(dir.path, 'out.sif'),
     extra: Partial<PullOptions> = {},
   ) {
     return pullSif({
-      client,
-      reference: parseReference(`${registry.host}/${repo}:v1`),
+      client: registry.client,
+      reference: parseReference(`${registry.server.host}/${repo}:v1`),
       destination,
       ...extra,
     });
@@ -130,14 +104,14 @@ describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () =>
 
   describe('item 2: planted links', () => {
     it('a symlink at the partial path is refused; the file it points at is untouched', async () => {
-      const victim = join(dir, 'victim');
+      const victim = join(dir.path, 'victim');
       await writeFile(victim, 'precious');
       await chmod(victim, 0o600);
       await symlink(victim, partialOf('out.sif'));
       await assert.rejects(pull('good'), fileError(/symbolic link/));
       assert.equal(await readFile(victim, 'utf8'), 'precious');
       assert.equal((await stat(victim)).mode & 0o777, 0o600);
-      await assert.rejects(lstat(join(dir, 'out.sif')), { code: 'ENOENT' });
+      await assert.rejects(lstat(join(dir.path, 'out.sif')), { code: 'ENOENT' });
     });
 
     it(
@@ -149,26 +123,26 @@ describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () =>
         await chown(partial, 65534, 65534);
         await assert.rejects(pull('good'), fileError(/another user/));
         assert.equal((await stat(partial)).uid, 65534);
-        assert.deepEqual(await readdir(dir), [partial.slice(dir.length + 1)]);
+        assert.deepEqual(await readdir(dir.path), [partial.slice(dir.path.length + 1)]);
       },
     );
 
     it('a dangling symlink at the destination counts as an existing file', async () => {
-      const victim = join(dir, 'not-yet');
-      await symlink(victim, join(dir, 'out.sif'));
+      const victim = join(dir.path, 'not-yet');
+      await symlink(victim, join(dir.path, 'out.sif'));
       await assert.rejects(pull('good'), fileError(/already exists.*--force/));
-      assert.ok((await lstat(join(dir, 'out.sif'))).isSymbolicLink());
+      assert.ok((await lstat(join(dir.path, 'out.sif'))).isSymbolicLink());
       await assert.rejects(lstat(victim), { code: 'ENOENT' });
       // With force the link itself is replaced; nothing is written where it pointed.
-      await pull('good', join(dir, 'out.sif'), { force: true });
-      assert.ok((await lstat(join(dir, 'out.sif'))).isFile());
+      await pull('good', join(dir.path, 'out.sif'), { force: true });
+      assert.ok((await lstat(join(dir.path, 'out.sif'))).isFile());
       await assert.rejects(lstat(victim), { code: 'ENOENT' });
     });
   });
 
   describe('item 3: one destination, two pulls', () => {
     it('two pulls at once end with one correct file, and both succeed', async () => {
-      const out = join(dir, 'shared.sif');
+      const out = join(dir.path, 'shared.sif');
       const notices: string[] = [];
       const results = await Promise.allSettled([
         pull('slow', out, { onNotice: (m) => notices.push(m) }),
@@ -192,11 +166,11 @@ describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () =>
         notices[0]!,
         new RegExp(`^Waiting for another pull of .*shared\\.sif \\(pid ${process.pid}`),
       );
-      assert.deepEqual(await readdir(dir), ['shared.sif'], 'no partial or lock left');
+      assert.deepEqual(await readdir(dir.path), ['shared.sif'], 'no partial or lock left');
     });
 
     it('a partial file changed between download and rename fails verification', async () => {
-      const out = join(dir, 'out.sif');
+      const out = join(dir.path, 'out.sif');
       await assert.rejects(
         pull('good', out, {
           beforeCommit: async (temp) => {
@@ -212,26 +186,29 @@ describe('pullSif and the files it writes (issue #10 items 2, 3, 13, 14)', () =>
           return true;
         },
       );
-      assert.deepEqual(await readdir(dir), [], 'nothing renamed, nothing left');
+      assert.deepEqual(await readdir(dir.path), [], 'nothing renamed, nothing left');
     });
   });
 
   describe('items 13 and 14: titles that are no file name', () => {
     it('a 5,000-character title: FILE_ERROR naming the length, not ENAMETOOLONG', async () => {
-      await assert.rejects(pull('long', dir), fileError(/too long for a file name.*destination/));
-      assert.deepEqual(await readdir(dir), []);
+      await assert.rejects(
+        pull('long', dir.path),
+        fileError(/too long for a file name.*destination/),
+      );
+      assert.deepEqual(await readdir(dir.path), []);
     });
 
     it('control characters in a title (newline, escape, NUL) are refused', async () => {
       for (const repo of ['newline', 'escape', 'nul']) {
-        await assert.rejects(pull(repo, dir), fileError(/control characters.*destination/));
+        await assert.rejects(pull(repo, dir.path), fileError(/control characters.*destination/));
       }
-      assert.deepEqual(await readdir(dir), []);
+      assert.deepEqual(await readdir(dir.path), []);
     });
 
     it('the same images pull fine to an explicit file name', async () => {
-      await pull('newline', join(dir, 'mine.sif'));
-      assert.deepEqual(await readdir(dir), ['mine.sif']);
+      await pull('newline', join(dir.path, 'mine.sif'));
+      assert.deepEqual(await readdir(dir.path), ['mine.sif']);
     });
   });
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
@@ -14,6 +13,8 @@ import {
   type RecordingServer,
   FAST_RETRY,
   UNSIGNED_SIF,
+  perTestTempDir,
+  sha256,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -28,10 +29,6 @@ let DIGEST: string;
 let NOT_SIF: Buffer;
 let NOT_SIF_DIGEST: string;
 
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /** How the blob endpoint of one repository misbehaves. */
 type BlobMode =
   'good' | 'corrupt' | 'long' | 'truncate-once' | 'truncate-always' | 'redirect' | 'no-range';
@@ -40,8 +37,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
   let registry: RecordingServer;
   let storage: RecordingServer;
   let client: RegistryClient;
-  let dir: string;
-  const dirs: string[] = [];
+  const dir = perTestTempDir('sifport-pull-test-');
   let truncated = 0;
 
   /** Sends the first 20 000 bytes, waits until the client has surely stored them, then cuts. */
@@ -124,17 +120,12 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
     await registry.close();
     await storage.close();
   });
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-pull-test-'));
-    dirs.push(dir);
+  beforeEach(() => {
     registry.requests.length = 0;
     truncated = 0;
   });
-  after(async () => {
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  });
 
-  function pull(repo: string, destination = join(dir, 'out.sif'), extra = {}) {
+  function pull(repo: string, destination = join(dir.path, 'out.sif'), extra = {}) {
     return pullSif({
       client,
       reference: parseReference(`${registry.host}/${repo}:v1`),
@@ -144,43 +135,43 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
   }
 
   async function assertNothingLeft(): Promise<void> {
-    assert.deepEqual(await readdir(dir), [], 'no destination and no partial file');
+    assert.deepEqual(await readdir(dir.path), [], 'no destination and no partial file');
   }
 
   it('writes the verified SIF, executable, and reports the phases in order', async () => {
     const phases: TransferProgress['phase'][] = [];
-    const result = await pull('good', join(dir, 'out.sif'), {
+    const result = await pull('good', join(dir.path, 'out.sif'), {
       onProgress: (p: TransferProgress) => {
         if (phases.at(-1) !== p.phase) phases.push(p.phase);
       },
     });
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
     assert.equal(result.layerDigest, DIGEST);
     assert.equal(result.size, SIF.length);
-    assert.equal((await stat(join(dir, 'out.sif'))).mode & 0o777, 0o755);
+    assert.equal((await stat(join(dir.path, 'out.sif'))).mode & 0o777, 0o755);
     assert.deepEqual(phases, ['downloading', 'verifying', 'done']);
-    assert.deepEqual(await readdir(dir), ['out.sif']);
+    assert.deepEqual(await readdir(dir.path), ['out.sif']);
   });
 
   it('names the file after the title annotation when the destination is a directory', async () => {
-    const result = await pull('good', dir);
-    assert.equal(result.path, join(dir, 'image.sif'));
+    const result = await pull('good', dir.path);
+    assert.equal(result.path, join(dir.path, 'image.sif'));
     // An unsafe title is not used as a path.
-    const evil = await pull('evil', dir);
-    assert.equal(evil.path, join(dir, 'evil_v1.sif'));
+    const evil = await pull('evil', dir.path);
+    assert.equal(evil.path, join(dir.path, 'evil_v1.sif'));
   });
 
   it('refuses to overwrite without force, replaces with force', async () => {
-    await writeFile(join(dir, 'out.sif'), 'old');
+    await writeFile(join(dir.path, 'out.sif'), 'old');
     await assert.rejects(pull('good'), (err: unknown) => {
       assert.ok(err instanceof SifportError);
       assert.equal(err.code, 'FILE_ERROR');
       assert.match(err.message, /already exists.*--force/);
       return true;
     });
-    assert.equal(await readFile(join(dir, 'out.sif'), 'utf8'), 'old');
-    await pull('good', join(dir, 'out.sif'), { force: true });
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.equal(await readFile(join(dir.path, 'out.sif'), 'utf8'), 'old');
+    await pull('good', join(dir.path, 'out.sif'), { force: true });
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
   });
 
   it('corrupted bytes: DIGEST_MISMATCH, and nothing at the destination, no partial file', async () => {
@@ -210,7 +201,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
 
   it('a cut connection is resumed with Range from the bytes already written', async () => {
     const result = await pull('truncate-once');
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
     assert.equal(result.resumes, 1);
     const gets = registry.requests.filter((r) => r.path.includes('/blobs/'));
     assert.equal(gets.length, 2);
@@ -218,21 +209,21 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
     // After what had reached the file: at most the 20 000 bytes sent before the cut.
     const resumedAt = Number(/^bytes=(\d+)-$/.exec(gets[1]!.headers.range ?? '')?.[1]);
     assert.ok(resumedAt > 0 && resumedAt <= 20_000, `resumed at ${gets[1]!.headers.range}`);
-    assert.deepEqual(await readdir(dir), ['out.sif']);
+    assert.deepEqual(await readdir(dir.path), ['out.sif']);
   });
 
   it('a server that ignores Range makes the pull start over, still correct', async () => {
     // A partial file from an earlier attempt: the pull asks for the rest, gets everything.
-    const partial = join(dir, `.out.sif.${DIGEST.slice(7, 19)}.partial`);
+    const partial = join(dir.path, `.out.sif.${DIGEST.slice(7, 19)}.partial`);
     await writeFile(partial, SIF.subarray(0, 30_000));
     const result = await pull('no-range');
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
     assert.equal(result.resumes, 0);
     assert.equal(
       registry.requests.filter((r) => r.path.includes('/blobs/')).at(0)!.headers.range,
       'bytes=30000-',
     );
-    assert.deepEqual(await readdir(dir), ['out.sif']);
+    assert.deepEqual(await readdir(dir.path), ['out.sif']);
   });
 
   it('a connection that keeps breaking fails cleanly; the next pull resumes the partial file', async () => {
@@ -242,7 +233,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
       assert.equal(err.retryable, true);
       return true;
     });
-    const left = await readdir(dir);
+    const left = await readdir(dir.path);
     assert.ok(!left.includes('out.sif'), 'nothing at the destination');
     assert.ok(
       left.every((f) => f.endsWith('.partial')),
@@ -251,24 +242,24 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
     // A later pull of the same SIF continues from the partial file (Range), then commits.
     registry.requests.length = 0;
     await pull('good');
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
     // Five cut attempts (1 + 4 retries) each added at most 20 000 bytes to the partial file.
     const first = registry.requests.find((r) => r.path.includes('/blobs/'));
     const resumedAt = Number(/^bytes=(\d+)-$/.exec(first!.headers.range ?? '')?.[1]);
     assert.ok(resumedAt > 0 && resumedAt <= 5 * 20_000, `resumed at ${first!.headers.range}`);
-    assert.deepEqual(await readdir(dir), ['out.sif']);
+    assert.deepEqual(await readdir(dir.path), ['out.sif']);
   });
 
   it('follows a redirect to object storage and gets the same bytes', async () => {
     storage.requests.length = 0;
     await pull('redirect');
-    assert.deepEqual(await readFile(join(dir, 'out.sif')), SIF);
+    assert.deepEqual(await readFile(join(dir.path, 'out.sif')), SIF);
     assert.equal(storage.requests.length, 1);
     assert.equal(storage.requests[0]!.headers.authorization, undefined);
   });
 
   it('a destination folder that does not exist is FILE_ERROR, not an internal error', async () => {
-    await assert.rejects(pull('good', join(dir, 'no', 'such', 'x.sif')), (err: unknown) => {
+    await assert.rejects(pull('good', join(dir.path, 'no', 'such', 'x.sif')), (err: unknown) => {
       assert.ok(err instanceof SifportError);
       assert.equal(err.code, 'FILE_ERROR');
       assert.match(err.message, /Cannot write .*x\.sif: ENOENT/);
@@ -283,7 +274,7 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
       asked.push(where);
       return 1000;
     };
-    await assert.rejects(pull('good', join(dir, 'out.sif'), { freeSpace }), (err: unknown) => {
+    await assert.rejects(pull('good', join(dir.path, 'out.sif'), { freeSpace }), (err: unknown) => {
       assert.ok(err instanceof SifportError);
       assert.equal(err.code, 'FILE_ERROR');
       assert.match(
@@ -292,20 +283,22 @@ describe('pullSif against a hand-made registry (oras.md §1.3)', () => {
       );
       return true;
     });
-    assert.deepEqual(asked, [dir], 'the folder the file goes to');
+    assert.deepEqual(asked, [dir.path], 'the folder the file goes to');
     assert.ok(!registry.requests.some((r) => r.path.includes('/blobs/')), 'no blob GET');
     await assertNothingLeft();
     // Enough room (or room that cannot be read) lets the same pull through.
-    await pull('good', join(dir, 'out.sif'), { freeSpace: async () => undefined });
-    await rm(join(dir, 'out.sif'));
+    await pull('good', join(dir.path, 'out.sif'), { freeSpace: async () => undefined });
+    await rm(join(dir.path, 'out.sif'));
   });
 
   it('cancel during the download: CANCELLED, nothing at the destination', async () => {
     const controller = new AbortController();
-    const pending = pull('truncate-always', join(dir, 'out.sif'), { signal: controller.signal });
+    const pending = pull('truncate-always', join(dir.path, 'out.sif'), {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 30);
     await assert.rejects(pending, { code: 'CANCELLED' });
-    assert.ok(!(await readdir(dir)).includes('out.sif'));
+    assert.ok(!(await readdir(dir.path)).includes('out.sif'));
   });
 
   it('a missing blob is NOT_FOUND and leaves nothing', async () => {

@@ -2,9 +2,8 @@ import { rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SifportError, toSifportError } from '../errors.js';
 import { openBlob } from '../registry/blobs.js';
-import type { RegistryClient } from '../registry/client.js';
 import { ResumableHash } from '../registry/transport/resumable-hash.js';
-import { formatReference, type Reference } from '../registry/reference.js';
+import { formatReference } from '../registry/reference.js';
 import type { Descriptor } from '../registry/artifact/sif-layer.js';
 import { requireFreeSpace, type FreeSpaceProbe } from './download/disk-space.js';
 import { writeBodyToFile } from './download/download-sink.js';
@@ -13,22 +12,19 @@ import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-l
 import { TrailingHash } from './download/trailing-hash.js';
 import { assertUnchanged, changedOnDisk, verifyOnDisk } from './download/verify-on-disk.js';
 import { alreadyExists, destinationPath, exists } from './pull-destination.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
+import { ProgressMeter } from './progress.js';
+import type { RegistryEnd, TransferControls } from './transfer-options.js';
 import { resolveSifLayer } from './resolve-layer.js';
 import { requireSifFile } from './sif-check.js';
 
 /** Input to {@link pullSif}. */
-export interface PullOptions {
-  readonly client: RegistryClient;
-  readonly reference: Reference;
+export interface PullOptions extends TransferControls, RegistryEnd {
   /** Destination file, or an existing directory to put the file in. */
   readonly destination: string;
   /** Replace an existing destination file. */
   readonly force?: boolean | undefined;
   /** Architecture for image indexes (Go names: amd64, arm64, …); default: this machine's. */
   readonly arch?: string | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
   /**
    * Runs on the complete, verified temporary file before it is moved into place (or on the
    * finished file another pull of the same image just wrote there).

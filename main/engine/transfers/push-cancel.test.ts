@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  startFakeRegistry,
-  type FakeRegistry,
   FAST_RETRY,
   UNSIGNED_SIF,
+  MiB,
+  suiteFakeRegistry,
+  suiteTempDir,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -19,28 +19,20 @@ import { parseReference } from '../registry/reference.js';
 import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
 import { pushSif } from './push.js';
 
-const MiB = 1024 * 1024;
-
 /**
  * What the transfer queue's cancel relies on (issue #11): an aborted push deletes the upload
  * session it opened, whether the digest was known up front (small file) or was still being
  * computed while the upload ran (a file over 64 MiB).
  */
 describe('pushSif cancelled mid-upload', () => {
-  let fake: FakeRegistry;
+  const fake = suiteFakeRegistry();
+  const dir = suiteTempDir('sifport-push-cancel-');
   let inner: NodeHttpTransport;
-  let dir: string;
 
-  before(async () => {
-    fake = await startFakeRegistry();
+  before(() => {
     inner = new NodeHttpTransport();
-    dir = await mkdtemp(join(tmpdir(), 'sifport-push-cancel-'));
   });
-  after(async () => {
-    inner.close();
-    await fake.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => inner.close());
 
   /** Pushes `file` and aborts once the first PATCH of its layer has been answered. */
   async function cancelledPush(file: string, repo: string): Promise<void> {
@@ -84,20 +76,20 @@ describe('pushSif cancelled mid-upload', () => {
   }
 
   it('deletes the session of a file whose digest was known (hashed first)', async () => {
-    const file = join(dir, 'small.sif');
+    const file = join(dir.path, 'small.sif');
     await writeFile(file, Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(2 * MiB)]));
     await cancelledPush(file, 'cancel/small');
   });
 
   it('deletes the session of a large file uploaded while it is hashed', async () => {
-    const file = join(dir, 'large.sif');
+    const file = join(dir.path, 'large.sif');
     await writeFile(file, await readFile(UNSIGNED_SIF));
     await truncate(file, 65 * MiB); // sparse: over the hash-first limit, cheap to make
     await cancelledPush(file, 'cancel/large');
   });
 
   it('deletes the session of the config blob when cancelled during its PUT', async () => {
-    const file = join(dir, 'config.sif');
+    const file = join(dir.path, 'config.sif');
     await writeFile(file, await readFile(UNSIGNED_SIF));
     const controller = new AbortController();
     const transport: HttpTransport = {

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  startFakeRegistry,
-  type FakeRegistry,
   FAST_RETRY,
   UNSIGNED_SIF,
+  sha256,
+  suiteFakeRegistry,
+  suiteSif,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -21,25 +20,14 @@ import type { TransferProgress } from './progress.js';
 import { pushSif } from './push.js';
 
 describe('pushSif (oras.md §1.2)', () => {
-  let fake: FakeRegistry;
+  const fake = suiteFakeRegistry();
+  const sif = suiteSif('push-test', 'my image.sif', 300_000);
   let client: RegistryClient;
-  let dir: string;
-  let sifPath: string;
-  let sif: Buffer;
 
-  before(async () => {
-    fake = await startFakeRegistry();
+  before(() => {
     client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY });
-    dir = await mkdtemp(join(tmpdir(), 'sifport-push-test-'));
-    sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(300_000)]);
-    sifPath = join(dir, 'my image.sif');
-    await writeFile(sifPath, sif);
   });
-  after(async () => {
-    client.close();
-    await fake.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => client.close());
 
   async function refusedBeforeAnyRequest(file: string, code: string, why: RegExp): Promise<void> {
     const before = fake.requests.length;
@@ -56,10 +44,10 @@ describe('pushSif (oras.md §1.2)', () => {
   }
 
   it('refuses a non-SIF file with NOT_A_SIF before any request', async () => {
-    const text = join(dir, 'notes.txt');
+    const text = join(sif.dir, 'notes.txt');
     await writeFile(text, 'x'.repeat(4096));
     await refusedBeforeAnyRequest(text, 'NOT_A_SIF', /is not a SIF image.*apptainer build/);
-    const tiny = join(dir, 'tiny.sif');
+    const tiny = join(sif.dir, 'tiny.sif');
     await writeFile(tiny, 'SIF');
     await refusedBeforeAnyRequest(tiny, 'NOT_A_SIF', /shorter than a SIF header/);
   });
@@ -76,20 +64,20 @@ describe('pushSif (oras.md §1.2)', () => {
       ['data-offset', (b) => (b.writeBigInt64LE(10n ** 12n, 112), b), /data offset/],
     ];
     for (const [name, damage, why] of broken) {
-      const path = join(dir, `${name}.sif`);
+      const path = join(sif.dir, `${name}.sif`);
       await writeFile(path, damage(Buffer.from(good)));
       await refusedBeforeAnyRequest(path, 'NOT_A_SIF', why);
     }
   });
 
   it('refuses missing files and directories with FILE_ERROR before any request', async () => {
-    await refusedBeforeAnyRequest(join(dir, 'missing.sif'), 'FILE_ERROR', /no such file/);
-    await refusedBeforeAnyRequest(dir, 'FILE_ERROR', /not a regular file/);
+    await refusedBeforeAnyRequest(join(sif.dir, 'missing.sif'), 'FILE_ERROR', /no such file/);
+    await refusedBeforeAnyRequest(sif.dir, 'FILE_ERROR', /not a regular file/);
   });
 
   it('refuses a digest reference: a push needs a tag', async () => {
     const ref = parseReference(`${fake.host}/a/b@sha256:${'a'.repeat(64)}`);
-    await assert.rejects(pushSif({ client, file: sifPath, reference: ref }), (err: unknown) => {
+    await assert.rejects(pushSif({ client, file: sif.path, reference: ref }), (err: unknown) => {
       assert.equal((err as SifportError).code, 'REFERENCE_INVALID');
       assert.match((err as Error).message, new RegExp(`use oras://${fake.host}/a/b:latest`));
       return true;
@@ -101,22 +89,19 @@ describe('pushSif (oras.md §1.2)', () => {
     const phases: string[] = [];
     const result = await pushSif({
       client,
-      file: sifPath,
+      file: sif.path,
       reference: parseReference(`oras://${fake.host}/push/exact:v1`),
       digestCache: cache,
       onProgress: (p: TransferProgress) => {
         if (phases.at(-1) !== p.phase) phases.push(p.phase);
       },
     });
-    const digest = `sha256:${createHash('sha256').update(sif).digest('hex')}`;
-    const expected = buildSifManifest({ size: sif.length, digest, title: 'my image.sif' });
+    const digest = sha256(sif.bytes);
+    const expected = buildSifManifest({ size: sif.bytes.length, digest, title: 'my image.sif' });
     assert.equal(result.layerDigest, digest);
-    assert.equal(result.size, sif.length);
+    assert.equal(result.size, sif.bytes.length);
     assert.equal(result.blob, 'uploaded');
-    assert.equal(
-      result.manifestDigest,
-      `sha256:${createHash('sha256').update(expected).digest('hex')}`,
-    );
+    assert.equal(result.manifestDigest, sha256(expected));
     assert.equal(result.reference, `oras://${fake.host}/push/exact:v1`);
     assert.deepEqual(phases, ['checking', 'hashing', 'uploading', 'finishing', 'done']);
 
@@ -129,12 +114,12 @@ describe('pushSif (oras.md §1.2)', () => {
     const config = await fetch(`${fake.url}/v2/push/exact/blobs/${EMPTY_CONFIG_DIGEST}`);
     assert.equal(await config.text(), '{}');
     const layer = await fetch(`${fake.url}/v2/push/exact/blobs/${digest}`);
-    assert.deepEqual(Buffer.from(await layer.arrayBuffer()), sif);
+    assert.deepEqual(Buffer.from(await layer.arrayBuffer()), sif.bytes);
 
     // The digest cache learnt where the blob lives.
-    const st = await stat(sifPath);
+    const st = await stat(sif.path);
     const entry = await cache.lookup({
-      path: sifPath,
+      path: sif.path,
       size: st.size,
       mtimeMs: st.mtimeMs,
       ino: st.ino,
@@ -146,7 +131,7 @@ describe('pushSif (oras.md §1.2)', () => {
   it('oci16 style adds config data and a whole-second UTC created annotation', async () => {
     const result = await pushSif({
       client,
-      file: sifPath,
+      file: sif.path,
       reference: parseReference(`${fake.host}/push/exact:oci16`),
       style: 'oci16',
     });

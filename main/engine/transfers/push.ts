@@ -5,13 +5,14 @@ import { headBlob, mountBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
 import { putManifest } from '../registry/manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
-import { formatReference, type Reference } from '../registry/reference.js';
+import { formatReference } from '../registry/reference.js';
 import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { buildSifManifest, type ManifestStyle } from '../registry/artifact/sif-manifest.js';
 import { uploadBlob, uploadBytes } from '../registry/upload.js';
 import type { UploadTuningStore } from '../registry/upload-tuning.js';
 import type { DigestCache, FileIdentity } from './digest-cache.js';
-import { ProgressMeter, type ProgressListener } from './progress.js';
+import { ProgressMeter } from './progress.js';
+import type { RegistryEnd, TransferControls } from './transfer-options.js';
 import { requireValidSif } from './sif-check.js';
 import { uploadWhileHashing } from './upload-while-hashing.js';
 import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './upload-sessions.js';
@@ -22,12 +23,9 @@ import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './up
  */
 const HASH_FIRST_LIMIT = 64 * 1024 * 1024;
 
-/** Input to {@link pushSif}. */
-export interface PushOptions {
-  readonly client: RegistryClient;
+/** Input to {@link pushSif}: `file` goes to the registry end, whose reference must carry a tag. */
+export interface PushOptions extends TransferControls, RegistryEnd {
   readonly file: string;
-  /** Target; must carry a tag. */
-  readonly reference: Reference;
   readonly digestCache?: DigestCache | undefined;
   readonly tuning?: UploadTuningStore | undefined;
   /**
@@ -37,8 +35,6 @@ export interface PushOptions {
   readonly uploadSessions?: UploadSessionStore | undefined;
   readonly style?: ManifestStyle | undefined;
   readonly chunkSize?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** What a push did. */

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
   empty,
-  startRecordingServer,
-  type RecordingServer,
   loadTestBed,
   testBedSkipReason,
   hasCommand,
@@ -17,6 +14,10 @@ import {
   SIGNED_SIF,
   TEST_FINGERPRINT,
   fixturePath,
+  suiteTempDir,
+  suiteRecordingRegistry,
+  sha256,
+  MiB,
 } from '../../../e2e/kit/index.js';
 import { SifportError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
@@ -34,12 +35,6 @@ import {
 } from '../sif/index.js';
 import { pushSif } from './push.js';
 import { resolveSifLayer } from './resolve-layer.js';
-
-const MiB = 1024 * 1024;
-
-function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** signed.sif with a random generic object of `size` bytes appended (the signature stays). */
 async function bigSif(size: number): Promise<Uint8Array> {
@@ -69,31 +64,26 @@ async function inspectRemote(
 
 let deffile: string;
 let fingerprint: string;
-let dir: string;
+const dir = suiteTempDir('sifport-remote-inspect-');
 before(async () => {
   deffile = await readFile(fixturePath('test.def'), 'utf8');
   fingerprint = TEST_FINGERPRINT;
-  dir = await mkdtemp(join(tmpdir(), 'sifport-remote-inspect-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('remote inspect against a registry that ignores Range', () => {
-  let registry: RecordingServer;
-  let client: RegistryClient;
   let small: Uint8Array;
   /** Bytes the server managed to write of the 200 MiB answer before the client hung up. */
   let hugeSent = 0;
-  let hugeClosed: Promise<void>;
+  let closed!: () => void;
+  const hugeClosed = new Promise<void>((resolve) => (closed = resolve));
   const HUGE = 200 * MiB;
   const HUGE_DIGEST = `sha256:${'ab'.repeat(32)}`;
 
   before(async () => {
     small = new Uint8Array(await readFile(SIGNED_SIF));
-    let closed!: () => void;
-    hugeClosed = new Promise((resolve) => (closed = resolve));
-    registry = await startRecordingServer((req, res) => {
+  });
+  const registry = suiteRecordingRegistry(
+    (req, res) => {
       if (req.path === '/v2/') return empty(res, 200);
       const m = /^\/v2\/norange\/(small|huge)\/(manifests|blobs)\/[^/]+$/.exec(req.path);
       if (!m || req.method !== 'GET') return false;
@@ -129,28 +119,24 @@ describe('remote inspect against a registry that ignores Range', () => {
       };
       pump();
       return true;
-    });
-    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
-  });
-  after(async () => {
-    client.close();
-    await registry.close();
-  });
+    },
+    { plainHttp: false },
+  );
 
   it('a small SIF is read whole once and inspected (clean fallback)', async () => {
-    const result = await inspectRemote(client, `${registry.host}/norange/small:v1`);
+    const result = await inspectRemote(registry.client, `${registry.server.host}/norange/small:v1`);
     assert.equal(result.report.deffile, deffile);
     assert.equal(result.report.signatures[0]?.fingerprint, fingerprint);
     assert.equal(result.requests, 1);
     assert.equal(result.bytesFetched, small.length);
-    const blobRequests = registry.requests.filter((r) => r.path.includes('/blobs/'));
+    const blobRequests = registry.server.requests.filter((r) => r.path.includes('/blobs/'));
     assert.equal(blobRequests.length, 1);
     assert.match(blobRequests[0]!.headers.range ?? '', /^bytes=0-\d+$/);
   });
 
   it('a large SIF fails UNSUPPORTED at once, the response aborted unread', async () => {
     await assert.rejects(
-      inspectRemote(client, `${registry.host}/norange/huge:v1`),
+      inspectRemote(registry.client, `${registry.server.host}/norange/huge:v1`),
       (err: unknown) => {
         assert.ok(err instanceof SifportError);
         assert.equal(err.code, 'UNSUPPORTED');
@@ -194,7 +180,7 @@ describe(
 
     it('a 24 MiB SIF is inspected from a few small ranges, never downloaded', async (t) => {
       const bytes = await bigSif(24 * MiB);
-      const file = join(dir, 'big.sif');
+      const file = join(dir.path, 'big.sif');
       await writeFile(file, bytes);
       const reference = await push(file, 'big');
       const result = await inspectRemote(client, reference);
@@ -219,7 +205,7 @@ describe(
           'mksquashfs or siftool not installed',
       },
       async (t) => {
-        const root = join(dir, 'rootfs');
+        const root = join(dir.path, 'rootfs');
         const meta = join(root, '.singularity.d');
         await mkdir(join(meta, 'env'), { recursive: true });
         await writeFile(join(meta, 'labels.json'), '{"Author":"remote inspect test"}');
@@ -227,15 +213,15 @@ describe(
         await chmod(join(meta, 'runscript'), 0o755);
         await writeFile(join(meta, 'env/90-environment.sh'), 'export REMOTE=yes\n');
         await writeFile(join(root, 'big.bin'), randomBytes(24 * MiB));
-        const squashfs = join(dir, 'rootfs.squashfs');
+        const squashfs = join(dir.path, 'rootfs.squashfs');
         const quiet = { stdio: 'ignore' } as const;
         execFileSync(
           'mksquashfs',
           [root, squashfs, '-noappend', '-all-root', '-no-xattrs', '-quiet', '-no-progress'],
           quiet,
         );
-        const file = join(dir, 'squashfs.sif');
-        const def = join(dir, 'image.def');
+        const file = join(dir.path, 'squashfs.sif');
+        const def = join(dir.path, 'image.def');
         await writeFile(def, deffile);
         execFileSync('siftool', ['new', file], quiet);
         execFileSync('siftool', ['add', file, def, '--datatype', '1', '--groupid', '1'], quiet);

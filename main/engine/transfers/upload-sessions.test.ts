@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
   FileUploadSessionStore,
@@ -10,16 +9,13 @@ import {
   storableLocation,
   type UploadSessionRecord,
 } from './upload-sessions.js';
+import { suiteTempDir } from '../../../e2e/kit/index.js';
 
 const KEY = { path: '/data/app.sif', registry: 'reg.example.com', repository: 'lab/app' };
 const FILE = { ...KEY, size: 10, mtimeMs: 1, ino: 2 };
 
 describe('upload session records (issue #10 item 15)', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-upload-sessions-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-upload-sessions-');
 
   it('stores a location without user info, keeping its query (the _state)', () => {
     assert.equal(
@@ -31,7 +27,7 @@ describe('upload session records (issue #10 item 15)', () => {
   });
 
   it('a file store keeps records across instances, 0600, and forgets them on delete', async () => {
-    const file = join(dir, 'sessions.json');
+    const file = join(dir.path, 'sessions.json');
     const record: UploadSessionRecord = {
       ...FILE,
       location: 'https://reg.example.com/up/1?_state=x',
@@ -46,13 +42,13 @@ describe('upload session records (issue #10 item 15)', () => {
   });
 
   it('a damaged file counts as empty', async () => {
-    const file = join(dir, 'damaged.json');
+    const file = join(dir.path, 'damaged.json');
     await writeFile(file, '{not json');
     assert.equal(await new FileUploadSessionStore(file).get(KEY), undefined);
   });
 
   it('the recorder writes the latest location and drops it when the upload ends', async () => {
-    const file = join(dir, 'recorder.json');
+    const file = join(dir.path, 'recorder.json');
     const store = new FileUploadSessionStore(file);
     const recorder = recordSessions(store, KEY, FILE);
     recorder.onSession(new URL('https://reg.example.com/up/1?_state=a'));

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
-import { startFakeRegistry, type FakeRegistry, SlowUplink } from '../../../e2e/kit/index.js';
+import { SlowUplink, sha256, suiteFakeRegistry, suiteTempDir } from '../../../e2e/kit/index.js';
 import { headBlob } from '../registry/blobs.js';
 import { RegistryClient } from '../registry/client.js';
 import { uploadBlob } from '../registry/upload.js';
@@ -15,22 +14,16 @@ const FAST = { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 };
 const SIZE = 24 * 1024 * 1024;
 
 describe('uploadWhileHashing: upload at once, stop when the digest shows the blob is there', () => {
-  let fake: FakeRegistry;
-  let dir: string;
+  const fake = suiteFakeRegistry();
+  const dir = suiteTempDir('sifport-upload-hashing-');
   let file: string;
   let digest: string;
 
   before(async () => {
-    fake = await startFakeRegistry();
-    dir = await mkdtemp(join(tmpdir(), 'sifport-upload-hashing-'));
-    file = join(dir, 'big.sif');
+    file = join(dir.path, 'big.sif');
     const bytes = randomBytes(SIZE);
     await writeFile(file, bytes);
-    digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  });
-  after(async () => {
-    await fake.stop();
-    await rm(dir, { recursive: true, force: true });
+    digest = sha256(bytes);
   });
 
   /**

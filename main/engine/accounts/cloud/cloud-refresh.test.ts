@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -9,8 +8,12 @@ import {
   type FakeRegistry,
   loadTestBed,
   testBedSkipReason,
-  FakeCloudClis,
   fakeToken,
+  loopbackClient,
+  sha256,
+  withClient,
+  suiteTempDir,
+  suiteFakeCloudClis,
 } from '../../../../e2e/kit/index.js';
 import { isSifportError } from '../../errors.js';
 import type { Credential, CredentialProvider } from '../../registry/auth/credentials.js';
@@ -23,23 +26,17 @@ import { MemoryAccountStore } from '../stores/account-store.js';
 import { Accounts } from '../accounts.js';
 import { MemorySecretStore } from '../stores/secret-store.js';
 
-let root: string;
-let fakes: FakeCloudClis;
+const root = suiteTempDir('sifport-refresh-');
+const fakes = suiteFakeCloudClis(['aws']);
 let registry: FakeRegistry;
 /** What the fake ECR accepts right now; the test "expires" the first token mid-upload. */
 const accepted = { username: 'AWS', password: '' };
 
 before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-refresh-'));
-  fakes = await FakeCloudClis.create(['aws']);
   accepted.password = fakeToken('aws', 1);
   registry = await startFakeRegistry({ auth: accepted });
 });
-after(async () => {
-  await registry.stop();
-  await fakes.remove();
-  await rm(root, { recursive: true, force: true });
-});
+after(() => registry.stop());
 
 test('a cloud token rejected mid-upload is re-minted and only the current chunk is resent', async () => {
   const accounts = new Accounts({
@@ -69,14 +66,12 @@ test('a cloud token rejected mid-upload is re-minted and only the current chunk 
       return res;
     },
   };
-  const client = new RegistryClient({
-    registry: registry.host,
-    plainHttp: true,
+  const client = loopbackClient(registry.host, {
     credentials: accounts.providerFor('team/blob'),
     transport,
   });
   const bytes = randomBytes(64 * 1024);
-  const path = join(root, 'blob.bin');
+  const path = join(root.path, 'blob.bin');
   await writeFile(path, bytes);
   try {
     const result = await uploadBlob({
@@ -86,7 +81,7 @@ test('a cloud token rejected mid-upload is re-minted and only the current chunk 
       size: bytes.length,
       chunkSize: 16 * 1024,
     });
-    assert.equal(result.digest, `sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    assert.equal(result.digest, sha256(bytes));
     assert.deepEqual([result.restarts, result.resumes, result.chunks], [0, 0, 4]);
     assert.equal(await fakes.calls('aws'), 2, 'minted once, then once more after the 401');
     const log = registry.requests.filter((r) => r.path.includes('/blobs/uploads'));
@@ -121,32 +116,32 @@ test(
       }),
       { invalidate: async () => (++invalidations, true) },
     );
-    const client = new RegistryClient({ registry: bed!.bearer.host, credentials: provider });
-    try {
-      const req = {
-        method: 'GET',
-        path: '/v2/_catalog?n=1',
-        scopes: [CATALOG_SCOPE],
-        what: 'Listing',
-      };
-      const res = await client.request(req);
-      await res.discard();
-      assert.equal(res.status, 200);
-      assert.equal(invalidations, 1);
-      // Only once per request: a credential that stays wrong fails as before.
-      const stuck: CredentialProvider = Object.assign(
-        async (): Promise<Credential> => ({
-          kind: 'basic',
-          username: 'tester',
-          password: 'wrong-again-3',
-        }),
-        { invalidate: async () => true },
-      );
-      const other = new RegistryClient({ registry: bed!.bearer.host, credentials: stuck });
-      await assert.rejects(other.request(req), (err) => isSifportError(err, 'AUTH_REQUIRED'));
-      other.close();
-    } finally {
-      client.close();
-    }
+    await withClient(
+      new RegistryClient({ registry: bed!.bearer.host, credentials: provider }),
+      async (client) => {
+        const req = {
+          method: 'GET',
+          path: '/v2/_catalog?n=1',
+          scopes: [CATALOG_SCOPE],
+          what: 'Listing',
+        };
+        const res = await client.request(req);
+        await res.discard();
+        assert.equal(res.status, 200);
+        assert.equal(invalidations, 1);
+        // Only once per request: a credential that stays wrong fails as before.
+        const stuck: CredentialProvider = Object.assign(
+          async (): Promise<Credential> => ({
+            kind: 'basic',
+            username: 'tester',
+            password: 'wrong-again-3',
+          }),
+          { invalidate: async () => true },
+        );
+        const other = new RegistryClient({ registry: bed!.bearer.host, credentials: stuck });
+        await assert.rejects(other.request(req), (err) => isSifportError(err, 'AUTH_REQUIRED'));
+        other.close();
+      },
+    );
   },
 );

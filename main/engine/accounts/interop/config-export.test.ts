@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { isSifportError } from '../../errors.js';
 import type { Credential } from '../../registry/auth/credentials.js';
 import { credentialFromConfigs, importDockerLogins } from './config-import.js';
 import { exportDockerConfig, exportKey, writeDockerConfig } from './config-export.js';
 import { hasPosixModes } from '../stores/private-file.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const ENTRIES: { registry: string; credential: Credential }[] = [
   { registry: 'docker.io', credential: { kind: 'basic', username: 'hub', password: 'hub:pw:1' } },
@@ -26,11 +26,7 @@ const ENTRIES: { registry: string; credential: Credential }[] = [
 ];
 
 describe('exporting a docker-config.json (oras.md §5.1)', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-export-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-export-');
 
   it('uses the keys apptainer looks up', () => {
     assert.equal(exportKey('docker.io'), 'https://index.docker.io/v1/');
@@ -62,7 +58,7 @@ describe('exporting a docker-config.json (oras.md §5.1)', () => {
   });
 
   it('round-trips: export, write, import gives the same credentials', async () => {
-    const home = join(dir, 'home');
+    const home = join(dir.path, 'home');
     const file = join(home, '.apptainer', 'docker-config.json');
     await writeDockerConfig(file, exportDockerConfig(ENTRIES));
     const options = { env: {}, home };
@@ -89,17 +85,17 @@ describe('exporting a docker-config.json (oras.md §5.1)', () => {
     'writes mode 0600 atomically, creating missing directories 0700',
     { skip: !hasPosixModes() },
     async () => {
-      const file = join(dir, 'new', 'sub', 'docker-config.json');
+      const file = join(dir.path, 'new', 'sub', 'docker-config.json');
       await writeDockerConfig(file, '{"auths":{}}\n');
       assert.equal((await stat(file)).mode & 0o777, 0o600);
-      assert.equal((await stat(join(dir, 'new', 'sub'))).mode & 0o777, 0o700);
+      assert.equal((await stat(join(dir.path, 'new', 'sub'))).mode & 0o777, 0o700);
       await writeFile(file, 'old', { mode: 0o644 });
       await chmod(file, 0o644);
       await writeDockerConfig(file, exportDockerConfig(ENTRIES.slice(0, 1)));
       assert.equal((await stat(file)).mode & 0o777, 0o600);
       assert.match(await readFile(file, 'utf8'), /index\.docker\.io/);
       assert.deepEqual(
-        await readdir(join(dir, 'new', 'sub')),
+        await readdir(join(dir.path, 'new', 'sub')),
         ['docker-config.json'],
         'no temp left',
       );
@@ -110,7 +106,7 @@ describe('exporting a docker-config.json (oras.md §5.1)', () => {
     'leaves the permissions of an existing directory alone',
     { skip: !hasPosixModes() },
     async () => {
-      const shared = join(dir, 'shared');
+      const shared = join(dir.path, 'shared');
       await mkdir(shared, { mode: 0o755 });
       await chmod(shared, 0o755);
       await writeDockerConfig(join(shared, 'cfg.json'), '{}\n');
@@ -119,7 +115,7 @@ describe('exporting a docker-config.json (oras.md §5.1)', () => {
   );
 
   it('reports a write failure as FILE_ERROR naming the path', async () => {
-    const blocker = join(dir, 'blocker');
+    const blocker = join(dir.path, 'blocker');
     await writeFile(blocker, 'x');
     await assert.rejects(writeDockerConfig(join(blocker, 'cfg.json'), '{}'), (err) => {
       assert.ok(isSifportError(err, 'FILE_ERROR'));

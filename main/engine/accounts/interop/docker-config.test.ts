@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { isSifportError } from '../../errors.js';
 import {
   apptainerConfigFile,
@@ -18,6 +17,7 @@ import {
   readDockerConfig,
   splitConfigKey,
 } from './docker-config.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const SECRET = 'pa:ss:w0rd-Secret';
@@ -144,20 +144,19 @@ describe('parseDockerConfig', () => {
 });
 
 describe('readDockerConfig and locations', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-dockercfg-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-dockercfg-');
 
   it('resolves undefined for a missing file and FILE_ERROR for a directory', async () => {
-    assert.equal(await readDockerConfig(join(dir, 'absent.json')), undefined);
-    await mkdir(join(dir, 'isdir.json'));
-    await assert.rejects(readDockerConfig(join(dir, 'isdir.json')), (err) =>
+    assert.equal(await readDockerConfig(join(dir.path, 'absent.json')), undefined);
+    await mkdir(join(dir.path, 'isdir.json'));
+    await assert.rejects(readDockerConfig(join(dir.path, 'isdir.json')), (err) =>
       isSifportError(err, 'FILE_ERROR'),
     );
-    await writeFile(join(dir, 'ok.json'), '{"auths":{"a.io":{"auth":"' + b64('u:p1234') + '"}}}');
-    assert.equal((await readDockerConfig(join(dir, 'ok.json')))?.auths.length, 1);
+    await writeFile(
+      join(dir.path, 'ok.json'),
+      '{"auths":{"a.io":{"auth":"' + b64('u:p1234') + '"}}}',
+    );
+    assert.equal((await readDockerConfig(join(dir.path, 'ok.json')))?.auths.length, 1);
   });
 
   it('finds each file from env and home', () => {

@@ -1,18 +1,13 @@
 import type { CredentialProvider } from '../../registry/auth/credentials.js';
+import type { SavedConnection } from '../connection-settings.js';
 
 /**
  * One saved registry login (oras.md §5): the account and the connection settings that go
  * with it, so later commands reach the registry the same way without repeating flags.
  */
-export interface StoredLogin {
+export interface StoredLogin extends SavedConnection {
   readonly username: string;
   readonly password: string;
-  /** Absolute path of a PEM file with extra CA certificates (oras.md §6). */
-  readonly caFile?: string | undefined;
-  /** Skip TLS verification: only when the user asked for it at login. */
-  readonly insecure?: boolean | undefined;
-  /** Talk plain HTTP to this registry. */
-  readonly plainHttp?: boolean | undefined;
 }
 
 /**

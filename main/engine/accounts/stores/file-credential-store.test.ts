@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { credentialProviderFor, MemoryCredentialStore } from './credential-store.js';
 import { FileCredentialStore } from './file-credential-store.js';
 import { hasPosixModes } from './private-file.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const posix = hasPosixModes();
-let root: string;
+const root = suiteTempDir('sifport-logins-');
 let n = 0;
-
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sifport-logins-'));
-});
-after(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 /** A fresh config dir below the test root, and a store with its warnings collected. */
 function freshStore(): {
@@ -25,7 +18,7 @@ function freshStore(): {
   store: FileCredentialStore;
   warnings: string[];
 } {
-  const dir = join(root, `cfg-${++n}`, 'sifport');
+  const dir = join(root.path, `cfg-${++n}`, 'sifport');
   const file = join(dir, 'logins.json');
   const warnings: string[] = [];
   return {

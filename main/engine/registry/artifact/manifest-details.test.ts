@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startFakeRegistry, type FakeRegistry, NO_RETRY } from '../../../../e2e/kit/index.js';
-import { RegistryClient } from '../client.js';
+import {
+  startFakeRegistry,
+  type FakeRegistry,
+  NO_RETRY,
+  loopbackClient,
+  ociIndex,
+} from '../../../../e2e/kit/index.js';
+import type { RegistryClient } from '../client.js';
 import { describeManifest } from './manifest-details.js';
 import { putManifest, sha256Digest } from '../manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../media-types.js';
@@ -15,7 +21,7 @@ let client: RegistryClient;
 
 before(async () => {
   fake = await startFakeRegistry();
-  client = new RegistryClient({ registry: fake.host, plainHttp: true, retry: NO_RETRY });
+  client = loopbackClient(fake.host, { retry: NO_RETRY });
   await uploadBytes(client, 'r', EMPTY_CONFIG, EMPTY_CONFIG_DIGEST);
   await uploadBytes(client, 'r', LAYER, LAYER_DIGEST);
 });
@@ -92,20 +98,7 @@ test('a container image is described but is not a SIF', async () => {
 test('an index is described by its entries', async () => {
   const image = buildSifManifest({ size: LAYER.length, digest: LAYER_DIGEST, title: 'a.sif' });
   const imageDigest = await putManifest(client, 'r', 'amd', image, MEDIA_TYPES.ociManifest);
-  const index = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MEDIA_TYPES.ociIndex,
-      manifests: [
-        {
-          mediaType: MEDIA_TYPES.ociManifest,
-          digest: imageDigest,
-          size: image.length,
-          platform: { os: 'linux', architecture: 'amd64' },
-        },
-      ],
-    }),
-  );
+  const index = ociIndex([{ digest: imageDigest, size: image.length, architecture: 'amd64' }]);
   await putManifest(client, 'r', 'multi', index, MEDIA_TYPES.ociIndex);
   const details = await describeManifest(client, 'r', 'multi');
   assert.equal(details.kind, 'index');

@@ -1,7 +1,7 @@
 import type { RegistryClient } from '../client.js';
-import { getManifest } from '../manifests.js';
 import { CREATED_ANNOTATION, SIF_LAYER_TYPES, TITLE_ANNOTATION } from '../media-types.js';
-import { parseManifest, type Descriptor } from './sif-layer.js';
+import { readManifest } from './read-manifest.js';
+import type { Descriptor } from './sif-layer.js';
 
 /** One layer as the explorer shows it. */
 export interface LayerDetails {
@@ -66,10 +66,8 @@ export async function describeManifest(
   reference: string,
   signal?: AbortSignal,
 ): Promise<ManifestDetails> {
-  const fetched = await getManifest(client, repository, reference, signal);
-  const parsed = parseManifest(fetched.bytes, fetched.mediaType);
-  const json = JSON.parse(fetched.bytes.toString('utf8')) as { mediaType?: unknown };
-  const mediaType = typeof json.mediaType === 'string' ? json.mediaType : fetched.mediaType;
+  const manifest = await readManifest(client, repository, reference, signal);
+  const { fetched, parsed, json, mediaType } = manifest;
   if (parsed.kind === 'index') {
     const manifests = parsed.manifests.map((m) => ({
       mediaType: m.mediaType,
@@ -77,7 +75,7 @@ export async function describeManifest(
       digest: m.digest,
       platform: platformOf(m),
     }));
-    const annotations = stringAnnotations((json as { annotations?: unknown }).annotations);
+    const annotations = stringAnnotations(json.annotations);
     return {
       kind: 'index',
       digest: fetched.digest,

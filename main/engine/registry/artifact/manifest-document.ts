@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { SifportError } from '../../errors.js';
 import { openBlob } from '../blobs.js';
 import type { RegistryClient } from '../client.js';
-import { getManifest } from '../manifests.js';
+import { sha256Digest } from '../manifests.js';
 import { readBodyBytes } from '../read-body.js';
-import { parseManifest, type Descriptor } from './sif-layer.js';
+import { readManifest } from './read-manifest.js';
+import type { Descriptor } from './sif-layer.js';
 
 /** Config blobs read for the Config tab, at most this many bytes (configs are tiny). */
 export const MAX_CONFIG_BYTES = 64 * 1024;
@@ -34,10 +34,6 @@ export interface ManifestDocument {
   readonly config: ConfigDocument | undefined;
 }
 
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /** The config bytes: inline (`data`, OCI 1.1) or fetched, always checked against the digest. */
 async function configBytes(
   client: RegistryClient,
@@ -52,7 +48,7 @@ async function configBytes(
     const { response } = await openBlob(client, repository, descriptor.digest, 0, signal);
     bytes = await readBodyBytes(response, MAX_CONFIG_BYTES);
   }
-  if (sha256(bytes) !== descriptor.digest) {
+  if (sha256Digest(bytes) !== descriptor.digest) {
     throw new SifportError(
       'DIGEST_MISMATCH',
       `The config blob does not match its digest ${descriptor.digest}.`,
@@ -100,13 +96,11 @@ export async function readManifestDocument(
   reference: string,
   signal?: AbortSignal,
 ): Promise<ManifestDocument> {
-  const fetched = await getManifest(client, repository, reference, signal);
-  const parsed = parseManifest(fetched.bytes, fetched.mediaType);
-  const json = JSON.parse(fetched.bytes.toString('utf8')) as { mediaType?: unknown };
-  const mediaType = typeof json.mediaType === 'string' ? json.mediaType : fetched.mediaType;
+  const manifest = await readManifest(client, repository, reference, signal);
   const config =
-    parsed.kind === 'image'
-      ? await readConfig(client, repository, parsed.config, signal)
+    manifest.parsed.kind === 'image'
+      ? await readConfig(client, repository, manifest.parsed.config, signal)
       : undefined;
+  const { fetched, json, mediaType } = manifest;
   return { digest: fetched.digest, mediaType, bytes: fetched.bytes, json, config };
 }

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { goJsonMap, goJsonObject, goJsonString } from './go-json.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from '../media-types.js';
 import { buildSifManifest } from './sif-manifest.js';
-import { UNSIGNED_SIF } from '../../../../e2e/kit/index.js';
+import { UNSIGNED_SIF, sha256 } from '../../../../e2e/kit/index.js';
 
 /** A 5 000 000-byte "small.sif": a real SIF header followed by filler, as in oras.md §1.2. */
 function smallSif(): { size: number; digest: string } {
@@ -15,7 +14,7 @@ function smallSif(): { size: number; digest: string } {
   header.copy(bytes, 0, 0, Math.min(header.length, bytes.length));
   return {
     size: bytes.length,
-    digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    digest: sha256(bytes),
   };
 }
 
@@ -40,10 +39,7 @@ describe('buildSifManifest (oras.md §1.2)', () => {
 
   it('uses the two-byte {} config whose digest is 44136f…', () => {
     assert.equal(EMPTY_CONFIG.toString(), '{}');
-    assert.equal(
-      `sha256:${createHash('sha256').update(EMPTY_CONFIG).digest('hex')}`,
-      EMPTY_CONFIG_DIGEST,
-    );
+    assert.equal(sha256(EMPTY_CONFIG), EMPTY_CONFIG_DIGEST);
   });
 
   it('escapes <, > and & in the title as Go does', () => {

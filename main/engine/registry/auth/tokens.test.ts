@@ -7,6 +7,8 @@ import {
   type RecordedRequest,
   type RecordingServer,
   FAST_RETRY,
+  loopbackClient,
+  withClient,
 } from '../../../../e2e/kit/index.js';
 import { SifportError } from '../../errors.js';
 import type { Challenge } from './challenge.js';
@@ -259,13 +261,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     server.requests.length = 0;
     issued = 0;
     clock = T0;
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-      now: () => clock,
-    });
-    try {
+    await withClient(loopbackClient(server.host, { now: () => clock }), async (client) => {
       await get(client); // 401, token 1, 200
       assert.equal(issued, 1);
       clock = T0 + 269_000;
@@ -278,9 +274,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
         (r) => (r.headers.authorization ?? 'none').split('|')[0],
       );
       assert.deepEqual(auths, ['none', 'Bearer tok-1', 'Bearer tok-1', 'Bearer tok-2']);
-    } finally {
-      client.close();
-    }
+    });
   });
 
   it('keeps separate tokens per scope set and shares a cache between clients', async () => {
@@ -319,13 +313,7 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
     server.requests.length = 0;
     issued = 0;
     clock = T0;
-    const client = new RegistryClient({
-      registry: server.host,
-      plainHttp: true,
-      retry: FAST_RETRY,
-      now: () => clock,
-    });
-    try {
+    await withClient(loopbackClient(server.host, { now: () => clock }), async (client) => {
       await get(client);
       const first = registryRequests().at(-1)!.headers.authorization!.slice(7);
       revoked.add(first);
@@ -336,8 +324,6 @@ describe('RegistryClient token cache (oras.md §4.5)', () => {
         .map((r) => r.headers.authorization!.slice(7));
       assert.equal(last[0], first);
       assert.notEqual(last[1], first);
-    } finally {
-      client.close();
-    }
+    });
   });
 });

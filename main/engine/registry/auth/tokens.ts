@@ -20,22 +20,8 @@ export interface TokenCache {
   clear(): void;
 }
 
-/** A plain in-memory {@link TokenCache}. */
-export class MemoryTokenCache implements TokenCache {
-  private readonly map = new Map<string, CachedToken>();
-  get(key: string): CachedToken | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, token: CachedToken): void {
-    this.map.set(key, token);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
+/** A plain in-memory {@link TokenCache}: a `Map` already has its four methods. */
+export class MemoryTokenCache extends Map<string, CachedToken> implements TokenCache {}
 
 /** Default lifetime when the server gives no `expires_in`, in seconds (oras.md §4.2). */
 const DEFAULT_EXPIRES_IN_S = 60;

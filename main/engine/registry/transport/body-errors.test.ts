@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { SifportError } from '../../errors.js';
-import { RegistryClient } from '../client.js';
 import { getManifest } from '../manifests.js';
 import { NodeHttpTransport } from './http.js';
+import { loopbackClient, sha256, withClient } from '../../../../e2e/kit/index.js';
 
 const MANIFEST = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] }));
-const MANIFEST_DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`;
+const MANIFEST_DIGEST = sha256(MANIFEST);
 
 /** Sends the headers of a 100-byte answer, 10 bytes of it, then drops the connection. */
 function cutShort(res: ServerResponse): void {
@@ -80,17 +79,15 @@ describe('bodies that break mid-way are network errors (issue #10 item 11)', () 
   }
 
   it('a manifest read that breaks half-way is retried like any network error', async () => {
-    const client = new RegistryClient({
-      registry: base.slice('http://'.length),
-      plainHttp: true,
-      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-    });
-    try {
-      const manifest = await getManifest(client, 'lab/app', '1');
-      assert.equal(manifest.digest, MANIFEST_DIGEST);
-      assert.equal(manifestCalls, 2);
-    } finally {
-      client.close();
-    }
+    await withClient(
+      loopbackClient(base.slice('http://'.length), {
+        retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+      }),
+      async (client) => {
+        const manifest = await getManifest(client, 'lab/app', '1');
+        assert.equal(manifest.digest, MANIFEST_DIGEST);
+        assert.equal(manifestCalls, 2);
+      },
+    );
   });
 });

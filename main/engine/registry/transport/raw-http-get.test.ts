@@ -1,26 +1,25 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net, { type AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
 import { finished } from 'node:stream/promises';
-import { listenOnLoopback, type LoopbackServer, ensurePki } from '../../../../e2e/kit/index.js';
+import {
+  listenOnLoopback,
+  type LoopbackServer,
+  ensurePki,
+  suiteTempDir,
+} from '../../../../e2e/kit/index.js';
 import type { BufferLender } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
 import { parseHead, rawGet, RawGetUnsupported } from './raw-http-get.js';
 
 const blob = randomBytes(9 * 1024 * 1024 + 123);
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-async function drain(body: NodeJS.ReadableStream): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of body) parts.push(chunk as Buffer);
-  return Buffer.concat(parts);
-}
 
 describe('rawGet: blob bodies straight off the socket', () => {
   let server: LoopbackServer;
@@ -61,7 +60,7 @@ describe('rawGet: blob bodies straight off the socket', () => {
     const res = await rawGet(new URL(`${base}/blob`), { authorization: 'Bearer abc' });
     assert.equal(res.status, 200);
     assert.equal(res.headers['x-seen-auth'], 'Bearer abc');
-    assert.equal(sha(await drain(res.body)), sha(blob));
+    assert.equal(sha(await buffer(res.body)), sha(blob));
   });
 
   it('refuses chunked framing, and the transport then falls back to node:http', async () => {
@@ -73,7 +72,7 @@ describe('rawGet: blob bodies straight off the socket', () => {
         url: new URL(`${base}/chunked`),
         bulkBody: true,
       });
-      assert.deepEqual(await drain(res.body), blob.subarray(0, 5000));
+      assert.deepEqual(await buffer(res.body), blob.subarray(0, 5000));
     } finally {
       transport.close();
     }
@@ -81,13 +80,13 @@ describe('rawGet: blob bodies straight off the socket', () => {
 
   it('a connection cut mid-body is an ECONNRESET error on the body, not a short success', async () => {
     const res = await rawGet(new URL(`${base}/cut`), {});
-    await assert.rejects(drain(res.body), { code: 'ECONNRESET' });
+    await assert.rejects(buffer(res.body), { code: 'ECONNRESET' });
   });
 
   it('error answers come back with their status and small body', async () => {
     const res = await rawGet(new URL(`${base}/missing`), {});
     assert.equal(res.status, 404);
-    assert.equal((await drain(res.body)).toString(), '{}');
+    assert.equal((await buffer(res.body)).toString(), '{}');
   });
 
   /** A target of `slab`-byte buffers that collects what landed; `pauseEvery` pauses it. */
@@ -133,7 +132,7 @@ describe('rawGet: blob bodies straight off the socket', () => {
 
   it('a body already read as a stream cannot switch to in-place reading', async () => {
     const res = await rawGet(new URL(`${base}/missing`), {});
-    assert.equal((await drain(res.body)).toString(), '{}');
+    assert.equal((await buffer(res.body)).toString(), '{}');
     assert.throws(() => res.body.readInto(collectingTarget(10).target), /already being read/);
   });
 
@@ -168,13 +167,12 @@ describe('rawGet: blob bodies straight off the socket', () => {
 });
 
 describe('rawGet over TLS (decrypted records copied in once)', () => {
+  const dir = suiteTempDir('sifport-raw-tls-');
   let server: LoopbackServer;
   let base: string;
   let caFile: string;
-  let dir: string;
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-raw-tls-'));
-    const pki = await ensurePki(join(dir, 'pki'));
+    const pki = await ensurePki(join(dir.path, 'pki'));
     caFile = pki.caCert;
     const handler = https.createServer(
       { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
@@ -191,10 +189,7 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
     server = await listenOnLoopback(handler, { scheme: 'https' });
     base = server.url;
   });
-  after(async () => {
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => server.stop());
 
   it('reads a body in place and as a stream, trusting the given CA', async () => {
     const ca = [await readFile(caFile, 'utf8')];
@@ -216,7 +211,7 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
     await finished(inPlace.body);
     assert.equal(sha(Buffer.concat(parts)), sha(blob));
     const streamed = await rawGet(new URL(`${base}/blob`), {}, undefined, undefined, { ca });
-    assert.equal(sha(await drain(streamed.body)), sha(blob));
+    assert.equal(sha(await buffer(streamed.body)), sha(blob));
   });
 
   it('an untrusted certificate is a TLS error; chunked answers fall back to node:http', async () => {
@@ -232,7 +227,7 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
         url: new URL(`${base}/chunked`),
         bulkBody: true,
       });
-      assert.deepEqual(await drain(res.body), blob.subarray(0, 5000));
+      assert.deepEqual(await buffer(res.body), blob.subarray(0, 5000));
     } finally {
       strict.close();
       trusting.close();

@@ -105,6 +105,21 @@ export async function errorFromResponse(
   });
 }
 
+/**
+ * Ends a request that stores content (a PUT): fails with {@link errorFromResponse} unless
+ * the status is one of `accepted`, else drains the response and returns the digest the
+ * registry says it stored (`Docker-Content-Digest`), for the caller to compare.
+ */
+export async function expectStored(
+  res: HttpResponse,
+  what: string,
+  accepted: readonly number[],
+): Promise<string | undefined> {
+  if (!accepted.includes(res.status)) throw await errorFromResponse(res, what, 'PUT');
+  await res.discard();
+  return headerValue(res.headers, 'docker-content-digest');
+}
+
 function plainSnippet(body: string, res: HttpResponse): string {
   const type = headerValue(res.headers, 'content-type') ?? '';
   const text = body.replace(/\s+/g, ' ').trim();

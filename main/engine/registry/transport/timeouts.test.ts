@@ -8,6 +8,7 @@ import { SifportError } from '../../errors.js';
 import { RegistryClient } from '../client.js';
 import { NodeHttpTransport, type HttpResponse } from './http.js';
 import { DEFAULT_TIMEOUTS, timeoutsFromEnv, type TransportTimeouts } from './timeouts.js';
+import { NO_RETRY } from '../../../../e2e/kit/index.js';
 
 /** Small limits so each hostile server fails a request within a fraction of a second. */
 const QUICK: TransportTimeouts = {
@@ -163,7 +164,7 @@ describe('transport deadlines (issue #10 item 8)', () => {
       const client = new RegistryClient({
         registry: plainHost,
         timeouts: { tlsProbeMs: 300 },
-        retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+        retry: NO_RETRY,
       });
       try {
         const started = Date.now();

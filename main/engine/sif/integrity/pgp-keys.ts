@@ -1,7 +1,7 @@
 import type { Key, PrivateKey, PublicKey } from 'openpgp';
 
 import { SifError, describeCause } from '../format/errors.js';
-import { loadOpenpgp } from './openpgp-loader.js';
+import { loadOpenpgp, type Openpgp } from './openpgp-loader.js';
 
 /** Armored text or binary OpenPGP key packets. */
 export type KeyMaterial = string | Uint8Array;
@@ -11,21 +11,11 @@ export type KeyMaterial = string | Uint8Array;
  * KEY_INVALID when nothing readable is found.
  */
 export async function readKeys(material: KeyMaterial): Promise<Key[]> {
-  const openpgp = await loadOpenpgp();
-  try {
-    return typeof material === 'string'
-      ? await openpgp.readKeys({ armoredKeys: material })
-      : await openpgp.readKeys({ binaryKeys: material });
-  } catch (cause) {
-    throw new SifError(
-      'KEY_INVALID',
-      `Could not read the OpenPGP key: ${describeCause(cause)}`,
-      undefined,
-      {
-        cause,
-      },
-    );
-  }
+  return readWithOpenpgp('the OpenPGP key', (openpgp) =>
+    typeof material === 'string'
+      ? openpgp.readKeys({ armoredKeys: material })
+      : openpgp.readKeys({ binaryKeys: material }),
+  );
 }
 
 /**
@@ -104,15 +94,25 @@ export async function primaryUserId(key: Key): Promise<string | undefined> {
 }
 
 async function readPrivate(material: KeyMaterial): Promise<PrivateKey> {
+  return readWithOpenpgp('the private key', (openpgp) =>
+    typeof material === 'string'
+      ? openpgp.readPrivateKey({ armoredKey: material })
+      : openpgp.readPrivateKey({ binaryKey: material }),
+  );
+}
+
+/** Runs one openpgp read; whatever it throws becomes KEY_INVALID "Could not read WHAT: …". */
+async function readWithOpenpgp<T>(
+  what: string,
+  read: (openpgp: Openpgp) => Promise<T>,
+): Promise<T> {
   const openpgp = await loadOpenpgp();
   try {
-    return typeof material === 'string'
-      ? await openpgp.readPrivateKey({ armoredKey: material })
-      : await openpgp.readPrivateKey({ binaryKey: material });
+    return await read(openpgp);
   } catch (cause) {
     throw new SifError(
       'KEY_INVALID',
-      `Could not read the private key: ${describeCause(cause)}`,
+      `Could not read ${what}: ${describeCause(cause)}`,
       undefined,
       {
         cause,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import * as openpgp from 'openpgp';
 
@@ -22,7 +21,7 @@ import {
   IMAGE_TIME,
   SIGNATURE_TIME,
   TEST_FINGERPRINT,
-  buildGoVerifier,
+  suiteGoVerifier,
   fixture,
   fixtureKeys,
   fixtureText,
@@ -53,13 +52,7 @@ function withoutSignatureSizes(bytes: Uint8Array): Uint8Array {
 }
 
 describe('signSif (spec B2-B5, B9)', () => {
-  let work = '';
-  let goVerifier: string | undefined;
-  before(() => {
-    work = mkdtempSync(join(tmpdir(), 'sifport-sign-'));
-    goVerifier = buildGoVerifier(work);
-  });
-  after(() => rmSync(work, { recursive: true, force: true }));
+  const go = suiteGoVerifier('sifport-sign-');
 
   it('signs unsigned.sif over exactly the reference payload, every other byte as in signed.sif', async () => {
     const target = memoryFixture('unsigned.sif');
@@ -89,10 +82,10 @@ describe('signSif (spec B2-B5, B9)', () => {
     await signSif(target, { key: KEY, now: at(SIGNATURE_TIME) });
     const report = await verifySif(target, { keys: await fixtureKeys('test-public.asc') });
     assert.equal(report.ok, true, JSON.stringify(report.tasks));
-    const path = join(work, 'signed-json.sif');
+    const path = join(go.dir, 'signed-json.sif');
     writeFileSync(path, target.bytes());
-    if (goVerifier) {
-      assert.deepEqual(goVerify(goVerifier, path, `${FIXTURES}test-public.asc`), {
+    if (go.binary) {
+      assert.deepEqual(goVerify(go.binary, path, `${FIXTURES}test-public.asc`), {
         ok: true,
         output: 'ok',
       });
@@ -209,10 +202,10 @@ describe('signSif (spec B2-B5, B9)', () => {
       (await verifySif(target, { keys: await fixtureKeys('test-public.asc') })).ok,
       true,
     );
-    if (goVerifier) {
-      const path = join(work, 'sha512.sif');
+    if (go.binary) {
+      const path = join(go.dir, 'sha512.sif');
       writeFileSync(path, target.bytes());
-      assert.equal(goVerify(goVerifier, path, `${FIXTURES}test-public.asc`).ok, true);
+      assert.equal(goVerify(go.binary, path, `${FIXTURES}test-public.asc`).ok, true);
     }
   });
 
@@ -250,7 +243,7 @@ describe('signSif (spec B2-B5, B9)', () => {
   it('refuses a header whose data offset lies past the end, leaving the file as it was', async () => {
     const bytes = fixture('unsigned.sif');
     writeInt64(view(bytes), HeaderField.dataOffset, 10 ** 12);
-    const path = join(work, 'absurd-data-offset.sif');
+    const path = join(go.dir, 'absurd-data-offset.sif');
     writeFileSync(path, bytes);
     const target = await openFileTarget(path);
     try {

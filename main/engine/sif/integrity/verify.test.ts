@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import type { PublicKey } from 'openpgp';
 
@@ -17,7 +16,7 @@ import {
   SIGNATURE_TIME,
   TEST_FINGERPRINT,
   UPSTREAM,
-  buildGoVerifier,
+  suiteGoVerifier,
   fixture,
   fixtureKeys,
   goVerify,
@@ -110,26 +109,26 @@ describe('verifySif (spec B6-B8)', () => {
     for (const r of [header, payload, fpr, hash]) assert.equal(r.ok, false);
   });
 
-  it('notices objects added to a signed group, and ungrouped objects', async () => {
-    const added = memoryFixture('signed.sif');
+  /** signed.sif with a 3-byte generic object added to group `groupId` (0: no group). */
+  async function signedPlusObject(groupId: number) {
+    const image = memoryFixture('signed.sif');
     await appendObject(
-      added,
-      await loadSif(added),
-      { dataType: DataType.generic, data: new Uint8Array(3), groupId: 1, link: 0 },
+      image,
+      await loadSif(image),
+      { dataType: DataType.generic, data: new Uint8Array(3), groupId, link: 0 },
       SIGNATURE_TIME,
     );
+    return image;
+  }
+
+  it('notices objects added to a signed group, and ungrouped objects', async () => {
+    const added = await signedPlusObject(1);
     const changed = await verdicts(added);
     assert.deepEqual([changed.ok, changed.verdicts], [false, ['objects-changed']]);
     assert.match(changed.report.signatures[0]?.message ?? '', /object 4 was added/);
     assert.equal((await verdicts(added, { objectId: 2 })).ok, true);
 
-    const loose = memoryFixture('signed.sif');
-    await appendObject(
-      loose,
-      await loadSif(loose),
-      { dataType: DataType.generic, data: new Uint8Array(3), groupId: 0, link: 0 },
-      SIGNATURE_TIME,
-    );
+    const loose = await signedPlusObject(0);
     const result = await verdicts(loose);
     assert.equal(result.ok, false);
     assert.deepEqual(result.verdicts, ['verified']);
@@ -227,16 +226,10 @@ describe('verifySif (spec B6-B8)', () => {
   });
 
   describe('agrees with the upstream Go library', () => {
-    let work = '';
-    let go: string | undefined;
-    before(() => {
-      work = mkdtempSync(join(tmpdir(), 'sifport-verify-'));
-      go = buildGoVerifier(work);
-    });
-    after(() => rmSync(work, { recursive: true, force: true }));
+    const go = suiteGoVerifier('sifport-verify-');
 
     it('on every fixture and mutation', async (t) => {
-      if (!go) return t.skip('Go or golang-github-sylabs-sif-dev not installed');
+      if (!go.binary) return t.skip('Go or golang-github-sylabs-sif-dev not installed');
       const cases: [string, Uint8Array, string][] = [];
       for (const name of [
         'signed',
@@ -258,12 +251,12 @@ describe('verifySif (spec B6-B8)', () => {
         'test-public.asc',
       ]);
       for (const [label, bytes, key] of cases) {
-        const path = join(work, `${label}.sif`);
+        const path = join(go.dir, `${label}.sif`);
         writeFileSync(path, bytes);
         const ours = await verifySif(new MemoryByteSource(bytes), {
           keys: key === 'test-public.asc' ? testKeys : otherKeys,
         });
-        assert.equal(ours.ok, goVerify(go, path, FIXTURES + key).ok, label);
+        assert.equal(ours.ok, goVerify(go.binary, path, FIXTURES + key).ok, label);
       }
     });
   });

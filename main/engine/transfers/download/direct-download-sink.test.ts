@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { BufferLender, DirectReadable } from '../../registry/transport/direct-body.js';
 import { writeBodyToFile } from './download-sink.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -69,11 +69,7 @@ class FakeDirectBody extends Readable implements DirectReadable {
 }
 
 describe('writeBodyToFile, in place (a DirectReadable body)', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-direct-sink-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-direct-sink-test-');
 
   const options = (path: string, maxBytes: number) => ({
     path,
@@ -86,7 +82,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
 
   it('writes and hashes every byte, in order, across many slabs, with progress', async () => {
     const data = randomBytes(300_001);
-    const path = join(dir, 'whole');
+    const path = join(dir.path, 'whole');
     const seen: number[] = [];
     const opts = { ...options(path, data.length), onBytes: (n: number) => seen.push(n) };
     const n = await writeBodyToFile(new FakeDirectBody(data, 7_000), opts);
@@ -104,7 +100,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
   it('pauses reading while full slabs wait for the disk, and resumes', async () => {
     const data = randomBytes(2_000_000);
     const body = new FakeDirectBody(data, 16_384);
-    const path = join(dir, 'paced');
+    const path = join(dir.path, 'paced');
     await writeBodyToFile(body, options(path, data.length));
     assert.ok(body.pauses > 0, 'the sink paused the reader at least once');
     assert.equal(body.offset, data.length);
@@ -112,7 +108,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
   });
 
   it('appends when resuming', async () => {
-    const path = join(dir, 'append');
+    const path = join(dir.path, 'append');
     await writeFile(path, 'head-');
     await writeBodyToFile(new FakeDirectBody(Buffer.from('tail'), 2), {
       ...options(path, 4),
@@ -125,7 +121,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
     const data = randomBytes(50_000);
     const body = new FakeDirectBody(data, 1_000);
     await assert.rejects(
-      writeBodyToFile(body, options(join(dir, 'long'), data.length - 1)),
+      writeBodyToFile(body, options(join(dir.path, 'long'), data.length - 1)),
       /too long/,
     );
     assert.equal(body.destroyed, true);
@@ -133,7 +129,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
 
   it('a body that breaks: its own error, and every accepted byte is on disk and hashed', async () => {
     const data = randomBytes(100_000);
-    const path = join(dir, 'broken');
+    const path = join(dir.path, 'broken');
     const opts = options(path, data.length);
     await assert.rejects(writeBodyToFile(new FakeDirectBody(data, 3_000, 40_000), opts), {
       code: 'ECONNRESET',
@@ -146,7 +142,7 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
     const data = randomBytes(5_000_000);
     const body = new FakeDirectBody(data, 1_000);
     const controller = new AbortController();
-    const path = join(dir, 'aborted');
+    const path = join(dir.path, 'aborted');
     const opts = { ...options(path, data.length), signal: controller.signal };
     const done = writeBodyToFile(body, opts);
     setTimeout(() => controller.abort(), 20);
@@ -160,9 +156,12 @@ describe('writeBodyToFile, in place (a DirectReadable body)', () => {
 
   it('a file that cannot be opened rejects with the file error and stops the body', async () => {
     const body = new FakeDirectBody(randomBytes(10), 10);
-    await assert.rejects(writeBodyToFile(body, options(join(dir, 'missing-dir', 'x'), 10)), {
-      code: 'ENOENT',
-    });
+    await assert.rejects(
+      writeBodyToFile(body, options(join(dir.path, 'missing-dir.path', 'x'), 10)),
+      {
+        code: 'ENOENT',
+      },
+    );
     assert.equal(body.destroyed, true);
   });
 

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { waitFor } from '../../../../e2e/kit/index.js';
+import { waitFor, suiteTempDir } from '../../../../e2e/kit/index.js';
 import { WriteBatcher, writeBodyToFile } from './download-sink.js';
 
 const hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -40,11 +39,7 @@ describe('WriteBatcher', () => {
 });
 
 describe('writeBodyToFile', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-sink-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-sink-test-');
 
   /** A body of `data` in chunks of `size` bytes. */
   const chunked = (data: Buffer, size: number): Readable =>
@@ -56,7 +51,7 @@ describe('writeBodyToFile', () => {
 
   it('writes and hashes every byte, in order, across batches', async () => {
     const data = randomBytes(100_000);
-    const path = join(dir, 'whole');
+    const path = join(dir.path, 'whole');
     const hash = createHash('sha256');
     const seen: number[] = [];
     const n = await writeBodyToFile(chunked(data, 7_000), {
@@ -79,7 +74,7 @@ describe('writeBodyToFile', () => {
   });
 
   it('appends when resuming', async () => {
-    const path = join(dir, 'append');
+    const path = join(dir.path, 'append');
     await writeFile(path, 'head-');
     await writeBodyToFile(Readable.from([Buffer.from('tail')]), {
       path,
@@ -95,7 +90,7 @@ describe('writeBodyToFile', () => {
     const data = randomBytes(5_000);
     await assert.rejects(
       writeBodyToFile(chunked(data, 1_000), {
-        path: join(dir, 'long'),
+        path: join(dir.path, 'long'),
         append: false,
         hash: createHash('sha256'),
         maxBytes: data.length - 1,
@@ -107,7 +102,7 @@ describe('writeBodyToFile', () => {
 
   it('a body that breaks: the error is the body’s, and every accepted byte is on disk', async () => {
     const body = new PassThrough();
-    const path = join(dir, 'broken');
+    const path = join(dir.path, 'broken');
     const hash = createHash('sha256');
     const done = writeBodyToFile(body, {
       path,
@@ -129,7 +124,7 @@ describe('writeBodyToFile', () => {
   it('an aborted signal stops the download with an AbortError, keeping what arrived', async () => {
     const body = new PassThrough();
     const controller = new AbortController();
-    const path = join(dir, 'aborted');
+    const path = join(dir.path, 'aborted');
     const done = writeBodyToFile(body, {
       path,
       append: false,

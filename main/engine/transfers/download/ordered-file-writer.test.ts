@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
   cutIntoPieces,
@@ -14,6 +13,7 @@ import {
   WRITE_PIECE_BYTES,
   type PositionalFile,
 } from './ordered-file-writer.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 describe('skipBytes', () => {
   it('drops whole and partial buffers from the front', () => {
@@ -85,14 +85,10 @@ describe('writeBatch (pieces side by side, never a gap)', () => {
 });
 
 describe('OrderedFileWriter', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-writer-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-writer-test-');
 
   it('writes batches in order, calls back after each, and creates the file 0600', async () => {
-    const path = join(dir, 'ordered');
+    const path = join(dir.path, 'ordered');
     const errors: unknown[] = [];
     const writer = new OrderedFileWriter(path, false, (e) => errors.push(e));
     const done: number[] = [];
@@ -110,7 +106,7 @@ describe('OrderedFileWriter', () => {
   });
 
   it('writes batches larger than a piece, of any chunk sizes, byte for byte', async () => {
-    const path = join(dir, 'large');
+    const path = join(dir.path, 'large');
     const first = randomBytes(WRITE_PIECE_BYTES * 3 + 17);
     const second = [randomBytes(300_001), randomBytes(1), randomBytes(WRITE_PIECE_BYTES + 5)];
     const writer = new OrderedFileWriter(path, false, () => {});
@@ -121,7 +117,7 @@ describe('OrderedFileWriter', () => {
   });
 
   it('appends a large batch after what the file holds (positional writes, not O_APPEND)', async () => {
-    const path = join(dir, 'append-large');
+    const path = join(dir.path, 'append-large');
     const head = randomBytes(1000);
     await writeFile(path, head);
     const tail = randomBytes(WRITE_PIECE_BYTES * 2 + 3);
@@ -132,7 +128,7 @@ describe('OrderedFileWriter', () => {
   });
 
   it('tells after each batch how many bytes the file holds, a resumed prefix included', async () => {
-    const path = join(dir, 'progress');
+    const path = join(dir.path, 'progress');
     await writeFile(path, 'head-');
     const seen: number[] = [];
     const writer = new OrderedFileWriter(
@@ -149,7 +145,7 @@ describe('OrderedFileWriter', () => {
   });
 
   it('appends when asked', async () => {
-    const path = join(dir, 'append');
+    const path = join(dir.path, 'append');
     const first = new OrderedFileWriter(path, false, () => {});
     first.write([Buffer.from('head-')], 5);
     await first.close();
@@ -161,7 +157,7 @@ describe('OrderedFileWriter', () => {
 
   it('a file that cannot be opened: onError, and close() rejects with the same error', async () => {
     const errors: unknown[] = [];
-    const writer = new OrderedFileWriter(join(dir, 'no-such-dir', 'f'), false, (e) =>
+    const writer = new OrderedFileWriter(join(dir.path, 'no-such-dir.path', 'f'), false, (e) =>
       errors.push(e),
     );
     writer.write([Buffer.from('lost')], 4);

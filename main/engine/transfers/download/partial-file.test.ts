@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { chown, link, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, link, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 
 import { SifportError } from '../../errors.js';
 import { openPartialFile, partialPathFor } from './partial-file.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -20,14 +20,10 @@ function fileError(pattern: RegExp) {
 }
 
 describe('openPartialFile: only our own regular file, never through a link', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-partial-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-partial-test-');
 
   it('creates a new file 0600, appends to it, reads it', async () => {
-    const path = join(dir, 'fresh');
+    const path = join(dir.path, 'fresh');
     const created = await openPartialFile(path, 'create');
     await created.handle.write('head-');
     await created.handle.close();
@@ -43,19 +39,19 @@ describe('openPartialFile: only our own regular file, never through a link', () 
   });
 
   it('create refuses a name that exists, even a dangling symlink', async () => {
-    const path = join(dir, 'exists');
-    await symlink(join(dir, 'nowhere'), path);
+    const path = join(dir.path, 'exists');
+    await symlink(join(dir.path, 'nowhere'), path);
     await assert.rejects(
       openPartialFile(path, 'create'),
       fileError(/exists: it appeared at that name/),
     );
-    await assert.rejects(stat(join(dir, 'nowhere')), { code: 'ENOENT' });
+    await assert.rejects(stat(join(dir.path, 'nowhere')), { code: 'ENOENT' });
   });
 
   it('append and read refuse a symlink, and the file it points at is untouched', async () => {
-    const victim = join(dir, 'victim');
+    const victim = join(dir.path, 'victim');
     await writeFile(victim, 'precious', { mode: 0o600 });
-    const path = join(dir, 'planted');
+    const path = join(dir.path, 'planted');
     await symlink(victim, path);
     for (const mode of ['append', 'read'] as const) {
       await assert.rejects(openPartialFile(path, mode), fileError(/symbolic link/));
@@ -64,9 +60,9 @@ describe('openPartialFile: only our own regular file, never through a link', () 
   });
 
   it('refuses a second hard link (the other name may be anyone’s file)', async () => {
-    const other = join(dir, 'other-name');
+    const other = join(dir.path, 'other-name');
     await writeFile(other, 'x');
-    const path = join(dir, 'linked');
+    const path = join(dir.path, 'linked');
     await link(other, path);
     await assert.rejects(openPartialFile(path, 'append'), fileError(/hard link/));
   });
@@ -75,7 +71,7 @@ describe('openPartialFile: only our own regular file, never through a link', () 
     'refuses a FIFO without blocking on it',
     { skip: process.platform === 'win32' && 'no FIFOs' },
     async () => {
-      const path = join(dir, 'fifo');
+      const path = join(dir.path, 'fifo');
       execFileSync('mkfifo', [path]);
       for (const mode of ['append', 'read'] as const) {
         await assert.rejects(openPartialFile(path, mode), fileError(/not a regular file/));
@@ -87,7 +83,7 @@ describe('openPartialFile: only our own regular file, never through a link', () 
     'refuses a file that belongs to another user',
     { skip: !isRoot && 'needs root to give a file away' },
     async () => {
-      const path = join(dir, 'foreign');
+      const path = join(dir.path, 'foreign');
       await writeFile(path, 'theirs');
       await chown(path, 65534, 65534);
       await assert.rejects(openPartialFile(path, 'append'), fileError(/another user/));

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { acquirePullLock, type LockHolder } from './pull-lock.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const FAST = { pollMs: 5, maxPollMs: 20, heartbeatMs: 20, staleMs: 400 };
 
@@ -15,25 +16,24 @@ function deadPid(): number {
 }
 
 describe('acquirePullLock', () => {
-  let dir: string;
+  const dir = suiteTempDir('sifport-lock-test-');
   let n = 0;
-  const lockPath = (): string => join(dir, `p${++n}.partial.lock`);
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-lock-test-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const lockPath = (): string => join(dir.path, `p${++n}.partial.lock`);
+  /** Who the lock file at `path` names as its holder. */
+  const readHolder = async (path: string): Promise<LockHolder> =>
+    JSON.parse(await readFile(path, 'utf8')) as LockHolder;
 
   it('writes pid, host and start time, and removes the file on release', async () => {
     const path = lockPath();
     const lock = await acquirePullLock(path, FAST);
     assert.equal(lock.waited, false);
-    const holder = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+    const holder = await readHolder(path);
     assert.equal(holder.pid, process.pid);
     assert.equal(holder.host, hostname());
     assert.ok(!Number.isNaN(Date.parse(holder.started)));
     await lock.release();
     await lock.release();
-    assert.ok(!(await readdir(dir)).includes(path.slice(dir.length + 1)));
+    assert.ok(!(await readdir(dir.path)).includes(path.slice(dir.path.length + 1)));
   });
 
   it('a second taker waits (told who holds it) until the first releases', async () => {
@@ -55,11 +55,17 @@ describe('acquirePullLock', () => {
     await lock.release();
   });
 
-  it('a live holder keeps its lock past staleMs by touching it', async () => {
+  /** Takes a fresh lock, then starts a second taker of it that `controller` can cancel. */
+  async function heldAndAwaited() {
     const path = lockPath();
     const first = await acquirePullLock(path, FAST);
     const controller = new AbortController();
     const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    return { path, first, controller, pending };
+  }
+
+  it('a live holder keeps its lock past staleMs by touching it', async () => {
+    const { first, controller, pending } = await heldAndAwaited();
     await new Promise((r) => setTimeout(r, 3 * FAST.staleMs));
     controller.abort();
     await assert.rejects(pending, { name: 'AbortError' });
@@ -71,7 +77,7 @@ describe('acquirePullLock', () => {
     const holder = { pid: deadPid(), host: hostname(), started: new Date().toISOString() };
     await writeFile(path, JSON.stringify(holder));
     const lock = await acquirePullLock(path, { ...FAST, staleMs: 60_000 });
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await lock.release();
   });
 
@@ -81,7 +87,7 @@ describe('acquirePullLock', () => {
     const old = new Date(Date.now() - 10 * FAST.staleMs);
     await utimes(path, old, old);
     const lock = await acquirePullLock(path, FAST);
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await lock.release();
     // Fresh, but never touched again while we wait: stale after staleMs of our own clock.
     await writeFile(path, JSON.stringify({ pid: 1, host: 'elsewhere', started: '' }));
@@ -92,13 +98,10 @@ describe('acquirePullLock', () => {
   });
 
   it('cancel while waiting rejects with an AbortError and leaves the holder alone', async () => {
-    const path = lockPath();
-    const first = await acquirePullLock(path, FAST);
-    const controller = new AbortController();
-    const pending = acquirePullLock(path, { ...FAST, signal: controller.signal });
+    const { path, first, controller, pending } = await heldAndAwaited();
     setTimeout(() => controller.abort(), 30);
     await assert.rejects(pending, { name: 'AbortError' });
-    assert.equal((JSON.parse(await readFile(path, 'utf8')) as LockHolder).pid, process.pid);
+    assert.equal((await readHolder(path)).pid, process.pid);
     await first.release();
   });
 });

@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { ResumableHash } from '../../registry/transport/resumable-hash.js';
 import { TrailingHash } from './trailing-hash.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const sha = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 describe('TrailingHash', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-trailing-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = suiteTempDir('sifport-trailing-');
 
   it('hashes what is on disk, report by report', async () => {
-    const path = join(dir, 'grows');
+    const path = join(dir.path, 'grows');
     const trail = new TrailingHash(new ResumableHash(), path);
     await writeFile(path, 'abc');
     trail.written(3);
@@ -30,7 +26,7 @@ describe('TrailingHash', () => {
   });
 
   it('reads the disk, not what the writer meant: a changed byte changes the digest', async () => {
-    const path = join(dir, 'changed');
+    const path = join(dir.path, 'changed');
     await writeFile(path, 'abXdefg');
     const trail = new TrailingHash(new ResumableHash(), path);
     trail.written(7);
@@ -39,7 +35,7 @@ describe('TrailingHash', () => {
   });
 
   it('a read that fails resets the hash on settle', async () => {
-    const path = join(dir, 'shrinks');
+    const path = join(dir.path, 'shrinks');
     await writeFile(path, 'abc');
     const trail = new TrailingHash(new ResumableHash(), path);
     await truncate(path, 1);

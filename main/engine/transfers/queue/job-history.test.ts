@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { FileJobHistory } from './job-history.js';
 import type { JobRecord } from './job.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 const record = (id: string, extra: Partial<JobRecord> = {}): JobRecord => ({
   id,
@@ -17,16 +17,10 @@ const record = (id: string, extra: Partial<JobRecord> = {}): JobRecord => ({
 });
 
 describe('FileJobHistory', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sifport-history-'));
-  });
-  after(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = suiteTempDir('sifport-history-');
 
   it('saves and loads records in order, in an owner-only file', async () => {
-    const file = join(dir, 'profile', 'transfers.json');
+    const file = join(dir.path, 'profile', 'transfers.json');
     const history = new FileJobHistory(file, (m) => assert.fail(m));
     assert.deepEqual(await history.load(), [], 'no file yet: no history');
     const records = [
@@ -40,17 +34,17 @@ describe('FileJobHistory', () => {
   });
 
   it('moves a file that is not a history aside and says so', async () => {
-    const file = join(dir, 'corrupt.json');
+    const file = join(dir.path, 'corrupt.json');
     await writeFile(file, '{"jobs": 3}', { mode: 0o600 });
     const warnings: string[] = [];
     assert.deepEqual(await new FileJobHistory(file, (m) => warnings.push(m)).load(), []);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /not valid; it was moved to/);
-    assert.ok((await readdir(dir)).some((f) => f.startsWith('corrupt.json.corrupt-')));
+    assert.ok((await readdir(dir.path)).some((f) => f.startsWith('corrupt.json.corrupt-')));
   });
 
   it('drops single records it cannot read and keeps the rest', async () => {
-    const file = join(dir, 'mixed.json');
+    const file = join(dir.path, 'mixed.json');
     const jobs = [record('ok'), { id: 'future', state: 'paused', spec: { kind: 'sync' } }];
     await writeFile(file, JSON.stringify({ version: 1, jobs }), { mode: 0o600 });
     const warnings: string[] = [];

@@ -1,5 +1,6 @@
 import { PrivateJsonFile } from '../../accounts/stores/private-json-file.js';
-import type { JobRecord, JobState } from './job.js';
+import { JOB_STATES } from '../../../../shared/transfers-contract.js';
+import type { JobRecord } from './job.js';
 
 /**
  * Where the transfer history lives between runs of the app: the profile's file, or memory
@@ -17,14 +18,7 @@ interface HistoryDoc {
   jobs: JobRecord[];
 }
 
-const STATES: ReadonlySet<string> = new Set<JobState>([
-  'queued',
-  'running',
-  'done',
-  'failed',
-  'cancelled',
-  'interrupted',
-]);
+const STATES: ReadonlySet<string> = new Set(JOB_STATES);
 const KINDS: ReadonlySet<string> = new Set(['push', 'pull', 'copy']);
 
 function isObject(value: unknown): value is Record<string, unknown> {

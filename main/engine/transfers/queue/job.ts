@@ -1,15 +1,13 @@
 import type { ErrorInfo } from '../../../../shared/error-codes.js';
-import type { TransferPhase } from '../progress.js';
+import type { JOB_STATES } from '../../../../shared/transfers-contract.js';
+import type { ConnectionOverrides } from '../../accounts/connection-settings.js';
+import type { TransferProgress } from '../progress.js';
 
 /**
- * Registry connection settings a job carries (CA file, insecure TLS, plain HTTP), the same
- * fields as a transfer request, so a job restored after a restart connects as it did.
+ * Registry connection settings a job carries (CA file, insecure TLS, plain HTTP): the
+ * request's overrides, kept so a job restored after a restart connects as it did.
  */
-export interface JobConnection {
-  readonly caFile?: string | undefined;
-  readonly insecure?: boolean | undefined;
-  readonly plainHttp?: boolean | undefined;
-}
+export type JobConnection = ConnectionOverrides;
 
 /** Pushes a local SIF to `reference` (`oras://HOST/REPO:TAG`). */
 export interface PushJobSpec {
@@ -59,7 +57,7 @@ export type JobSpec = PushJobSpec | PullJobSpec | CopyJobSpec;
  * `error` holds the failure that will be retried); `interrupted` means the app quit (or the
  * queue closed) while it was queued or running, and `resume` continues it.
  */
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+export type JobState = (typeof JOB_STATES)[number];
 
 /** States a job never leaves on its own (retry/resume start a new run of the same record). */
 export const FINISHED_STATES: ReadonlySet<JobState> = new Set([
@@ -70,16 +68,11 @@ export const FINISHED_STATES: ReadonlySet<JobState> = new Set([
 ]);
 
 /**
- * Progress of the running attempt (STYLE §12): bytes of the current phase, `rate` in bytes
- * per second smoothed over a few seconds, `etaSeconds` undefined while still estimating.
+ * Progress of the running attempt (STYLE §12): a transfer's report, bytes of the current
+ * phase, `rate` in bytes per second smoothed over a few seconds, `etaSeconds` undefined
+ * while still estimating.
  */
-export interface JobProgress {
-  readonly phase: TransferPhase;
-  readonly bytesDone: number;
-  readonly bytesTotal: number;
-  readonly rate: number;
-  readonly etaSeconds: number | undefined;
-}
+export type JobProgress = TransferProgress;
 
 /** What a finished job produced, for the drawer's Copy digest / Show in folder / summary. */
 export interface JobResult {
@@ -113,11 +106,7 @@ export interface JobRecord {
 }
 
 /** What a runner reports while it works; the queue adds the smoothed rate and the ETA. */
-export interface RunnerProgress {
-  readonly phase: TransferPhase;
-  readonly bytesDone: number;
-  readonly bytesTotal: number;
-}
+export type RunnerProgress = Pick<TransferProgress, 'phase' | 'bytesDone' | 'bytesTotal'>;
 
 /** What the queue hands a runner for one attempt. */
 export interface RunContext {

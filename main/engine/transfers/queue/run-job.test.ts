@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import {
-  startFakeRegistry,
-  type FakeRegistry,
   FAST_RETRY,
-  UNSIGNED_SIF,
   waitFor,
+  MiB,
+  suiteFakeRegistry,
+  suiteSif,
 } from '../../../../e2e/kit/index.js';
 import { RegistryClient } from '../../registry/client.js';
 import { MemoryUploadTuningStore } from '../../registry/upload-tuning.js';
@@ -26,8 +24,6 @@ import type { JobRecord } from './job.js';
 import { MemoryUploadSessionStore } from '../upload-sessions.js';
 import { createJobRunner } from './run-job.js';
 import { TransferQueue } from './transfer-queue.js';
-
-const MiB = 1024 * 1024;
 
 /**
  * A transport that lets blob downloads through only up to `limit` bytes and then stalls
@@ -76,23 +72,11 @@ function stallingTransport(
 }
 
 describe('createJobRunner with the queue', () => {
-  let fake: FakeRegistry;
-  let dir: string;
-  let sifPath: string;
-  let sif: Buffer;
+  const fake = suiteFakeRegistry();
+  const sif = suiteSif('run-job', 'tool_1.0.sif', 4 * MiB);
   const transports: NodeHttpTransport[] = [];
-
-  before(async () => {
-    fake = await startFakeRegistry();
-    dir = await mkdtemp(join(tmpdir(), 'sifport-run-job-'));
-    sif = Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(4 * MiB)]);
-    sifPath = join(dir, 'tool_1.0.sif');
-    await writeFile(sifPath, sif);
-  });
-  after(async () => {
+  after(() => {
     for (const t of transports) t.close();
-    await fake.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** A queue over the engine whose clients use `transport` (default: a plain one). */
@@ -127,10 +111,10 @@ describe('createJobRunner with the queue', () => {
   }
 
   it('pushes, copies and pulls through the queue', async () => {
-    const { queue } = engineQueue(join(dir, 'a.json'));
+    const { queue } = engineQueue(join(sif.dir, 'a.json'));
     const push = queue.enqueue({
       kind: 'push',
-      file: sifPath,
+      file: sif.path,
       reference: `oras://${fake.host}/lab/tool:1.0`,
       label: 'tool_1.0.sif → lab/tool:1.0',
     });
@@ -150,7 +134,7 @@ describe('createJobRunner with the queue', () => {
     assert.equal(copied.result?.digest, pushed.result?.digest, 'the same manifest digest');
     assert.equal(copied.result?.summary, '2 mounted');
 
-    const out = join(dir, 'pulled.sif');
+    const out = join(sif.dir, 'pulled.sif');
     const pull = queue.enqueue({
       kind: 'pull',
       reference: `oras://${fake.host}/prod/tool:1.0`,
@@ -160,16 +144,16 @@ describe('createJobRunner with the queue', () => {
     const pulled = await finished(queue, pull.id);
     assert.equal(pulled.state, 'done', JSON.stringify(pulled.error));
     assert.equal(pulled.result?.path, out);
-    assert.deepEqual(await readFile(out), sif);
+    assert.deepEqual(await readFile(out), sif.bytes);
     await queue.close();
   });
 
   it('a pull interrupted by quitting resumes from its partial file after a restart', async () => {
-    const history = join(dir, 'b.json');
+    const history = join(sif.dir, 'b.json');
     const pushQueue = engineQueue(history);
     const push = pushQueue.queue.enqueue({
       kind: 'push',
-      file: sifPath,
+      file: sif.path,
       reference: `oras://${fake.host}/lab/resume:1`,
       label: 'push',
     });
@@ -184,7 +168,7 @@ describe('createJobRunner with the queue', () => {
       stallingTransport(inner, 1 * MiB, () => (stalled = true)),
     );
     await first.queue.restore();
-    const target = join(dir, 'resumed.sif');
+    const target = join(sif.dir, 'resumed.sif');
     const pull = first.queue.enqueue({
       kind: 'pull',
       reference: `oras://${fake.host}/lab/resume:1`,
@@ -194,7 +178,7 @@ describe('createJobRunner with the queue', () => {
     await waitFor(() => stalled, { timeoutMs: 20_000, what: 'the download to stall' });
     await first.queue.close();
     assert.equal(first.queue.get(pull.id)?.state, 'interrupted');
-    const partials = (await readdir(dir)).filter(
+    const partials = (await readdir(sif.dir)).filter(
       (f) => f.includes('resumed.sif') && f !== 'resumed.sif',
     );
     assert.ok(partials.length > 0, 'a partial file stays for the resume');
@@ -217,7 +201,7 @@ describe('createJobRunner with the queue', () => {
     const done = await finished(second.queue, pull.id);
     assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(done.attempts, 2);
-    assert.deepEqual(await readFile(target), sif);
+    assert.deepEqual(await readFile(target), sif.bytes);
     assert.deepEqual(ranges, [`bytes=${MiB}-`], 'continued after the bytes on disk');
     await second.queue.close();
   });

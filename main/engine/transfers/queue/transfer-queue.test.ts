@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { ManualClock } from '../../../../e2e/kit/manual-clock.js';
 import { SifportError } from '../../errors.js';
@@ -10,6 +8,7 @@ import { FileJobHistory, MemoryJobHistory, type JobHistory } from './job-history
 import type { JobRecord, JobResult, JobSpec, RunContext } from './job.js';
 import { DEFAULT_QUEUE_RETRY } from './retry-delay.js';
 import { TransferQueue, type TransferQueueOptions } from './transfer-queue.js';
+import { suiteTempDir } from '../../../../e2e/kit/index.js';
 
 /** One call of the fake runner, settled by the test. */
 interface Call {
@@ -278,16 +277,10 @@ describe('TransferQueue', () => {
   });
 
   describe('across a restart (history file)', () => {
-    let dir: string;
-    before(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'sifport-queue-'));
-    });
-    after(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const dir = suiteTempDir('sifport-queue-');
 
     it('lists finished jobs, shows queued and running ones interrupted, and resumes them', async () => {
-      const file = join(dir, 'transfers.json');
+      const file = join(dir.path, 'transfers.json');
       const warnings: string[] = [];
       const first = makeQueue(new FileJobHistory(file, (m) => warnings.push(m)));
       first.settings.concurrency = 1;
