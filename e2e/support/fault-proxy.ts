@@ -59,6 +59,7 @@ const injectedCodes: Record<FailRule['status'], string> = {
   429: 'TOOMANYREQUESTS',
   500: 'UNKNOWN',
   503: 'UNAVAILABLE',
+  404: 'BLOB_UPLOAD_INVALID',
 };
 
 function answerFault(res: ServerResponse, rule: FailRule): void {

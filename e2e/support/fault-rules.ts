@@ -15,7 +15,8 @@ export interface CutRule extends RequestMatch {
 
 /** Answer directly with an error status instead of forwarding. */
 export interface FailRule extends RequestMatch {
-  readonly status: 500 | 429 | 503;
+  /** 404 answers as distribution does for an upload session it no longer trusts. */
+  readonly status: 500 | 429 | 503 | 404;
   /** `Retry-After` value: seconds or an HTTP date. */
   readonly retryAfter?: string;
   readonly times: number;

@@ -60,7 +60,7 @@ export async function streamBlob(options: StreamBlobOptions): Promise<void> {
         if (e.code === 'CANCELLED' || signal?.aborted) throw e;
         if (e.code === 'TOO_LARGE' && chunk > MIN_CHUNK) {
           chunk = Math.max(MIN_CHUNK, Math.min(FIRST_SMALLER_CHUNK, Math.floor(chunk / 2)));
-        } else if (!e.retryable || ++failures > to.client.retryPolicy.attempts) {
+        } else if (!recoverable(e) || ++failures > to.client.retryPolicy.attempts) {
           throw e;
         }
         session = await resumeOrRestart(options, session);
@@ -73,6 +73,15 @@ export async function streamBlob(options: StreamBlobOptions): Promise<void> {
     if (signal?.aborted) throw new SifportError('CANCELLED', 'Copy cancelled.');
     throw err;
   }
+}
+
+/**
+ * Worth another PATCH: a transient failure, or a session the target calls invalid (after a
+ * cut PATCH, distribution may still be writing its bytes when the status GET answers, so the
+ * next PATCH starts at a stale offset).
+ */
+function recoverable(e: SifportError): boolean {
+  return e.retryable || e.code === 'UPLOAD_INVALID';
 }
 
 /** The session at the target's acknowledged offset, or a fresh one when it is gone. */

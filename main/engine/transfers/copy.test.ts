@@ -184,6 +184,26 @@ describe('copySif after a broken PATCH', () => {
       await dest.stop();
     }
   });
+
+  it('starts over when the target calls its upload session invalid (distribution after a cut)', async () => {
+    const dest = await startFakeRegistry();
+    const proxy = await startFaultProxy(dest.url);
+    const target = new RegistryClient({ registry: proxy.host, retry: FAST_RETRY });
+    try {
+      proxy.failNext({ method: 'PATCH', pathPattern: /blobs\/uploads\//, status: 404, times: 1 });
+      const result = await copySif({
+        from: { client: from, reference: parseReference(`${source.host}/lab/img:1`) },
+        to: { client: target, reference: parseReference(`${proxy.host}/cut/invalid:1`) },
+      });
+      const log = proxy.requests.map((r) => `${r.method} ${r.outcome}`);
+      assert.ok(log.includes('PATCH failed'), log.join(', '));
+      assert.equal(result.manifestDigest, (await getManifest(from, 'lab/img', '1')).digest);
+    } finally {
+      target.close();
+      await proxy.stop();
+      await dest.stop();
+    }
+  });
 });
 
 const bed = loadTestBed();
