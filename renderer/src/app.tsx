@@ -113,6 +113,11 @@ function Frame() {
 export function App({ host }: { host: SifportApi | undefined }) {
   useHostEvents(host);
   const status = useSifportStore((s) => s.hostStatus);
+  // Effects run children first, so this one says every listener of the first frame is set
+  // (shortcuts, the browser's file chooser): what a test waits for before pressing keys.
+  useEffect(() => {
+    document.documentElement.dataset.windowReady = 'true';
+  }, []);
   if (status === 'absent' || status === 'lost') return <Unreachable status={status} />;
   return <Frame />;
 }

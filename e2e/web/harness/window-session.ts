@@ -58,9 +58,13 @@ export interface WindowOptions extends TestAppOptions {
   readonly accounts?: readonly RequestOf<'accounts:add'>[];
 }
 
-/** Waits until React has drawn the frame (the toolbar's banner) or the unreachable screen. */
+/**
+ * Waits until React has drawn the frame (the toolbar's banner) or the unreachable screen and
+ * its first effects ran (keyboard shortcuts answer from then on).
+ */
 export async function waitForWindow(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Sifport', level: 1 }).waitFor({ state: 'attached' });
+  await page.locator('html[data-window-ready]').waitFor({ state: 'attached' });
 }
 
 /**
