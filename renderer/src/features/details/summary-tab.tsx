@@ -5,6 +5,7 @@ import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock, CopyButton } from '../../ui/copy-button.js';
 import { formatAbsolute, formatCount, formatExactBytes, formatRelative } from '../../ui/format.js';
+import { sortRows } from '../../ui/grid/sort-rows.js';
 import { createdAt } from '../explorer/tag-columns.js';
 import { apptainerPull, repoKeyOf, sifportPull, tagReference } from '../explorer/tag-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';

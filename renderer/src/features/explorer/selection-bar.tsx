@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CopyPlus, Download, Trash2, X } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { Button, IconButton } from '../../ui/button.js';
@@ -12,7 +12,7 @@ import { tagReference } from './tag-reference.js';
  * "3 selected · 7.2 GiB · 2 digests — Pull · Copy to… · Delete…" under the grid (UI.md S5),
  * for the selected tags that are shown.
  */
-export function SelectionBar({ rows }: { rows: readonly string[] }) {
+export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonly string[] }) {
   const { pane, target, repoKey } = usePane();
   const selected = useSifportStore((s) => {
     const own = s.explorerPanes[pane];
@@ -36,24 +36,24 @@ export function SelectionBar({ rows }: { rows: readonly string[] }) {
     <div
       role="toolbar"
       aria-label="Selected tags"
-      className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-t border-line bg-accent-soft px-3 py-1.5"
+      className="flex shrink-0 items-center gap-3 border-t border-line bg-accent-soft px-3 py-1.5"
     >
-      <span className="font-medium">
+      <span className="min-w-0 flex-1 truncate font-medium">
         {formatCount(totals.tags)} selected · {size} · {formatCount(totals.digests)}{' '}
         {totals.digests === 1 ? 'digest' : 'digests'}
       </span>
-      <span className="flex flex-1 flex-wrap items-center justify-end gap-1.5">
+      <span className="flex shrink-0 items-center gap-1.5">
         <Button small onPress={() => openDialog({ kind: 'pull', references })}>
           <Download size={14} aria-hidden />
-          Pull…
+          <span className="@max-md:sr-only">Pull…</span>
         </Button>
         <Button small onPress={() => openDialog({ kind: 'copy', references })}>
           <CopyPlus size={14} aria-hidden />
-          Copy to…
+          <span className="@max-md:sr-only">Copy to…</span>
         </Button>
         <Button small variant="danger" onPress={() => openDialog({ kind: 'delete', references })}>
           <Trash2 size={14} aria-hidden />
-          Delete…
+          <span className="@max-md:sr-only">Delete…</span>
         </Button>
         <IconButton
           label="Clear the selection"
@@ -65,4 +65,4 @@ export function SelectionBar({ rows }: { rows: readonly string[] }) {
       </span>
     </div>
   );
-}
+});

@@ -20,7 +20,13 @@ const ARCH_HINT =
   'The manifest of a single image does not name its architecture; the SIF tab reads it from the image header.';
 
 function Skeleton({ width }: { width: string }) {
-  return <span aria-hidden className={cx('skeleton block h-3', width)} />;
+  // No shimmer while the grid scrolls: each animated cell would be repainted every frame.
+  return (
+    <span
+      aria-hidden
+      className={cx('skeleton block h-3 in-data-scrolling:[animation:none]!', width)}
+    />
+  );
 }
 
 /** A small icon button inside a row: plain DOM (rows are many), reached with ←/→. */
@@ -53,23 +59,25 @@ export function RowButton({
   );
 }
 
-function DigestCell({ digest }: { digest: string }) {
+function DigestCell({ digest, live }: { digest: string; live: boolean }) {
   const [copied, setCopied] = useState(false);
   const hex = digest.split(':')[1]?.slice(0, 12) ?? digest;
   return (
     <GridCell title={digest} className="gap-1">
       <span className="truncate font-mono text-sm text-muted">{hex}</span>
-      <RowButton
-        label={copied ? 'Digest copied' : 'Copy digest'}
-        className="opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100"
-        onPress={() => void copyText(digest).then(setCopied)}
-      >
-        {copied ? (
-          <Check size={12} aria-hidden className="text-success" />
-        ) : (
-          <Copy size={12} aria-hidden />
-        )}
-      </RowButton>
+      {live ? (
+        <RowButton
+          label={copied ? 'Digest copied' : 'Copy digest'}
+          className="opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100"
+          onPress={() => void copyText(digest).then(setCopied)}
+        >
+          {copied ? (
+            <Check size={12} aria-hidden className="text-success" />
+          ) : (
+            <Copy size={12} aria-hidden />
+          )}
+        </RowButton>
+      ) : null}
     </GridCell>
   );
 }
@@ -79,10 +87,13 @@ export function DetailCell({
   column,
   details,
   format,
+  live,
 }: {
   column: Exclude<TagColumn, 'tag'>;
   details: TagDetails | undefined;
   format: Formatters;
+  /** The row's buttons are drawn (see TagRow). */
+  live: boolean;
 }) {
   if (column === 'signed') {
     return (
@@ -108,7 +119,7 @@ export function DetailCell({
   }
   switch (column) {
     case 'digest':
-      return <DigestCell digest={details.digest} />;
+      return <DigestCell digest={details.digest} live={live} />;
     case 'size':
       return (
         <GridCell align="end" title={formatExactBytes(details.size)} className="tabular-nums">

@@ -75,11 +75,20 @@ describe('gridIntent', () => {
     });
   });
 
+  test('Ctrl+C copies, Delete (⌘⌫ on macOS) deletes', () => {
+    assert.deepEqual(gridIntent(press('c', { ctrlKey: true }), 1, 10, 5), { kind: 'copy' });
+    assert.deepEqual(gridIntent(press('Delete'), 1, 10, 5), { kind: 'delete' });
+    assert.deepEqual(gridIntent(press('Backspace', { metaKey: true }), 1, 10, 5, true), {
+      kind: 'delete',
+    });
+    assert.equal(gridIntent(press('Backspace'), 1, 10, 5), undefined);
+  });
+
   test('letters are typeahead; shortcuts and other keys are left alone', () => {
     assert.deepEqual(gridIntent(press('b'), 1, 10, 5), { kind: 'typeahead', char: 'b' });
     assert.deepEqual(gridIntent(press('7'), 1, 10, 5), { kind: 'typeahead', char: '7' });
     assert.equal(gridIntent(press('?', { shiftKey: true }), 1, 10, 5), undefined);
-    assert.equal(gridIntent(press('c', { ctrlKey: true }), 1, 10, 5), undefined);
+    assert.equal(gridIntent(press('c', { ctrlKey: true, shiftKey: true }), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('ArrowLeft', { altKey: true }), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('Tab'), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('ArrowDown'), 0, 0, 5), undefined);

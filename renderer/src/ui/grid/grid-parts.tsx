@@ -41,6 +41,8 @@ export function GridRow({
       style={{ transform: `translateY(${start}px)`, height }}
       className={cx(
         'group absolute top-0 left-0 grid w-full grid-cols-(--grid-cols) items-center border-b border-line/60',
+        // A row's size is its own: style and layout work stays inside the rows that change.
+        '[contain:strict]',
         'cursor-default outline-none select-none hover:bg-hover aria-selected:bg-selected',
         'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent',
       )}

@@ -11,6 +11,10 @@ export interface GridActions {
   onSelectAll(): void;
   onClear(): void;
   onOpen(index: number): void;
+  /** Ctrl+C on row `index`. */
+  onCopy(index: number): void;
+  /** Delete on row `index`. */
+  onDelete(index: number): void;
   /** A click: `range` with Shift, `toggle` with Ctrl/Cmd. */
   onPress(index: number, how: { range: boolean; toggle: boolean }): void;
 }
@@ -73,10 +77,14 @@ export function useGridKeyboard(options: {
         return actions.onClear();
       case 'open':
         return actions.onOpen(from);
+      case 'copy':
+        return actions.onCopy(from);
+      case 'delete':
+        return actions.onDelete(from);
       case 'typeahead': {
         typed.current = typeaheadPrefix(typed.current, intent.char, event.timeStamp);
         const to = typeaheadMatch(options.label, rowCount, from, typed.current.prefix);
-        if (to === undefined) return;
+        if (to === undefined || to === from) return;
         actions.onMove(to, 'select');
         options.moveTo(to);
       }

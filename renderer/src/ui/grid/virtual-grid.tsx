@@ -3,6 +3,7 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type CSSProperties,
   type DragEvent,
   type MouseEvent,
@@ -47,6 +48,8 @@ export function VirtualGrid({
   onRangeChange,
   onDragRows,
   minWidth,
+  viewKey,
+  keepInView,
 }: {
   label: string;
   columns: readonly GridColumn[];
@@ -58,16 +61,25 @@ export function VirtualGrid({
   onSort?: (column: string) => void;
   rowLabel: (index: number) => string;
   rowKey: (index: number) => string;
-  renderRow: (index: number, start: number, tabStop: boolean) => ReactNode;
+  /**
+   * Draws row `index` at `start` px. `live` is true for the tab stop and the row under the
+   * mouse: only those need their hover/focus actions in the DOM (rows are many; see S5).
+   */
+  renderRow: (index: number, start: number, tabStop: boolean, live: boolean) => ReactNode;
   actions: GridActions;
   /** The rows in view changed (first and last index): load what they need. */
   onRangeChange?: (first: number, last: number) => void;
   onDragRows?: (index: number, event: DragEvent<HTMLElement>) => void;
   minWidth: number;
+  /** Changes when the user re-sorts or re-filters: the view then moves (see `keepInView`). */
+  viewKey: string;
+  /** The row kept in view when `viewKey` changes (the selected focus), or -1: back to the top. */
+  keepInView: number;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | undefined>(undefined);
+  const [hovered, setHovered] = useState(-1);
   const tabStop = focusedIndex >= 0 && focusedIndex < rowCount ? focusedIndex : 0;
   const rangeExtractor = useCallback(
     (range: Parameters<typeof defaultRangeExtractor>[0]) => {
@@ -84,7 +96,17 @@ export function VirtualGrid({
     getItemKey: rowKey,
     overscan: 8,
     rangeExtractor,
+    // React 19 batches the scroll's render with the frame's other work; flushSync in the
+    // scroll handler rendered once per event, several times a frame.
+    useFlushSync: false,
   });
+  const shownView = useRef(viewKey);
+  useEffect(() => {
+    if (shownView.current === viewKey) return;
+    shownView.current = viewKey;
+    if (keepInView >= 0) virtualizer.scrollToIndex(keepInView, { align: 'center' });
+    else virtualizer.scrollToOffset(0);
+  }, [viewKey, keepInView, virtualizer]);
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? -1;
   useEffect(() => onRangeChange?.(first, last), [first, last, rowCount, onRangeChange]);
@@ -131,6 +153,11 @@ export function VirtualGrid({
       className="flex min-h-0 flex-1 flex-col"
       onKeyDown={onKeyDown}
       onClick={onClick}
+      onMouseOver={(e) => {
+        const index = rowIndexOf(e.target) ?? -1;
+        if (index !== hovered) setHovered(index);
+      }}
+      onMouseLeave={() => setHovered(-1)}
       onDoubleClick={onDoubleClick}
       onDragStart={(e) => {
         const index = rowIndexOf(e.target);
@@ -166,6 +193,7 @@ export function VirtualGrid({
       <div
         ref={scroller}
         data-grid-scroller
+        data-scrolling={virtualizer.isScrolling || undefined}
         className="min-h-0 flex-1 overflow-auto"
         onScroll={(e) => {
           if (header.current) header.current.scrollLeft = e.currentTarget.scrollLeft;
@@ -178,7 +206,14 @@ export function VirtualGrid({
         >
           {virtualizer
             .getVirtualItems()
-            .map((item) => renderRow(item.index, item.start, item.index === tabStop))}
+            .map((item) =>
+              renderRow(
+                item.index,
+                item.start,
+                item.index === tabStop,
+                item.index === tabStop || item.index === hovered,
+              ),
+            )}
         </div>
       </div>
     </div>
