@@ -31,7 +31,9 @@ export class SifportPage {
   /** Opens the window and waits until React has drawn it. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('heading', { name: 'Sifport', level: 1 }).waitFor({ state: 'attached' });
+    await this.page
+      .getByRole('heading', { name: 'Sifport', level: 1 })
+      .waitFor({ state: 'attached' });
   }
 
   /** The "not connected" screen, shown when the page found no host. */

@@ -23,9 +23,8 @@ function useSiblings(target: PaneTarget, details: Described) {
   const total = useSifportStore((s) => s.tagListings[repoKeyOf(target)]?.tags.length ?? 0);
   return useMemo(() => {
     const loaded = Object.values(all ?? {});
-    const tags = loaded
-      .filter((d) => d.ok && d.digest === details.digest && d.tag !== details.tag)
-      .map((d) => d.tag);
+    const same = loaded.filter((d) => d.ok && d.digest === details.digest && d.tag !== details.tag);
+    const tags = sortRows(same, (d) => d.tag, 'ascending').map((d) => d.tag);
     return { tags, known: loaded.length, total };
   }, [all, total, details]);
 }
