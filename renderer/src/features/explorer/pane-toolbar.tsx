@@ -62,9 +62,10 @@ export const PaneHeader = memo(function PaneHeader({
   const { pane, target } = usePane();
   const account = useSifportStore((s) => s.accounts.find((a) => a.id === target.accountId));
   const { loadTags, requestPush } = useSifportStore.getState();
+  // The host first: in two narrow panes it is what tells them apart.
   const who = account
-    ? `${account.username || 'anonymous'} @ ${account.registry}`
-    : target.registry;
+    ? `${target.registry} · ${account.username || 'anonymous'}`
+    : `${target.registry} · no account`;
   return (
     <div className="flex h-11 shrink-0 items-center gap-2 px-2">
       {split ? (
