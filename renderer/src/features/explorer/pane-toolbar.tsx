@@ -42,7 +42,10 @@ function Counts({ total, shown }: PaneCounts) {
         {shown !== total ? `${formatCount(shown)} of ` : ''}
         {formatCount(total)} {total === 1 ? 'tag' : 'tags'}
       </span>
-      <span title="Tags whose manifest has been read (size, digest, date); rows load theirs as they come into view.">
+      <span
+        className="@max-md:hidden"
+        title="Tags whose manifest has been read (size, digest, date); rows load theirs as they come into view."
+      >
         · {formatCount(detailed)} detailed
       </span>
     </span>

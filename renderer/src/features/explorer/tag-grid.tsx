@@ -46,6 +46,7 @@ function SelectAllBox({
     <button
       type="button"
       role="checkbox"
+      tabIndex={-1}
       aria-checked={state}
       aria-label={all ? 'Clear the selection' : 'Select every tag shown (Ctrl+A)'}
       title={all ? 'Clear the selection' : 'Select every tag shown (Ctrl+A)'}

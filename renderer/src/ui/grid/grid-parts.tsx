@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { cx } from '../cx.js';
-import type { SortSpec } from './sort-rows.js';
 
 /**
  * The rows and cells of {@link VirtualGrid} (UI.md §5 "Grid"): a row is `role=row` with
@@ -77,54 +75,6 @@ export function GridCell({
       )}
     >
       {children}
-    </div>
-  );
-}
-
-/** A column header: a button with `aria-sort` when the column sorts, else its label. */
-export function GridHeaderCell({
-  id,
-  label,
-  sortable,
-  sort,
-  align,
-  onSort,
-  children,
-}: {
-  id: string;
-  label: string;
-  sortable?: boolean;
-  sort?: SortSpec;
-  align?: 'end';
-  onSort?: (column: string) => void;
-  children?: ReactNode;
-}) {
-  const active = sort?.column === id;
-  const ariaSort = sortable ? (active ? sort.direction : 'none') : undefined;
-  const Icon = !active ? ArrowUpDown : sort.direction === 'ascending' ? ArrowUp : ArrowDown;
-  return (
-    <div
-      role="columnheader"
-      aria-sort={ariaSort}
-      className={cx('flex h-full min-w-0 items-center px-1', align === 'end' && 'justify-end')}
-    >
-      {children ??
-        (sortable ? (
-          <button
-            type="button"
-            onClick={() => onSort?.(id)}
-            className={cx(
-              'flex h-6 min-w-0 items-center gap-1 rounded px-1 font-medium outline-none hover:bg-hover',
-              'focus-visible:outline-2 focus-visible:outline-accent',
-              active ? 'text-text' : 'text-muted',
-            )}
-          >
-            <span className="truncate">{label}</span>
-            <Icon size={12} aria-hidden className={active ? 'text-accent' : 'opacity-60'} />
-          </button>
-        ) : (
-          <span className="truncate px-1 font-medium text-muted">{label}</span>
-        ))}
     </div>
   );
 }

@@ -1,30 +1,18 @@
+export type { GridColumn } from './grid-header.js';
 import {
   useCallback,
   useEffect,
   useLayoutEffect,
   useRef,
-  useState,
   type CSSProperties,
   type DragEvent,
-  type MouseEvent,
   type ReactNode,
 } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { cx } from '../cx.js';
-import { GridHeaderCell } from './grid-parts.js';
+import { GridHeader, type GridColumn } from './grid-header.js';
+import { useGridPointer } from './use-grid-pointer.js';
 import type { SortSpec } from './sort-rows.js';
-import { rowIndexOf, useGridKeyboard, type GridActions } from './use-grid-keyboard.js';
-
-/** A column of the grid: its CSS grid track and header. */
-export interface GridColumn {
-  readonly id: string;
-  readonly label: string;
-  readonly track: string;
-  readonly sortable?: boolean;
-  readonly align?: 'end';
-  /** Replaces the default header (a select-all checkbox). */
-  readonly header?: ReactNode;
-}
+import { useGridKeyboard, type GridActions } from './use-grid-keyboard.js';
 
 /**
  * The hand-written virtual ARIA grid (UI.md §5, §7): `role=grid` with `aria-rowcount` and
@@ -79,7 +67,6 @@ export function VirtualGrid({
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | undefined>(undefined);
-  const [hovered, setHovered] = useState(-1);
   const tabStop = focusedIndex >= 0 && focusedIndex < rowCount ? focusedIndex : 0;
   const rangeExtractor = useCallback(
     (range: Parameters<typeof defaultRangeExtractor>[0]) => {
@@ -129,18 +116,7 @@ export function VirtualGrid({
       virtualizer.scrollToIndex(index, { align: 'auto' });
     },
   });
-  const onClick = (event: MouseEvent<HTMLElement>) => {
-    const index = rowIndexOf(event.target);
-    const target = event.target as HTMLElement;
-    if (index === undefined || target.closest('button:not([data-row-check])')) return;
-    const toggle = event.ctrlKey || event.metaKey || target.closest('[data-row-check]') !== null;
-    actions.onPress(index, { range: event.shiftKey, toggle });
-  };
-  const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
-    const index = rowIndexOf(event.target);
-    if (index !== undefined && !(event.target as HTMLElement).closest('button'))
-      actions.onOpen(index);
-  };
+  const pointer = useGridPointer(actions, onDragRows);
   const template = columns.map((c) => c.track).join(' ');
   return (
     <div
@@ -152,44 +128,15 @@ export function VirtualGrid({
       style={{ '--grid-cols': template } as CSSProperties}
       className="flex min-h-0 flex-1 flex-col"
       onKeyDown={onKeyDown}
-      onClick={onClick}
-      onMouseOver={(e) => {
-        const index = rowIndexOf(e.target) ?? -1;
-        if (index !== hovered) setHovered(index);
-      }}
-      onMouseLeave={() => setHovered(-1)}
-      onDoubleClick={onDoubleClick}
-      onDragStart={(e) => {
-        const index = rowIndexOf(e.target);
-        if (index !== undefined) onDragRows?.(index, e);
-      }}
+      {...pointer.handlers}
     >
-      <div
-        ref={header}
-        role="rowgroup"
-        className="shrink-0 overflow-hidden border-b border-line bg-surface"
-      >
-        <div
-          role="row"
-          aria-rowindex={1}
-          style={{ minWidth }}
-          className="grid h-8 grid-cols-(--grid-cols) items-center text-sm"
-        >
-          {columns.map((c) => (
-            <GridHeaderCell
-              key={c.id}
-              id={c.id}
-              label={c.label}
-              sortable={c.sortable}
-              sort={sort}
-              align={c.align}
-              onSort={onSort}
-            >
-              {c.header}
-            </GridHeaderCell>
-          ))}
-        </div>
-      </div>
+      <GridHeader
+        columns={columns}
+        sort={sort}
+        onSort={onSort}
+        minWidth={minWidth}
+        scrollRef={header}
+      />
       <div
         ref={scroller}
         data-grid-scroller
@@ -201,7 +148,7 @@ export function VirtualGrid({
       >
         <div
           role="rowgroup"
-          className={cx('relative')}
+          className="relative"
           style={{ height: virtualizer.getTotalSize(), minWidth }}
         >
           {virtualizer
@@ -211,7 +158,7 @@ export function VirtualGrid({
                 item.index,
                 item.start,
                 item.index === tabStop,
-                item.index === tabStop || item.index === hovered,
+                item.index === tabStop || item.index === pointer.hovered,
               ),
             )}
         </div>
