@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   }
   const configDir = resolveConfigDir(args.configDir, process.env, process.cwd());
   const profile = openCliProfile(configDir, process.env, {
+    version: sifportVersion(),
     userAgent: `sifport/${sifportVersion()}`,
     onWarning: (message) => process.stderr.write(`sifport: ${message}\n`),
   });

@@ -16,8 +16,36 @@ export const APP_COMMANDS = [
   'shortcuts',
 ] as const;
 
-/** Channels of the app itself: its settings. */
+/**
+ * What the host can say about itself for Settings (UI.md S13 Network and Advanced), read
+ * only: its version, the profile folder, the proxy it uses (never with credentials), an extra
+ * CA file from NODE_EXTRA_CA_CERTS, and the files logins are imported from.
+ */
+export const appInfo = z.object({
+  version: z.string(),
+  /** `process.platform` of the host (linux, darwin, win32). */
+  platform: z.string(),
+  profileDir: z.string(),
+  proxy: z.object({
+    source: z.enum(['environment', 'system', 'none']),
+    httpsProxy: z.string().optional(),
+    httpProxy: z.string().optional(),
+    noProxy: z.string().optional(),
+    bypassLoopback: z.boolean(),
+  }),
+  /** NODE_EXTRA_CA_CERTS: trusted for accounts without a CA file of their own. */
+  extraCaFile: z.string().optional(),
+  importSources: z.array(
+    z.object({ source: z.enum(['apptainer', 'docker', 'podman']), file: z.string() }),
+  ),
+});
+
+/** Channels of the app itself: its settings and what it says about itself. */
 export const appChannels = {
+  'app:info': {
+    request: z.object({}),
+    response: appInfo,
+  },
   'settings:get': {
     request: z.object({}),
     response: z.object({ settings: settingsSchema }),

@@ -69,6 +69,12 @@ export type Envelope<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: z.infer<typeof errorInfo> };
 
+/** How {@link SifportApi.uploadFile} reports and stops an upload. */
+export interface UploadOptions {
+  readonly onProgress?: (bytesSent: number) => void;
+  readonly signal?: AbortSignal;
+}
+
 /** The API the preload (and its WebSocket twin) exposes as `window.sifport`. */
 export interface SifportApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
@@ -81,6 +87,7 @@ export interface SifportApi {
   /**
    * The browser mode's way to push a dropped file that has no path: streams its bytes to the
    * host, which keeps a copy in the profile until the push ends; returns the copy's path.
+   * `onProgress` hears the bytes sent so far; `signal` stops the upload.
    */
-  uploadFile?(file: File): Promise<string>;
+  uploadFile?(file: File, options?: UploadOptions): Promise<string>;
 }

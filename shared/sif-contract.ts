@@ -88,6 +88,8 @@ export const containerMetadata = z.object({
 
 /** What `sifport inspect --json` prints (engine `InspectReport`): read without keys. */
 export const inspectReport = z.object({
+  /** SIF format version from the header (`01`). */
+  version: z.string(),
   primaryArch: z.string(),
   id: z.string(),
   createdAt: z.number(),

@@ -72,6 +72,8 @@ export const jobView = z.object({
       digest: z.string().optional(),
       path: z.string().optional(),
       summary: z.string().optional(),
+      /** A pull that verified its signatures: what the check found. */
+      verified: z.string().optional(),
     })
     .optional(),
   error: errorView.optional(),
@@ -93,6 +95,14 @@ export const transferChannels = {
       reference,
       destination: path,
       force: z.boolean().optional(),
+      /**
+       * Verify the signatures with the keyring before the file lands; it fails with
+       * SIGNATURE_INVALID (and nothing is written) when they do not. `fingerprint` requires
+       * that signer (a fingerprint or 16-digit key ID); without it any keyring key will do.
+       */
+      verify: z.object({ fingerprint: z.string().min(1).max(128).optional() }).optional(),
+      /** Architecture to pick from an image index (Go names: amd64, arm64); default: the host's. */
+      arch: z.string().min(1).max(32).optional(),
       ...connection,
     }),
     response: started,

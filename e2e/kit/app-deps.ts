@@ -42,6 +42,7 @@ export function testHandlerDeps(
 ): HandlerDeps {
   const session = sessionAccounts();
   const clientFor = overrides.clientFor ?? session.clientFor;
+  const keys = overrides.keys ?? unusedKeyring();
   const listeners = new Set<(record: JobRecord) => void>();
   const transfers = new TransferQueue({
     run: createJobRunner({
@@ -49,6 +50,7 @@ export function testHandlerDeps(
       digestCache: new MemoryDigestCache(),
       tuning: new MemoryUploadTuningStore(),
       uploadSessions: new MemoryUploadSessionStore(),
+      keyring: keys,
     }),
     history: new MemoryJobHistory(),
     concurrency: () => 2,
@@ -65,8 +67,16 @@ export function testHandlerDeps(
     listRepositories: (client) => listRepositories(client),
     settings: new MemorySettingsStore(),
     desktop: BROWSER_DESKTOP_HOOKS,
-    keys: unusedKeyring(),
+    info: {
+      version: '0.0.0-test',
+      platform: process.platform,
+      profileDir: join(tmpdir(), 'sifport-test-profile'),
+      proxy: {},
+      env: {},
+      home: join(tmpdir(), 'sifport-test-home'),
+    },
     ...overrides,
+    keys,
   };
 }
 
@@ -96,6 +106,7 @@ export async function testAppServices(
     accounts: session.accounts.service,
     storage: session.accounts.storage,
     findLogins: options.findLogins ?? (async () => []),
+    version: '0.0.0-test',
     userAgent: 'sifport-test',
     proxy: {},
     onWarning: () => undefined,

@@ -23,7 +23,11 @@ export function fileSecretsDecision(secretsFile: string): SecretStorageDecision 
 export function openCliProfile(
   configDir: string,
   env: NodeJS.ProcessEnv,
-  options: { readonly userAgent: string; readonly onWarning: (message: string) => void },
+  options: {
+    readonly version: string;
+    readonly userAgent: string;
+    readonly onWarning: (message: string) => void;
+  },
 ): AppProfile {
   const paths = profilePaths(configDir);
   const { accounts } = openProfileAccounts(paths, { env, onWarning: options.onWarning });
@@ -33,6 +37,7 @@ export function openCliProfile(
     storage: fileSecretsDecision(paths.secrets),
     findLogins: (helpers) =>
       importDockerLogins({ env: { ...env }, home: env['HOME'], resolveHelpers: helpers }),
+    version: options.version,
     userAgent: options.userAgent,
     proxy: proxySettingsFromEnv(env),
     onWarning: options.onWarning,

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { testHandlerDeps } from '../../e2e/kit/app-deps.js';
 import type { DesktopHooks } from './desktop-hooks.js';
@@ -69,5 +72,28 @@ test('the browser mode refuses each native action with what to do instead', asyn
     assert.equal(answer.ok, false, channel);
     assert.equal(!answer.ok && answer.error.code, 'UNSUPPORTED', channel);
     assert.match(!answer.ok ? answer.error.message : '', /browser mode/, channel);
+  }
+});
+
+test('files:space checks a pull folder in any host: free space, existing names, refusals', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sifport-files-space-'));
+  try {
+    await writeFile(join(dir, 'a.sif'), 'x');
+    const handlers = createHandlers(testHandlerDeps({ emit: () => undefined }));
+    const answer = await dispatch(handlers, 'files:space', {
+      path: dir,
+      names: ['a.sif', 'b.sif'],
+    });
+    assert.ok(answer.ok);
+    const value = answer.value as { path: string; freeBytes?: number; existing: string[] };
+    assert.equal(value.path, dir);
+    assert.ok((value.freeBytes ?? 0) > 0);
+    assert.deepEqual(value.existing, ['a.sif']);
+    const missing = await dispatch(handlers, 'files:space', { path: join(dir, 'nope') });
+    assert.equal(!missing.ok && missing.error.code, 'NOT_FOUND');
+    const relative = await dispatch(handlers, 'files:space', { path: 'rel' });
+    assert.equal(!relative.ok && relative.error.code, 'USAGE');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

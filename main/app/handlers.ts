@@ -4,9 +4,11 @@ import type { SettingsStore } from '../engine/settings/settings-store.js';
 import type { JobRecord } from '../engine/transfers/queue/job.js';
 import type { TransferQueue } from '../engine/transfers/queue/transfer-queue.js';
 import { createAccountHandlers, type AccountsDeps } from './accounts-handlers.js';
+import { createAppInfoHandlers, type AppInfoDeps } from './app-info-handlers.js';
 import type { ConnectionOptions } from './connection-options.js';
 import type { DesktopHooks } from './desktop-hooks.js';
 import { createDesktopHandlers } from './desktop-handlers.js';
+import { createFilesHandlers } from './files-handlers.js';
 import { createKeysHandlers, type KeyringDeps } from './keys-handlers.js';
 import { createRegistryHandlers } from './registry-handlers.js';
 import { createSifHandlers } from './sif-handlers.js';
@@ -44,6 +46,8 @@ export interface HandlerDeps {
   readonly desktop: DesktopHooks;
   /** The profile's OpenPGP keyring (the CLI's `CONFIG_DIR/keys`), for signing and verifying. */
   readonly keys: KeyringDeps;
+  /** What `app:info` says about the host (version, profile folder, proxy, import sources). */
+  readonly info: AppInfoDeps;
 }
 
 /** A finished transfer, as a notification would say it. */
@@ -97,9 +101,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTransferHandlers(deps.transfers),
     ...createAccountHandlers({ ...deps.accounts, emit: deps.emit }),
     ...createSettingsHandlers(deps.settings, deps.emit),
+    ...createAppInfoHandlers(deps.info),
     ...createRegistryHandlers(deps),
     ...createSifHandlers(deps.keys.keyring),
     ...createKeysHandlers(deps.keys),
     ...createDesktopHandlers(deps.desktop),
+    ...createFilesHandlers(),
   };
 }

@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { jobView } from '../../shared/transfers-contract.js';
 import { parseReference } from '../engine/registry/reference.js';
 import type { JobRecord, JobSpec } from '../engine/transfers/queue/job.js';
+import { droppedFileName } from './upload-endpoint.js';
 
 /** A job as the window sees it. */
 export type JobView = z.infer<typeof jobView>;
@@ -27,7 +27,7 @@ export type UnlabelledSpec = JobSpec extends infer S
 
 /** What the drawer calls a job: "bwa_0.7.18.sif → registry.example › genomics/bwa:0.7.18". */
 export function jobLabel(spec: UnlabelledSpec): string {
-  if (spec.kind === 'push') return `${basename(spec.file)} → ${shortRef(spec.reference)}`;
+  if (spec.kind === 'push') return `${droppedFileName(spec.file)} → ${shortRef(spec.reference)}`;
   if (spec.kind === 'pull') return `${shortRef(spec.reference)} → ${spec.destination}`;
   return `${shortRef(spec.from)} ⇄ ${shortRef(spec.to)}`;
 }

@@ -35,6 +35,8 @@ export interface AppProfile {
   readonly storage: SecretStorageDecision;
   /** Finds the logins of apptainer, docker and podman for the import screen. */
   readonly findLogins: (helpers: boolean) => Promise<ImportedLogin[]>;
+  /** The app's version (Settings › Advanced, `app:info`). */
+  readonly version: string;
   /** `User-Agent` of every registry request. */
   readonly userAgent: string;
   readonly proxy: ProxySettings;
@@ -103,6 +105,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
       digestCache,
       tuning,
       uploadSessions: new FileUploadSessionStore(profile.paths.uploadSessions),
+      keyring: { keyring, dir: profile.paths.keys },
     }),
     history: new FileJobHistory(profile.paths.transfers, profile.onWarning),
     concurrency: () => current().concurrency,
@@ -146,6 +149,13 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
         listRepositories: (client) => listRepositories(client),
         settings,
         keys: { keyring, dir: profile.paths.keys },
+        info: {
+          version: profile.version,
+          platform: process.platform,
+          profileDir: profile.paths.dir,
+          proxy: profile.proxy,
+          env: process.env,
+        },
       }),
   };
 }

@@ -45,6 +45,8 @@ export function createTransferHandlers(queue: TransferQueue): Pick<Handlers, Tra
         reference: req.reference,
         destination: req.destination,
         force: req.force,
+        verify: req.verify && { fingerprint: req.verify.fingerprint },
+        arch: req.arch,
         connection: connectionOf(req),
       });
     },

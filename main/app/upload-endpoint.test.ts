@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { handleUpload, uploadFileName } from './upload-endpoint.js';
+import { jobLabel } from './job-view.js';
+import { droppedFileName, handleUpload, uploadFileName } from './upload-endpoint.js';
 
 let dir: string;
 let server: Server;
@@ -121,4 +122,19 @@ test('uploaded names keep only safe characters and never start with a dot', () =
   assert.ok(traversal.endsWith('etc_passwd'));
   assert.match(uploadFileName(undefined), /^[0-9a-f]{12}-dropped\.sif$/);
   assert.match(uploadFileName('%E0%A4%A'), /-dropped\.sif$/);
+});
+
+test('the transfer list names an upload by the file that was dropped', () => {
+  const copy = uploadFileName(encodeURIComponent('bwa_0.7.18.sif'));
+  assert.equal(droppedFileName(join('/profile', 'uploads', copy)), 'bwa_0.7.18.sif');
+  assert.equal(droppedFileName('/data/0123456789ab-x.sif'), '0123456789ab-x.sif');
+  assert.equal(
+    jobLabel({
+      kind: 'push',
+      file: `/p/uploads/${copy}`,
+      reference: 'oras://r.example/a:1',
+      connection: {},
+    }),
+    'bwa_0.7.18.sif → r.example › a:1',
+  );
 });

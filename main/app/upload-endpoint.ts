@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SifportError, toSifportError } from '../engine/errors.js';
+import { PROFILE_FILES } from '../engine/profile/profile-layout.js';
 import { statfsFreeSpace, type FreeSpaceProbe } from '../engine/transfers/download/disk-space.js';
 
 /** Path of the browser mode's upload endpoint. */
@@ -38,6 +39,18 @@ export function uploadFileName(header: string | undefined): string {
     .replace(/^[.]+/, '')
     .slice(-100);
   return `${randomBytes(6).toString('hex')}-${safe || 'dropped.sif'}`;
+}
+
+/**
+ * The name a dropped file had, from its copy's path: the copy is `HEX12-name` (see
+ * {@link uploadFileName}) directly in the profile's uploads folder; any other path is its own
+ * base name. The transfer list shows what the user dropped, not the copy's name.
+ */
+export function droppedFileName(path: string): string {
+  const name = basename(path);
+  return basename(dirname(path)) === PROFILE_FILES.uploads
+    ? name.replace(/^[0-9a-f]{12}-(?=.)/, '')
+    : name;
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

@@ -37,6 +37,7 @@ export async function openDesktopProfile(
     storage: decision,
     findLogins: (helpers) =>
       importDockerLogins({ env: { ...env }, home: env['HOME'], resolveHelpers: helpers }),
+    version: app.getVersion(),
     userAgent: `sifport/${app.getVersion()}`,
     proxy: { ...proxySettingsFromEnv(env), systemProxy },
     onWarning,

@@ -44,7 +44,12 @@ export function installMenu(send: (command: AppCommand) => void, isMac: boolean)
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [item('Keyboard Shortcuts', '?', 'shortcuts')] },
+    {
+      role: 'help',
+      // Shown, not registered: a single-key accelerator would eat every "?" typed in a field;
+      // the window handles "?" itself, ignoring it while a text field has focus.
+      submenu: [{ ...item('Keyboard Shortcuts', '?', 'shortcuts'), registerAccelerator: false }],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -26,7 +26,7 @@ function fromPreload(transport: PreloadTransport): SifportApi {
 
 /** The contract API, or undefined when the page runs without a host. */
 export function api(): SifportApi | undefined {
-  // globalThis, not window: slice tests type-check this file under Node's types.
+  // `globalThis`, not `window`: slice tests type-check this module without the DOM library.
   const page = globalThis as unknown as Window;
   if (!page.sifport && page.sifportTransport) {
     page.sifport = fromPreload(page.sifportTransport);

@@ -205,6 +205,25 @@ describe(
         2,
         /--keyring goes with --fingerprint/,
       );
+      // --verify: any signer whose key is in the keyring (the window's "Verify after pull").
+      const any = join(root, `any-${suffix}.sif`);
+      const verified = await sifport([
+        'pull',
+        `${repo()}:fp`,
+        any,
+        '--verify',
+        '--keyring',
+        keyring,
+      ]);
+      assert.equal(verified.code, 0, verified.stderr);
+      assert.match(verified.stdout, /Verified: 1 signature\(s\) verified/);
+      const other = join(root, `any-other-${suffix}.sif`);
+      assertFailure(
+        await sifport(['pull', `${repo()}:other`, other, '--verify', '--keyring', keyring]),
+        1,
+        /does not verify.*nothing was written/,
+      );
+      await assert.rejects(stat(other), { code: 'ENOENT' });
     });
   },
 );

@@ -18,8 +18,9 @@ export const pullCommand: Command = {
     'The SIF is checked (size, sha256, SIF header) before it appears at its path; an',
     'interrupted download resumes on the next pull. Pulls of one image to one path take turns:',
     'the next one waits, then uses the finished file.',
-    'With --verify-key FILE or --fingerprint FP [--keyring DIR] the signatures are checked as',
-    '`sifport verify` does first: an image that does not verify is discarded, never written.',
+    'With --verify (the keyring, any signer), --verify-key FILE or --fingerprint FP [--keyring DIR]',
+    'the signatures are checked as `sifport verify` does first: an image that does not verify is',
+    'discarded, never written.',
   ],
   flags: [
     { name: 'force', help: 'replace OUT if it exists' },

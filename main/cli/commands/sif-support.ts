@@ -3,13 +3,7 @@ import { SifportError } from '../../engine/errors.js';
 import { readRegularFile } from '../../engine/files/regular-file.js';
 import { Keyring } from '../../engine/keys/index.js';
 import { registerSecret } from '../../engine/redact.js';
-import type { Key } from 'openpgp';
-import {
-  fingerprintOf,
-  isSifError,
-  normalizeFingerprint,
-  sifErrorToInfo,
-} from '../../engine/sif/index.js';
+import { isSifError, sifErrorToInfo } from '../../engine/sif/index.js';
 import type { KeyMaterial } from '../../engine/sif/index.js';
 import { stringFlag, usageError, type FlagSpec } from '../args.js';
 import type { CommandContext } from '../command.js';
@@ -134,22 +128,4 @@ export function idFlag(ctx: CommandContext, name: string): number | undefined {
 export function listIds(ids: readonly number[]): string {
   if (ids.length <= 1) return ids.join('');
   return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-}
-
-/**
- * The full fingerprint among `keys` that `text` names (a fingerprint or a 16-digit key ID, any
- * case, spaces and `0x` ignored); NOT_FOUND naming `where` when none of them matches.
- */
-export function resolveFingerprint(keys: readonly Key[], text: string, where: string): string {
-  const wanted = normalizeFingerprint(text);
-  const match = keys
-    .map(fingerprintOf)
-    .find((fp) => fp === wanted || (wanted.length === 16 && fp.endsWith(wanted)));
-  if (match === undefined) {
-    throw new SifportError(
-      'NOT_FOUND',
-      `The public key for ${wanted} is not in ${where}; import it first.`,
-    );
-  }
-  return match;
 }

@@ -1,6 +1,6 @@
 import type { Key } from 'openpgp';
 import { SifportError } from '../../engine/errors.js';
-import { verifySifFile, type VerifyOutcome } from '../../engine/keys/index.js';
+import { resolveFingerprint, verifySifFile, type VerifyOutcome } from '../../engine/keys/index.js';
 import { readPublicKeys } from '../../engine/sif/index.js';
 import type { SignatureResult } from '../../engine/sif/index.js';
 import { boolFlag, stringFlag, usageError } from '../args.js';
@@ -13,7 +13,6 @@ import {
   listIds,
   openKeyring,
   readKeyFile,
-  resolveFingerprint,
   selectionFlags,
   withSifErrors,
 } from './sif-support.js';

@@ -9,3 +9,5 @@ export { verifySifFile } from './verify-file.js';
 export type { VerifyFileOptions, VerifyOutcome } from './verify-file.js';
 export { signSifFile } from './sign-file.js';
 export type { SignFileOptions, SignedFile, SigningKey } from './sign-file.js';
+export { pullSignatureCheck, resolveFingerprint } from './pull-signature-check.js';
+export type { PullSignatureCheck, PullSignatureOptions } from './pull-signature-check.js';

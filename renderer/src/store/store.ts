@@ -3,6 +3,7 @@ import type { SifportApi } from '../../../shared/contract.js';
 import { SifportCallError } from '../../../preload/envelope.js';
 import { api } from '../api.js';
 import { createAccountsSlice, type AccountsSlice } from '../features/accounts/accounts-slice.js';
+import { createDialogsSlice, type DialogsSlice } from '../features/dialogs/dialogs-slice.js';
 import { createExplorerSlice, type ExplorerSlice } from '../features/explorer/explorer-slice.js';
 import {
   createInspectorSlice,
@@ -11,6 +12,7 @@ import {
 import { createKeysSlice, type KeysSlice } from '../features/keys/keys-slice.js';
 import { createPushSlice, type PushSlice } from '../features/push/push-slice.js';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings-slice.js';
+import { createTargetsSlice, type TargetsSlice } from '../features/targets/targets-slice.js';
 import { createHostSlice, type HostSlice } from '../features/shell/host-slice.js';
 import { createNoticesSlice, type NoticesSlice } from '../features/shell/notices-slice.js';
 import { createViewSlice, type ViewSlice } from '../features/shell/view-slice.js';
@@ -29,7 +31,9 @@ export type SifportState = ViewSlice &
   PushSlice &
   TransfersSlice &
   InspectorSlice &
-  KeysSlice;
+  KeysSlice &
+  DialogsSlice &
+  TargetsSlice;
 
 /** Builds a window's store over its host API (tests pass a fake host). */
 export function createSifportStore(host: SifportApi) {
@@ -44,6 +48,8 @@ export function createSifportStore(host: SifportApi) {
     ...createTransfersSlice(host)(...a),
     ...createInspectorSlice(host)(...a),
     ...createKeysSlice(host)(...a),
+    ...createDialogsSlice(host)(...a),
+    ...createTargetsSlice(host)(...a),
   }));
 }
 
@@ -68,10 +74,10 @@ const pageHost: SifportApi = {
     if (!found) throw new Error('This window cannot see file paths.');
     return found(file);
   },
-  uploadFile: (file) => {
+  uploadFile: (file, options) => {
     const upload = api()?.uploadFile;
     if (!upload) return Promise.reject(new Error('This window cannot upload files.'));
-    return upload(file);
+    return upload(file, options);
   },
 };
 

@@ -38,8 +38,18 @@ test('a single-key binding is ignored while typing; "?" works with its Shift', (
   assert.equal(matchBinding(press('o'), pc), undefined);
 });
 
+test('Alt+arrows go back and forward, except in a macOS text field (word moves)', () => {
+  const alt = press('ArrowLeft', { altKey: true });
+  assert.equal(matchBinding(alt, { typing: true, mac: false }), 'back');
+  assert.equal(matchBinding(alt, { typing: false, mac: true }), 'back');
+  assert.equal(matchBinding(alt, { typing: true, mac: true }), undefined);
+});
+
 test('keys are written as each platform writes them', () => {
   assert.equal(describeKeys(keysFor('inspect')!, false), 'Ctrl+Shift+O');
   assert.equal(describeKeys(keysFor('inspect')!, true), '⌘⇧O');
   assert.equal(describeKeys('Alt+ArrowLeft', false), 'Alt+←');
+  assert.equal(describeKeys('Shift+ArrowDown', true), '⇧↓');
+  assert.equal(describeKeys('Mod+Backspace', true), '⌘⌫');
+  assert.equal(describeKeys('Mod+,', false), 'Ctrl+,');
 });

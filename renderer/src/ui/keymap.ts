@@ -80,6 +80,8 @@ export function matchBinding(
   for (const binding of bindings) {
     const p = parse(binding.keys);
     if (options.typing && isSingleKey(binding)) continue;
+    // ⌥← and ⌥→ move by word in a macOS text field: there the field keeps them.
+    if (options.typing && options.mac && p.alt && p.key.startsWith('Arrow')) continue;
     // "?" is Shift+/ on most layouts: the shifted key itself is what is matched.
     const shiftMatters = p.key.length > 1 || /[a-z]/.test(p.key);
     if (p.key !== key || p.mod !== mod || p.alt !== event.altKey) continue;
@@ -89,15 +91,23 @@ export function matchBinding(
   return undefined;
 }
 
+/** Arrow and editing keys as both platforms draw them. */
+const KEY_GLYPHS: readonly (readonly [RegExp, string])[] = [
+  [/ArrowLeft/g, '←'],
+  [/ArrowRight/g, '→'],
+  [/ArrowUp/g, '↑'],
+  [/ArrowDown/g, '↓'],
+];
+
 /** "Ctrl+Shift+O" or "⌘⇧O": a binding as the user's platform writes it. */
 export function describeKeys(keys: string, mac: boolean): string {
-  if (!mac) return keys.replace('Mod', 'Ctrl').replace('ArrowLeft', '←').replace('ArrowRight', '→');
-  return keys
+  const glyphs = KEY_GLYPHS.reduce((text, [pattern, glyph]) => text.replace(pattern, glyph), keys);
+  if (!mac) return glyphs.replace('Mod', 'Ctrl');
+  return glyphs
     .replace('Mod+', '⌘')
     .replace('Shift+', '⇧')
     .replace('Alt+', '⌥')
-    .replace('ArrowLeft', '←')
-    .replace('ArrowRight', '→');
+    .replace('Backspace', '⌫');
 }
 
 /** The first binding of `command`, for tooltips and menus. */

@@ -15,18 +15,21 @@ export const MONOGRAMS: Readonly<Record<ProviderId, string>> = {
   generic: 'REG',
 };
 
-/** The provider's monogram tile, decorative beside the account's name. */
+/**
+ * The provider's monogram tile, decorative beside the account's name. Its letters are drawn
+ * from `data-monogram` by CSS, not written in the DOM: inside a labelled control (a Select's
+ * value) they would otherwise count as visible text missing from its name (axe 2.5.3).
+ */
 export function Monogram({ provider, large = false }: { provider: ProviderId; large?: boolean }) {
-  const text = MONOGRAMS[provider];
   return (
     <span
       aria-hidden
+      data-monogram={MONOGRAMS[provider]}
       className={cx(
         'inline-flex shrink-0 items-center justify-center rounded border border-line bg-surface font-mono font-semibold text-muted',
+        'before:content-[attr(data-monogram)]',
         large ? 'h-10 w-10 text-sm' : 'h-5 min-w-7 px-0.5 text-[9px]',
       )}
-    >
-      {text}
-    </span>
+    />
   );
 }

@@ -54,7 +54,18 @@ export function Select<T extends string>({
     >
       {hideLabel ? null : <Label className={labelClass}>{label}</Label>}
       <Button className={cx(inputClass, 'flex items-center justify-between gap-2 text-left')}>
-        <SelectValue className="truncate data-[placeholder]:text-muted" />
+        <SelectValue className="flex min-w-0 items-center gap-2 data-[placeholder]:text-muted">
+          {({ selectedText, isPlaceholder }) =>
+            isPlaceholder ? (
+              placeholder
+            ) : (
+              <>
+                {options.find((o) => o.value === value)?.icon}
+                <span className="truncate">{selectedText}</span>
+              </>
+            )
+          }
+        </SelectValue>
         <ChevronDown size={14} aria-hidden className="shrink-0 text-muted" />
       </Button>
       {description ? (

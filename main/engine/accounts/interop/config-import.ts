@@ -52,8 +52,13 @@ export type LookupOptions = ConfigLocationOptions & CredentialHelperOptions;
 
 type Source = ImportedLogin['source'];
 
-/** The files to import from, in §5.3 order, without duplicates. */
-function importFiles(options: ConfigLocationOptions): { source: Source; file: string }[] {
+/**
+ * The files logins are imported from, in §5.3 order, without duplicates (also what the
+ * window's Settings lists as import sources).
+ */
+export function importSourceFiles(
+  options: ConfigLocationOptions = {},
+): { source: Source; file: string }[] {
   const all: { source: Source; file: string }[] = [
     { source: 'apptainer', file: apptainerConfigFile(options) },
     { source: 'apptainer', file: legacySingularityConfigFile(options) },
@@ -130,7 +135,7 @@ async function resolveHelpers(logins: ImportedLogin[], options: ImportOptions): 
  */
 export async function importDockerLogins(options: ImportOptions = {}): Promise<ImportedLogin[]> {
   const logins: ImportedLogin[] = [];
-  for (const { source, file } of importFiles(options)) {
+  for (const { source, file } of importSourceFiles(options)) {
     const config = await readDockerConfig(file);
     if (config) logins.push(...loginsIn(config, source));
   }

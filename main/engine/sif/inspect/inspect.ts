@@ -32,6 +32,8 @@ export interface SignatureSummary {
 
 /** Everything `inspectSif` can tell about an image without keys. */
 export interface InspectReport {
+  /** SIF format version from the header (`01`). */
+  readonly version: string;
   readonly primaryArch: string;
   readonly id: string;
   readonly createdAt: number;
@@ -109,6 +111,7 @@ export async function inspectImage(image: SifImage): Promise<InspectReport> {
     return [{ ...info, id: d.id, size: d.size, primary: d === primary }];
   });
   return {
+    version: image.header.version,
     primaryArch: image.header.arch,
     id: image.header.id,
     createdAt: image.header.createdAt,

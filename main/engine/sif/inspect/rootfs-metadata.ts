@@ -15,13 +15,16 @@ const FILES = {
   startscript: '/.singularity.d/startscript',
   test: '/.singularity.d/test',
   helpfile: '/.singularity.d/runscript.help',
+  /** Where images built before apptainer 3.7 keep the definition file (no Def.FILE object). */
+  deffile: '/.singularity.d/Singularity',
 } as const;
 
 /** Environment scripts apptainer's `inspect --environment` shows. */
 const ENVIRONMENT_FILES = ['90-environment.sh', '91-environment.sh'];
 
 /**
- * Reads labels, environment, runscript, start script, test and help from `/.singularity.d` in
+ * Reads labels, environment, runscript, start script, test, help and the definition file from
+ * `/.singularity.d` in
  * the primary squashfs partition, for images built before apptainer stored
  * `inspect-metadata.json` (spec A9). Returns a plain-language reason instead when the
  * partition is missing, encrypted, not squashfs, compressed with something other than gzip,
@@ -54,7 +57,7 @@ export async function readRootfsMetadata(
       if (body !== undefined) environment.push([name, body]);
     }
     if (environment.length > 0) out.environment = Object.fromEntries(environment);
-    for (const key of ['runscript', 'startscript', 'test', 'helpfile'] as const) {
+    for (const key of ['runscript', 'startscript', 'test', 'helpfile', 'deffile'] as const) {
       const body = await text(FILES[key]);
       if (body !== undefined) out[key] = body;
     }

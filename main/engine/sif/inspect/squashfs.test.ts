@@ -43,21 +43,25 @@ function noise(length: number, seed: number): Uint8Array {
 async function sifWithPartition(
   squashfs: Uint8Array,
   fsType: number = FsType.squashfs,
+  deffileObject = true,
 ): Promise<SifImage> {
   const target = new MemoryByteSource(
     createEmptySif({ time: IMAGE_TIME, launchScript: '#!/usr/bin/env run-singularity\n' }),
   );
-  let { image } = await appendObject(
-    target,
-    await loadSif(target),
-    {
-      dataType: DataType.deffile,
-      data: new TextEncoder().encode('Bootstrap: scratch\n'),
-      groupId: 1,
-      link: 0,
-    },
-    IMAGE_TIME,
-  );
+  let image = await loadSif(target);
+  if (deffileObject) {
+    ({ image } = await appendObject(
+      target,
+      image,
+      {
+        dataType: DataType.deffile,
+        data: new TextEncoder().encode('Bootstrap: scratch\n'),
+        groupId: 1,
+        link: 0,
+      },
+      IMAGE_TIME,
+    ));
+  }
   const extra = new Uint8Array(EXTRA_LENGTH);
   view(extra).setInt32(0, fsType, true);
   view(extra).setInt32(4, PartType.primarySystem, true);
@@ -116,6 +120,7 @@ describe(
       writeFileSync(join(meta, 'test'), '#!/bin/sh\ntrue\n');
       writeFileSync(join(meta, 'runscript.help'), 'Says hello.\n');
       writeFileSync(join(meta, 'env/90-environment.sh'), 'export GREETING=hello\n');
+      writeFileSync(join(meta, 'Singularity'), 'Bootstrap: docker\nFrom: alpine\n');
       symlinkSync('.singularity.d/runscript', join(work, 'root/singularity'));
       symlinkSync('../runscript', join(meta, 'env/link-to-runscript'));
       writeFileSync(join(work, 'root/big.bin'), big);
@@ -173,6 +178,14 @@ describe(
       assert.equal(report.metadata.helpfile, 'Says hello.\n');
       assert.equal(report.deffile, 'Bootstrap: scratch\n');
       assert.deepEqual(report.unavailable, []);
+    });
+
+    it('finds the definition file in the squashfs when there is no Def.FILE object', async () => {
+      const report = await inspectImage(
+        await sifWithPartition(build('no-deffile-object', []), FsType.squashfs, false),
+      );
+      assert.equal(report.deffile, 'Bootstrap: docker\nFrom: alpine\n');
+      assert.equal(report.version, '01');
     });
 
     it('explains what it cannot read: other compressors, encryption', async () => {

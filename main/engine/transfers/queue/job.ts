@@ -27,6 +27,13 @@ export interface PullJobSpec {
   readonly reference: string;
   readonly destination: string;
   readonly force?: boolean | undefined;
+  /**
+   * Verify the signatures with the keyring's public keys before the file lands (as `pull
+   * --fingerprint`): `fingerprint` requires that signer, without it any keyring key will do.
+   */
+  readonly verify?: { readonly fingerprint?: string | undefined } | undefined;
+  /** Architecture to pick from an image index (default: this machine's). */
+  readonly arch?: string | undefined;
   readonly connection?: JobConnection | undefined;
   readonly label: string;
 }
@@ -82,6 +89,8 @@ export interface JobResult {
   readonly path?: string | undefined;
   /** One line for people ("already there", "mounted from genomics/bwa"). */
   readonly summary?: string | undefined;
+  /** A pull that verified: what the check found ("1 signature(s) verified, signed by …"). */
+  readonly verified?: string | undefined;
 }
 
 /**

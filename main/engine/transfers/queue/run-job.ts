@@ -1,3 +1,4 @@
+import { pullSignatureCheck, type Keyring } from '../../keys/index.js';
 import type { RegistryClient } from '../../registry/client.js';
 import { parseReference } from '../../registry/reference.js';
 import type { UploadTuningStore } from '../../registry/upload-tuning.js';
@@ -7,7 +8,8 @@ import type { UploadSessionStore } from '../upload-sessions.js';
 import { pullSif } from '../pull.js';
 import { describePush } from '../push-summary.js';
 import { pushSif } from '../push.js';
-import type { JobConnection, JobResult, JobRunner } from './job.js';
+import type { JobConnection, JobResult, JobRunner, PullJobSpec } from './job.js';
+import { SifportError, toSifportError } from '../../errors.js';
 
 /** What {@link createJobRunner} needs from the app. */
 export interface RunJobDeps {
@@ -27,6 +29,8 @@ export interface RunJobDeps {
   readonly tuning: UploadTuningStore;
   /** Upload sessions a push has open, so the next push cancels one a crash left. */
   readonly uploadSessions: UploadSessionStore;
+  /** The profile's keyring and its folder, for pulls that verify (`PullJobSpec.verify`). */
+  readonly keyring?: { readonly keyring: Keyring; readonly dir: string } | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -43,9 +47,26 @@ export function describeCopy(result: Pick<CopyResult, 'blobs' | 'bytesCopied'>):
   return parts.join(', ') || 'nothing to copy';
 }
 
+/** The check a pull that verifies runs before its file lands, with the keyring's keys. */
+async function signatureCheck(
+  deps: RunJobDeps,
+  verify: NonNullable<PullJobSpec['verify']>,
+  signal: AbortSignal,
+) {
+  if (!deps.keyring) {
+    throw new SifportError('UNSUPPORTED', 'This host has no keyring to verify pulls with.');
+  }
+  const where = `the keyring ${deps.keyring.dir}`;
+  const keys = await deps.keyring.keyring.publicKeys().catch((err: unknown) => {
+    throw toSifportError(err);
+  });
+  return pullSignatureCheck({ keys, fingerprint: verify.fingerprint, where, signal });
+}
+
 /**
  * The queue's runner over the engine (issue #11): a push spec runs `pushSif`, a pull
- * `pullSif`, a copy `copySif`, each with the job's signal and progress. `resume` needs no
+ * `pullSif` (verifying with the keyring first when asked, as `pull --fingerprint`), a copy
+ * `copySif`, each with the job's signal and progress. `resume` needs no
  * special path: a pull always continues its `.partial` file (kept when cancelled or cut
  * off), a push asks the registry what it already holds and restarts the blob otherwise, and
  * a copy skips blobs the target has.
@@ -76,19 +97,23 @@ export function createJobRunner(deps: RunJobDeps): JobRunner {
         return { digest: result.manifestDigest, summary: describePush(result) };
       }
       if (spec.kind === 'pull') {
+        const check = spec.verify && (await signatureCheck(deps, spec.verify, signal));
         const { client: c, reference } = await client(spec.reference);
         const result = await pullSif({
           client: c,
           reference,
           destination: spec.destination,
           force: spec.force,
+          arch: spec.arch,
           signal,
           onProgress,
+          beforeCommit: check?.beforeCommit,
         });
+        const verified = check?.outcome()?.message;
         const summary: JobResult['summary'] = result.finishedByAnother
           ? 'another pull of the same image wrote the file'
-          : undefined;
-        return { digest: result.manifestDigest, path: result.path, summary };
+          : verified && `verified: ${verified}`;
+        return { digest: result.manifestDigest, path: result.path, summary, verified };
       }
       const from = await client(spec.from);
       const to = await client(spec.to);

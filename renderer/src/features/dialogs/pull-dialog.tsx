@@ -1,19 +1,206 @@
+import { useMemo, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { FolderOpen } from 'lucide-react';
+import { useShallow } from 'zustand/react/shallow';
+import { errorState } from '../../store/slice.js';
+import { useSifportStore } from '../../store/store.js';
+import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
+import { CommandBlock } from '../../ui/copy-button.js';
 import { Sheet } from '../../ui/dialog.js';
+import { Checkbox, TextField } from '../../ui/field.js';
+import { Select } from '../../ui/select.js';
+import { useFormatters } from '../settings/use-formatters.js';
 import type { DialogState } from '../shell/view-slice.js';
+import { pullCommands, pullFileNames, pullRequests, spaceVerdict } from './pull-plan.js';
+import { shortRef } from './references.js';
+import { parseTypedReference } from '../palette/oras-reference.js';
+import { ReferenceList } from './reference-list.js';
+import { useFolderSpace } from './use-folder-space.js';
+import { totalSize, useReferenceDetails } from './use-reference-details.js';
+import { ANY_SIGNER, VerifyField } from './verify-field.js';
 
-/** Pull (placeholder until it is built). */
+const FORM_ID = 'pull-form';
+
+/**
+ * Pull (UI.md S8): folder (remembered; Choose… on the desktop, a typed path the host checks
+ * in the browser mode), file name, Overwrite, Verify after pull, platform for indexes, free
+ * space (blocks when short) and the same as a command. Pull queues the jobs, closes, and the
+ * drawer shows them.
+ */
 export function PullDialog({
+  dialog,
   onClose,
 }: {
   dialog: Extract<DialogState, { kind: 'pull' }>;
   onClose: () => void;
 }) {
+  const { references } = dialog;
+  const f = useFormatters();
+  const s = useSifportStore(
+    useShallow((st) => ({
+      settings: st.settings,
+      desktop: st.desktopHost,
+      update: st.updateSettings,
+      choose: st.chooseFolder,
+      start: st.startPulls,
+    })),
+  );
+  const [folder, setFolder] = useState(s.settings.pullFolder);
+  const [fileName, setFileName] = useState(() => pullFileNames({ references })[0] ?? '');
+  const [overwrite, setOverwrite] = useState(false);
+  const [verify, setVerify] = useState(s.settings.verifyAfterPull);
+  const [signer, setSigner] = useState(ANY_SIGNER);
+  const [arch, setArch] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const details = useReferenceDetails(references);
+  const single = references.length === 1;
+  const names = useMemo(() => pullFileNames({ references, fileName }), [references, fileName]);
+  const check = useFolderSpace(folder, names);
+  const platforms = [
+    ...new Set(
+      [...details.details.values()].flatMap((d) => (d.ok && d.kind === 'index' ? d.platforms : [])),
+    ),
+  ];
+  const choices = {
+    references,
+    folder: folder.trim(),
+    fileName: fileName.trim(),
+    overwrite,
+    ...(verify ? { verify: signer === ANY_SIGNER ? {} : { fingerprint: signer } } : {}),
+    ...(arch ? { arch: arch.split('/')[1] ?? arch } : {}),
+  };
+  const size = totalSize(references, details.details);
+  const space = check.value ? spaceVerdict(size.bytes, check.value.freeBytes, f.bytes) : undefined;
+  const existing = check.value?.existing ?? [];
+  const blocked =
+    check.status !== 'done' ||
+    (single && fileName.trim() === '') ||
+    (space?.short ?? false) ||
+    (existing.length > 0 && !overwrite);
+  const commands = pullCommands({ ...choices, folder: choices.folder || '/FOLDER' });
+
+  const submit = async () => {
+    if (blocked || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      void s.update({ pullFolder: choices.folder, verifyAfterPull: verify });
+      await s.start(pullRequests(choices));
+      onClose();
+    } catch (err) {
+      setError(errorState(err).message);
+      setBusy(false);
+    }
+  };
+  const title = single
+    ? `Pull ${shortRef(parseTypedReference(references[0]!) ?? { registry: '', repository: references[0]! })}`
+    : `Pull ${references.length} images`;
   return (
     <Sheet
-      title="Pull is not built yet"
+      title={title}
+      width="md"
       onClose={onClose}
-      footer={<Button onPress={onClose}>Close</Button>}
-    />
+      dismissable={!busy}
+      footer={
+        <>
+          <Button onPress={onClose} isDisabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
+            {single ? 'Pull' : `Pull ${references.length}`}
+          </Button>
+        </>
+      }
+    >
+      <Form
+        validationBehavior="aria"
+        id={FORM_ID}
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <ReferenceList
+          references={references}
+          details={details}
+          extra={
+            single
+              ? undefined
+              : (_ref, i) => (
+                  <span className="shrink-0 font-mono text-sm text-muted">→ {names[i]}</span>
+                )
+          }
+        />
+        <div className="flex items-end gap-2">
+          <TextField
+            label="Folder"
+            mono
+            className="flex-1"
+            value={folder}
+            onChange={setFolder}
+            placeholder={s.desktop ? 'Choose a folder' : '/home/you/images'}
+            error={check.status === 'failed' ? check.error?.message : undefined}
+            description={
+              s.desktop
+                ? undefined
+                : 'A folder on the machine running Sifport, as an absolute path (a browser cannot browse it).'
+            }
+          />
+          {s.desktop ? (
+            <Button
+              onPress={() => void s.choose(folder || undefined).then((p) => p && setFolder(p))}
+            >
+              <FolderOpen size={14} aria-hidden />
+              Choose…
+            </Button>
+          ) : null}
+        </div>
+        {single ? (
+          <TextField label="File name" mono value={fileName} onChange={setFileName} />
+        ) : null}
+        {platforms.length > 0 ? (
+          <Select
+            label="Platform (the image is an index)"
+            value={arch}
+            onChange={setArch}
+            placeholder="This machine's"
+            options={platforms.map((p) => ({ value: p, label: p }))}
+          />
+        ) : null}
+        <Checkbox
+          isSelected={overwrite}
+          onChange={setOverwrite}
+          hint={
+            existing.length > 0
+              ? `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} in this folder.`
+              : undefined
+          }
+        >
+          Overwrite existing files
+        </Checkbox>
+        <VerifyField on={verify} onToggle={setVerify} signer={signer} onSigner={setSigner} />
+        {space ? (
+          <p
+            role="status"
+            className={space.short ? 'm-0 font-medium text-danger' : 'm-0 text-muted'}
+          >
+            {`Space: ${space.text}${size.unknown > 0 ? ` (${size.unknown} of unknown size)` : ''}`}
+          </p>
+        ) : null}
+        <div className="flex flex-col gap-1">
+          <span className="text-sm font-medium">The same from a terminal</span>
+          <CommandBlock command={commands.sifport} label="sifport pull command" />
+          <CommandBlock command={commands.apptainer} label="apptainer pull command" />
+        </div>
+        {error ? (
+          <Banner tone="danger" title="Could not start the pull">
+            {error}
+          </Banner>
+        ) : null}
+      </Form>
+    </Sheet>
   );
 }

@@ -78,7 +78,10 @@ export function useRowMenu(target: PaneTarget) {
         aria-label={`Actions for ${tag ?? ''}`}
         autoFocus="first"
         className="outline-none"
-        onAction={(key) => entries.find((e) => e.id === key)?.run()}
+        onAction={(key) => {
+          setTag(undefined);
+          entries.find((e) => e.id === key)?.run();
+        }}
       >
         {entries.map((entry) => (
           <MenuItem

@@ -82,6 +82,16 @@ export function runCommand(state: SifportState, id: string): boolean {
   return true;
 }
 
+/**
+ * Runs a command bound to a key or a menu item. While a dialog is open only the palette may
+ * open (over it), so a shortcut never acts behind a modal; in the palette itself its keys do
+ * nothing more. False when nothing ran.
+ */
+export function runBoundCommand(state: SifportState, id: string): boolean {
+  if (state.dialog && (id !== 'palette' || state.dialog.kind === 'palette')) return false;
+  return runCommand(state, id);
+}
+
 /** F6: moves focus to the next landmark of UI.md §5's order, wrapping around. */
 function focusNextLandmark(): void {
   const landmarks = [

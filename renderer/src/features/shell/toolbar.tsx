@@ -40,11 +40,7 @@ const shortcut = (command: string) => {
 /** The toolbar (UI.md §1): sidebar toggle, breadcrumb, palette, Push…, transfers, help. */
 export function Toolbar() {
   const crumbs = useSifportStore(useShallow(breadcrumbOf));
-  const active = useSifportStore(
-    (s) =>
-      s.transferOrder.filter((id) => ['queued', 'running'].includes(s.transfers[id]?.state ?? ''))
-        .length,
-  );
+  const active = useSifportStore((s) => s.transferCounts.active + s.transferCounts.queued);
   const act = useSifportStore(
     useShallow((s) => ({
       toggleFrame: s.toggleFrame,

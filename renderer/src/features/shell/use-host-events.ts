@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { SifportApi } from '../../../../shared/contract.js';
 import { useSifportStore } from '../../store/store.js';
-import { runCommand } from './commands.js';
+import { runBoundCommand } from './commands.js';
 
 /**
  * Feeds the host's events into the store from outside React's render (STYLE §14) and loads
@@ -22,7 +22,7 @@ export function useHostEvents(host: SifportApi | undefined): void {
       host.on('transfer:select', (e) => useSifportStore.getState().selectTransfer(e.jobId)),
       host.on('accounts:changed', () => void useSifportStore.getState().loadAccounts()),
       host.on('settings:changed', (e) => useSifportStore.getState().settingsChanged(e.settings)),
-      host.on('app:command', (e) => runCommand(useSifportStore.getState(), e.command)),
+      host.on('app:command', (e) => runBoundCommand(useSifportStore.getState(), e.command)),
       host.on('app:open-files', (e) =>
         useSifportStore
           .getState()

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { KeyItem } from '../../store/domain.js';
+import { errorState } from '../../store/slice.js';
+import { useSifportStore } from '../../store/store.js';
+import { Banner } from '../../ui/banner.js';
+import { Button } from '../../ui/button.js';
+import { Sheet } from '../../ui/dialog.js';
+import { saveText } from '../sif-report/save-text.js';
+import { groupFingerprint, keyName } from '../sif-report/signers.js';
+import { exportFileName } from './key-format.js';
+
+/**
+ * Export a secret key (UI.md S12): the warning first, then the armour (still protected by its
+ * passphrase) saved as a file the user chooses where to keep. It never shows on screen.
+ */
+export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onClose: () => void }) {
+  const exportKey = useSifportStore((s) => s.exportKey);
+  const announce = useSifportStore((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const save = async () => {
+    setBusy(true);
+    try {
+      const { armored } = await exportKey(keyItem.fingerprint, true);
+      const name = exportFileName(keyItem, true);
+      saveText(name, armored, 'application/pgp-keys');
+      announce(`Secret key saved as ${name}.`);
+      onClose();
+    } catch (err) {
+      setError(errorState(err).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <Sheet
+      title={`Export the secret key of ${keyName(keyItem)}`}
+      role="alertdialog"
+      onClose={onClose}
+      dismissable={!busy}
+      footer={
+        <>
+          <Button onPress={onClose} isDisabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="danger" onPress={() => void save()} isDisabled={busy}>
+            Save the secret key…
+          </Button>
+        </>
+      }
+    >
+      <div className="flex flex-col gap-3">
+        <Banner tone="warning" title="Anyone with this file and its passphrase can sign as you">
+          Keep it somewhere only you can read (a password manager, an encrypted disk), never in a
+          shared folder or a repository, and never send it to anyone.
+        </Banner>
+        <p className="m-0 font-mono text-sm">{groupFingerprint(keyItem.fingerprint)}</p>
+        <p className="m-0 text-muted">
+          The file holds the key as stored: protected by its passphrase. To sign with it in
+          apptainer, run <code className="font-mono">apptainer key import FILE</code>.
+        </p>
+        {error ? (
+          <Banner tone="danger" title="Could not export">
+            {error}
+          </Banner>
+        ) : null}
+      </div>
+    </Sheet>
+  );
+}

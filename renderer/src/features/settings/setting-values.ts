@@ -1,0 +1,46 @@
+import { DEFAULT_SETTINGS } from '../../../../shared/settings-contract.js';
+
+/** A choice of a drop-down list (the shape `ui/select.tsx` takes). */
+export interface ValueOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * Why `path` cannot be the default pull folder, or undefined when it can: empty (the pull
+ * dialog asks) or a full path on Linux, macOS or Windows. The host runs the pull, so a path
+ * relative to nothing the user can see is refused rather than guessed.
+ */
+export function folderPathProblem(path: string): string | undefined {
+  const value = path.trim();
+  if (value === '') return undefined;
+  if (value.startsWith('~')) {
+    return 'Write the home folder out in full (for example /home/you/images): "~" is not expanded.';
+  }
+  if (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value)) return undefined;
+  return 'Use a full path, such as /home/you/images or C:\\Users\\you\\images.';
+}
+
+/** Transfers at once, 1–6, the default marked (UI.md S13). */
+export function concurrencyOptions(): ValueOption[] {
+  return [1, 2, 3, 4, 5, 6].map((n) => ({
+    value: String(n),
+    label: n === DEFAULT_SETTINGS.concurrency ? `${n} (default)` : String(n),
+  }));
+}
+
+const HISTORY_SIZES = [50, 100, 250, 500, 1000, 2500, 5000];
+
+/**
+ * History sizes to choose from, the default marked; a value set elsewhere (the settings file,
+ * the CLI) is offered too, so the list always shows what is in force.
+ */
+export function historyOptions(current: number): ValueOption[] {
+  const sizes = HISTORY_SIZES.includes(current)
+    ? HISTORY_SIZES
+    : [...HISTORY_SIZES, current].sort((a, b) => a - b);
+  return sizes.map((n) => ({
+    value: String(n),
+    label: `${n.toLocaleString('en-US')} transfers${n === DEFAULT_SETTINGS.historySize ? ' (default)' : ''}`,
+  }));
+}
