@@ -77,7 +77,10 @@ describe('the Details pane', { skip }, () => {
         const bytes = Number(match[1]) * (match[2] === 'KiB' ? 1024 : 1);
         assert.ok(bytes < SIF_SIZE / 50, `read ${bytes} bytes of ${SIF_SIZE}`);
         const deffile = await readFile(fixturePath('test.def'), 'utf8');
-        const shown = await panel.getByRole('figure').locator('pre').innerText();
+        const shown = await panel
+          .getByRole('region', { name: 'Definition file' })
+          .locator('pre')
+          .innerText();
         for (const line of deffile.split('\n').filter((l) => l.trim() !== '')) {
           assert.ok(shown.includes(line.trim()), `the definition file shows "${line.trim()}"`);
         }
