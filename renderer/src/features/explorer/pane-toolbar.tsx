@@ -1,12 +1,11 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { ArrowUpFromLine, RefreshCw, Search, X } from 'lucide-react';
-import { Button as AriaButton, Input, Label, SearchField } from 'react-aria-components';
+import { ArrowUpFromLine, RefreshCw } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { IconButton } from '../../ui/button.js';
 import { cx } from '../../ui/cx.js';
-import { inputClass } from '../../ui/field.js';
 import { formatCount } from '../../ui/format.js';
 import type { RowFilter } from '../../ui/grid/filter-rows.js';
+import { SearchInput } from '../../ui/search-field.js';
 import { Select } from '../../ui/select.js';
 import { paneStateOf } from './explorer-slice.js';
 import { usePane } from './pane-context.js';
@@ -162,31 +161,17 @@ export const PaneFilterBar = memo(function PaneFilterBar({
   const invalid = filter.kind === 'invalid' ? filter.message : undefined;
   return (
     <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-2 pb-2">
-      <SearchField
+      <SearchInput
+        label="Filter tags"
         value={state.filter}
         onChange={(value) => updatePane(pane, repoKey, { filter: value })}
-        isInvalid={invalid !== undefined}
-        className="group relative min-w-48 flex-1"
-      >
-        <Label className="sr-only">Filter tags</Label>
-        <Search
-          size={14}
-          aria-hidden
-          className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-muted"
-        />
-        <Input
-          ref={input}
-          placeholder="Filter: text, v2*, /re/"
-          aria-describedby={invalid ? `filter-error-${pane}` : undefined}
-          className={cx(inputClass, 'pl-7 font-mono [&::-webkit-search-cancel-button]:hidden')}
-        />
-        <AriaButton
-          aria-label="Clear the filter"
-          className="absolute top-1/2 right-1 flex size-6 -translate-y-1/2 items-center justify-center rounded text-muted outline-none group-data-[empty]:hidden hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
-        >
-          <X size={14} aria-hidden />
-        </AriaButton>
-      </SearchField>
+        placeholder="Filter: text, v2*, /re/"
+        invalid={invalid !== undefined}
+        describedBy={invalid ? `filter-error-${pane}` : undefined}
+        inputRef={input}
+        mono
+        className="min-w-48 flex-1"
+      />
       <ArchFacet
         value={state.facets.arch}
         onChange={(arch) => updatePane(pane, repoKey, { facets: { ...state.facets, arch } })}

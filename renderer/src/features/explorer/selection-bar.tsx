@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
-import { CopyPlus, Download, Trash2, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
-import { Button, IconButton } from '../../ui/button.js';
+import { IconButton } from '../../ui/button.js';
 import { formatCount } from '../../ui/format.js';
+import { ImageActions } from '../details/image-actions.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { usePane } from './pane-context.js';
 import { selectionTotals } from './selection-totals.js';
@@ -19,7 +20,7 @@ export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonl
     return own?.repoKey === repoKey ? own.selected : undefined;
   });
   const details = useSifportStore((s) => s.tagDetails[repoKey]);
-  const { openDialog, updatePane } = useSifportStore.getState();
+  const { updatePane } = useSifportStore.getState();
   const format = useFormatters();
   const tags = useMemo(
     () => (selected?.size ? rows.filter((t) => selected.has(t)) : []),
@@ -43,18 +44,7 @@ export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonl
         {totals.digests === 1 ? 'digest' : 'digests'}
       </span>
       <span className="flex shrink-0 items-center gap-1.5">
-        <Button small onPress={() => openDialog({ kind: 'pull', references })}>
-          <Download size={14} aria-hidden />
-          <span className="@max-md:sr-only">Pull…</span>
-        </Button>
-        <Button small onPress={() => openDialog({ kind: 'copy', references })}>
-          <CopyPlus size={14} aria-hidden />
-          <span className="@max-md:sr-only">Copy to…</span>
-        </Button>
-        <Button small variant="danger" onPress={() => openDialog({ kind: 'delete', references })}>
-          <Trash2 size={14} aria-hidden />
-          <span className="@max-md:sr-only">Delete…</span>
-        </Button>
+        <ImageActions references={references} small compact />
         <IconButton
           label="Clear the selection"
           shortcut="Esc"
