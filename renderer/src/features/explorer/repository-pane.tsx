@@ -136,7 +136,10 @@ export function RepositoryPane({
   return (
     <PaneContext.Provider value={context}>
       <PaneHeader active={active} split={split} counts={ready ? counts : undefined} />
-      {ready ? <PaneFilterBar active={active} filter={narrowed.filter} dropped={dropped} /> : null}
+      {/* Drawn while the listing loads too: its arrival then only adds the rows. */}
+      {listing?.status !== 'failed' && !(listing?.status === 'done' && tags.length === 0) ? (
+        <PaneFilterBar active={active} filter={narrowed.filter} dropped={dropped} />
+      ) : null}
       {ready ? (
         <PartialNotice
           sortColumn={state.sort.column}
