@@ -55,7 +55,10 @@ export function VirtualGrid({
    */
   renderRow: (index: number, start: number, tabStop: boolean, live: boolean) => ReactNode;
   actions: GridActions;
-  /** The rows in view changed (first and last index): load what they need. */
+  /**
+   * The rows in view once scrolling rests (first and last index): load what they need. Rows
+   * that only fly past are not reported, so a fast scroll asks for nothing on the way.
+   */
   onRangeChange?: (first: number, last: number) => void;
   onDragRows?: (index: number, event: DragEvent<HTMLElement>) => void;
   minWidth: number;
@@ -96,7 +99,10 @@ export function VirtualGrid({
   }, [viewKey, keepInView, virtualizer]);
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? -1;
-  useEffect(() => onRangeChange?.(first, last), [first, last, rowCount, onRangeChange]);
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (!scrolling) onRangeChange?.(first, last);
+  }, [first, last, rowCount, scrolling, onRangeChange]);
   useLayoutEffect(() => {
     if (pendingFocus.current === undefined) return;
     const row = scroller.current?.querySelector<HTMLElement>(
@@ -140,7 +146,7 @@ export function VirtualGrid({
       <div
         ref={scroller}
         data-grid-scroller
-        data-scrolling={virtualizer.isScrolling || undefined}
+        data-scrolling={scrolling || undefined}
         className="min-h-0 flex-1 overflow-auto"
         onScroll={(e) => {
           if (header.current) header.current.scrollLeft = e.currentTarget.scrollLeft;
