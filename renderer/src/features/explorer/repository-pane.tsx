@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useSifportStore } from '../../store/store.js';
 import { keepShown } from '../../ui/grid/selection.js';
+import { useFormatters } from '../settings/use-formatters.js';
 import type { PaneTarget } from '../shell/view-slice.js';
 import { paneStateOf } from './explorer-slice.js';
 import { PaneContext, type PaneContextValue } from './pane-context.js';
@@ -101,8 +102,10 @@ export function RepositoryPane({
     [droppedIds],
   );
   const rowHeight = density === 'comfortable' ? 36 : 28;
+  const format = useFormatters();
   const context = useMemo<PaneContextValue>(
     () => ({
+      format,
       pane,
       target,
       repoKey,
@@ -110,7 +113,7 @@ export function RepositoryPane({
       rowHeight,
       openRowMenu: menu.open,
     }),
-    [pane, target, repoKey, columnIds, rowHeight, menu.open],
+    [pane, target, repoKey, columnIds, rowHeight, menu.open, format],
   );
 
   const counts = useMemo(

@@ -63,8 +63,11 @@ function DigestCell({ digest, live }: { digest: string; live: boolean }) {
   const [copied, setCopied] = useState(false);
   const hex = digest.split(':')[1]?.slice(0, 12) ?? digest;
   return (
-    <GridCell title={digest} className="gap-1">
-      <span className="truncate font-mono text-sm text-muted">{hex}</span>
+    <GridCell
+      title={digest}
+      className={cx('font-mono text-sm text-muted', live && 'flex items-center gap-1')}
+    >
+      {live ? <span className="truncate">{hex}</span> : hex}
       {live ? (
         <RowButton
           label={copied ? 'Digest copied' : 'Copy digest'}
@@ -97,8 +100,8 @@ export function DetailCell({
 }) {
   if (column === 'signed') {
     return (
-      <GridCell title={SIGNED_HINT}>
-        <span className="text-muted">unknown</span>
+      <GridCell title={SIGNED_HINT} className="text-muted">
+        unknown
       </GridCell>
     );
   }
@@ -106,14 +109,19 @@ export function DetailCell({
   if (details === undefined) {
     return (
       <GridCell align={align}>
-        <Skeleton width={column === 'digest' ? 'w-20' : column === 'created' ? 'w-16' : 'w-12'} />
+        <Skeleton
+          width={cx(
+            column === 'digest' ? 'w-20' : column === 'created' ? 'w-16' : 'w-12',
+            align === 'end' && 'ml-auto',
+          )}
+        />
       </GridCell>
     );
   }
   if (!details.ok) {
     return (
-      <GridCell align={align} title={details.error.message}>
-        <span className="text-muted">—</span>
+      <GridCell align={align} title={details.error.message} className="text-muted">
+        —
       </GridCell>
     );
   }
@@ -129,24 +137,23 @@ export function DetailCell({
     case 'created': {
       const at = createdAt(details);
       return at === undefined ? (
-        <GridCell title="The manifest carries no creation date (org.opencontainers.image.created).">
-          <span className="text-muted">—</span>
+        <GridCell
+          title="The manifest carries no creation date (org.opencontainers.image.created)."
+          className="text-muted"
+        >
+          —
         </GridCell>
       ) : (
-        <GridCell title={formatAbsolute(at)}>
-          <span className="truncate">{format.time(at)}</span>
-        </GridCell>
+        <GridCell title={formatAbsolute(at)}>{format.time(at)}</GridCell>
       );
     }
     case 'arch': {
       const arches = archesOf(details);
       return arches.length ? (
-        <GridCell title={details.platforms.join(', ')}>
-          <span className="truncate">{arches.join(', ')}</span>
-        </GridCell>
+        <GridCell title={details.platforms.join(', ')}>{arches.join(', ')}</GridCell>
       ) : (
-        <GridCell title={ARCH_HINT}>
-          <span className="text-muted">—</span>
+        <GridCell title={ARCH_HINT} className="text-muted">
+          —
         </GridCell>
       );
     }

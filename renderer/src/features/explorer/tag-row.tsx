@@ -4,7 +4,6 @@ import { useSifportStore } from '../../store/store.js';
 import { copyText } from '../../ui/copy-button.js';
 import { cx } from '../../ui/cx.js';
 import { GridCell, GridRow } from '../../ui/grid/grid-parts.js';
-import { useFormatters } from '../settings/use-formatters.js';
 import { usePane } from './pane-context.js';
 import { DetailCell, RowButton } from './tag-cells.js';
 import { apptainerPull, tagReference } from './tag-reference.js';
@@ -58,13 +57,12 @@ export const TagRow = memo(function TagRow({
   live: boolean;
   tag: string;
 }) {
-  const { pane, target, repoKey, columns, rowHeight } = usePane();
+  const { pane, target, repoKey, columns, rowHeight, format } = usePane();
   const details = useSifportStore((s) => s.tagDetails[repoKey]?.[tag]);
   const selected = useSifportStore((s) => {
     const own = s.explorerPanes[pane];
     return own?.repoKey === repoKey && own.selected.has(tag);
   });
-  const format = useFormatters();
   const reference = tagReference(target, tag);
   return (
     <GridRow
@@ -75,7 +73,7 @@ export const TagRow = memo(function TagRow({
       tabStop={tabStop}
       draggable
     >
-      <GridCell className="justify-center px-0">
+      <GridCell className="flex justify-center px-0">
         <span
           role="checkbox"
           aria-checked={selected}
@@ -89,8 +87,8 @@ export const TagRow = memo(function TagRow({
           {selected ? <Check size={12} strokeWidth={3} aria-hidden /> : null}
         </span>
       </GridCell>
-      <GridCell header title={tag}>
-        <span className="truncate font-mono">{tag}</span>
+      <GridCell header title={tag} className="font-mono">
+        {tag}
       </GridCell>
       {columns.map((column) =>
         column === 'tag' ? null : (

@@ -50,7 +50,11 @@ export function GridRow({
   );
 }
 
-/** A cell; `header` makes it the row's `rowheader` (the column typeahead searches). */
+/**
+ * A cell; `header` makes it the row's `rowheader` (the column typeahead searches). Text goes
+ * straight in and is cut with an ellipsis (one element per cell: rows are many); a cell
+ * holding controls adds `flex` in `className`.
+ */
 export function GridCell({
   header = false,
   align,
@@ -68,11 +72,7 @@ export function GridCell({
     <div
       role={header ? 'rowheader' : 'gridcell'}
       title={title}
-      className={cx(
-        'flex h-full min-w-0 items-center px-2',
-        align === 'end' && 'justify-end text-right',
-        className,
-      )}
+      className={cx('min-w-0 truncate px-2', align === 'end' && 'text-right', className)}
     >
       {children}
     </div>

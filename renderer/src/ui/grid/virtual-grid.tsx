@@ -84,7 +84,7 @@ export function VirtualGrid({
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     getItemKey: rowKey,
-    overscan: 8,
+    overscan: 5,
     rangeExtractor,
     // React 19 batches the scroll's render with the frame's other work; flushSync in the
     // scroll handler rendered once per event, several times a frame.
@@ -95,7 +95,7 @@ export function VirtualGrid({
     if (shownView.current === viewKey) return;
     shownView.current = viewKey;
     if (keepInView >= 0) virtualizer.scrollToIndex(keepInView, { align: 'center' });
-    else virtualizer.scrollToOffset(0);
+    else if ((scroller.current?.scrollTop ?? 0) > 0) virtualizer.scrollToOffset(0);
   }, [viewKey, keepInView, virtualizer]);
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? -1;
