@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { createElement, useState, type ReactNode } from 'react';
 import { copyText } from './copy-button.js';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 
@@ -46,48 +46,31 @@ function lines(
   comma: boolean,
   out: ReactNode[],
 ): void {
-  const pad = { paddingLeft: `${depth * 2}ch` };
+  // createElement with the parts as separate children: no list, so no keys wanted.
+  const line = (...parts: ReactNode[]) =>
+    out.push(
+      createElement('div', { key: out.length, style: { paddingLeft: `${depth * 2}ch` } }, ...parts),
+    );
   const label =
     key === undefined ? null : <span className="text-text">{JSON.stringify(key)}: </span>;
   const tail = comma ? <span className="text-muted">,</span> : null;
-  const isArray = Array.isArray(value);
-  if (value !== null && typeof value === 'object') {
-    const entries: [string | undefined, unknown][] = isArray
-      ? value.map((v) => [undefined, v])
-      : Object.entries(value as Record<string, unknown>);
-    const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
-    if (entries.length === 0) {
-      out.push(
-        <div key={out.length} style={pad}>
-          {label}
-          <span className="text-muted">{open + close}</span>
-          {tail}
-        </div>,
-      );
-      return;
-    }
-    out.push(
-      <div key={out.length} style={pad}>
-        {label}
-        <span className="text-muted">{open}</span>
-      </div>,
-    );
-    entries.forEach(([k, v], i) => lines(v, k, depth + 1, i < entries.length - 1, out));
-    out.push(
-      <div key={out.length} style={pad}>
-        <span className="text-muted">{close}</span>
-        {tail}
-      </div>,
-    );
+  const punct = (text: string) => <span className="text-muted">{text}</span>;
+  if (value === null || typeof value !== 'object') {
+    line(label, scalar(value), tail);
     return;
   }
-  out.push(
-    <div key={out.length} style={pad}>
-      {label}
-      {scalar(value)}
-      {tail}
-    </div>,
-  );
+  const isArray = Array.isArray(value);
+  const entries: [string | undefined, unknown][] = isArray
+    ? value.map((v) => [undefined, v])
+    : Object.entries(value as Record<string, unknown>);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    line(label, punct(open + close), tail);
+    return;
+  }
+  line(label, punct(open));
+  entries.forEach(([k, v], i) => lines(v, k, depth + 1, i < entries.length - 1, out));
+  line(punct(close), tail);
 }
 
 /** Pretty or Raw view of a JSON document; `raw` is the exact text, or base64 of bytes that are not. */

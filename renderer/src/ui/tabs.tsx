@@ -23,7 +23,7 @@ export function TabList({
   return (
     <AriaTabList
       aria-label={label}
-      className={cx('flex gap-1 border-b border-line px-2', className)}
+      className={cx('flex flex-wrap gap-x-1 border-b border-line px-2', className)}
     >
       {children}
     </AriaTabList>
@@ -36,7 +36,7 @@ export function Tab({ className, ...props }: TabProps & { className?: string }) 
     <AriaTab
       {...props}
       className={cx(
-        '-mb-px flex h-8 cursor-default items-center gap-1.5 border-b-2 border-transparent px-2 text-muted outline-none',
+        '-mb-px flex h-8 cursor-default items-center gap-1.5 border-b-2 border-transparent px-2 whitespace-nowrap text-muted outline-none',
         'hover:text-text selected:border-accent selected:text-text data-[disabled]:opacity-40',
         'data-[focus-visible]:outline-2 data-[focus-visible]:-outline-offset-2 data-[focus-visible]:outline-accent',
         className,

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { ManifestDocument } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
 import { formatExactBytes } from '../../ui/format.js';
 import { JsonView } from '../../ui/json-view.js';
@@ -6,30 +7,49 @@ import type { PaneTarget } from '../shell/view-slice.js';
 import { DocumentState } from './document-state.js';
 import { FactList } from './fact-list.js';
 
-/** The manifest of `digest`, fetched once (cached by digest) and retried on demand. */
-function useManifest(target: PaneTarget, digest: string) {
+/** A digest or media type: monospace, and free to break anywhere. */
+const mono = (text: string) => <span className="font-mono text-sm break-all">{text}</span>;
+
+/** The manifest of `digest`, fetched once (cached by digest), its states, then `done`. */
+function ManifestState({
+  target,
+  digest,
+  loading,
+  done,
+}: {
+  target: PaneTarget;
+  digest: string;
+  loading: string;
+  done: (doc: ManifestDocument) => ReactNode;
+}) {
   const entry = useSifportStore((s) => s.manifests[digest]);
   const loadManifest = useSifportStore((s) => s.loadManifest);
   useEffect(() => void loadManifest(target, digest), [target, digest, loadManifest]);
-  return { entry, retry: () => void loadManifest(target, digest) };
-}
-
-/** Manifest (UI.md S6): the document Pretty, or Raw as the exact bytes its digest covers. */
-export function ManifestTab({ target, digest }: { target: PaneTarget; digest: string }) {
-  const { entry, retry } = useManifest(target, digest);
   return (
     <DocumentState
       entry={entry}
       target={target}
+      loading={loading}
+      onRetry={() => void loadManifest(target, digest)}
+      done={done}
+    />
+  );
+}
+
+/** Manifest (UI.md S6): the document Pretty, or Raw as the exact bytes its digest covers. */
+export function ManifestTab({ target, digest }: { target: PaneTarget; digest: string }) {
+  return (
+    <ManifestState
+      target={target}
+      digest={digest}
       loading="Reading the manifest…"
-      onRetry={retry}
       done={(doc) => (
         <div className="flex flex-col gap-3">
           <FactList
             facts={[
               {
                 term: 'Media type',
-                value: <span className="font-mono text-sm break-all">{doc.mediaType}</span>,
+                value: mono(doc.mediaType),
               },
               { term: 'Size', value: formatExactBytes(doc.size) },
             ]}
@@ -48,13 +68,11 @@ export function ManifestTab({ target, digest }: { target: PaneTarget; digest: st
 
 /** Config (UI.md S6): the config blob the manifest points to, when small JSON; else why not. */
 export function ConfigTab({ target, digest }: { target: PaneTarget; digest: string }) {
-  const { entry, retry } = useManifest(target, digest);
   return (
-    <DocumentState
-      entry={entry}
+    <ManifestState
       target={target}
+      digest={digest}
       loading="Reading the manifest and its config…"
-      onRetry={retry}
       done={(doc) =>
         doc.config ? (
           <div className="flex flex-col gap-3">
@@ -62,13 +80,11 @@ export function ConfigTab({ target, digest }: { target: PaneTarget; digest: stri
               facts={[
                 {
                   term: 'Digest',
-                  value: <span className="font-mono text-sm break-all">{doc.config.digest}</span>,
+                  value: mono(doc.config.digest),
                 },
                 {
                   term: 'Media type',
-                  value: (
-                    <span className="font-mono text-sm break-all">{doc.config.mediaType}</span>
-                  ),
+                  value: mono(doc.config.mediaType),
                 },
                 { term: 'Size', value: formatExactBytes(doc.config.size) },
               ]}

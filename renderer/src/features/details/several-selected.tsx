@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { CopyPlus, Download, Trash2 } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
-import { Button } from '../../ui/button.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { formatCount, formatExactBytes } from '../../ui/format.js';
 import { selectionTotals } from '../explorer/selection-totals.js';
@@ -9,35 +7,20 @@ import { repoKeyOf, tagReference } from '../explorer/tag-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import type { PaneTarget } from '../shell/view-slice.js';
 import { FactList } from './fact-list.js';
+import { ImageActions } from './image-actions.js';
 
 const LISTED = 200;
 
 /** Several tags selected (UI.md S6): what they add up to, and what can be done with them. */
 export function SeveralSelected({ target, tags }: { target: PaneTarget; tags: readonly string[] }) {
   const details = useSifportStore((s) => s.tagDetails[repoKeyOf(target)]);
-  const openDialog = useSifportStore((s) => s.openDialog);
   const format = useFormatters();
   const totals = useMemo(() => selectionTotals(tags, details), [tags, details]);
   const references = tags.map((t) => tagReference(target, t));
   return (
     <EmptyState
       title={`${formatCount(totals.tags)} tags selected`}
-      actions={
-        <>
-          <Button variant="primary" onPress={() => openDialog({ kind: 'pull', references })}>
-            <Download size={14} aria-hidden />
-            Pull…
-          </Button>
-          <Button onPress={() => openDialog({ kind: 'copy', references })}>
-            <CopyPlus size={14} aria-hidden />
-            Copy to…
-          </Button>
-          <Button variant="danger" onPress={() => openDialog({ kind: 'delete', references })}>
-            <Trash2 size={14} aria-hidden />
-            Delete…
-          </Button>
-        </>
-      }
+      actions={<ImageActions references={references} />}
     >
       <div className="text-left">
         <FactList

@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
-import { CopyPlus, Download, Trash2 } from 'lucide-react';
 import type { TagDetails } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
-import { Button } from '../../ui/button.js';
 import { CommandBlock, CopyButton } from '../../ui/copy-button.js';
 import { formatAbsolute, formatCount, formatExactBytes, formatRelative } from '../../ui/format.js';
+import { sortRows } from '../../ui/grid/sort-rows.js';
 import { createdAt } from '../explorer/tag-columns.js';
 import { apptainerPull, repoKeyOf, sifportPull, tagReference } from '../explorer/tag-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import type { PaneTarget } from '../shell/view-slice.js';
 import { FactList } from './fact-list.js';
+import { ImageActions } from './image-actions.js';
 
 /** Other tags named before "and N more". */
 const SIBLINGS_SHOWN = 12;
@@ -22,9 +22,8 @@ function useSiblings(target: PaneTarget, details: Described) {
   const total = useSifportStore((s) => s.tagListings[repoKeyOf(target)]?.tags.length ?? 0);
   return useMemo(() => {
     const loaded = Object.values(all ?? {});
-    const tags = loaded
-      .filter((d) => d.ok && d.digest === details.digest && d.tag !== details.tag)
-      .map((d) => d.tag);
+    const same = loaded.filter((d) => d.ok && d.digest === details.digest && d.tag !== details.tag);
+    const tags = sortRows(same, (d) => d.tag, 'ascending').map((d) => d.tag);
     return { tags, known: loaded.length, total };
   }, [all, total, details]);
 }
@@ -34,12 +33,10 @@ function useSiblings(target: PaneTarget, details: Described) {
  * other tags on the image, the pull commands, and Pull / Copy to… / Delete….
  */
 export function SummaryTab({ target, details }: { target: PaneTarget; details: Described }) {
-  const openDialog = useSifportStore((s) => s.openDialog);
   const format = useFormatters();
   const reference = tagReference(target, details.tag);
   const siblings = useSiblings(target, details);
   const created = createdAt(details);
-  const references = [reference];
   const copyable = (text: string, label: string) => (
     <span className="flex items-start gap-1">
       <span className="min-w-0 flex-1 font-mono text-sm break-all">{text}</span>
@@ -124,18 +121,7 @@ export function SummaryTab({ target, details }: { target: PaneTarget; details: D
         <CommandBlock command={sifportPull(reference)} label="sifport pull command" />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onPress={() => openDialog({ kind: 'pull', references })}>
-          <Download size={14} aria-hidden />
-          Pull…
-        </Button>
-        <Button onPress={() => openDialog({ kind: 'copy', references })}>
-          <CopyPlus size={14} aria-hidden />
-          Copy to…
-        </Button>
-        <Button variant="danger" onPress={() => openDialog({ kind: 'delete', references })}>
-          <Trash2 size={14} aria-hidden />
-          Delete…
-        </Button>
+        <ImageActions references={[reference]} />
       </div>
     </div>
   );

@@ -44,7 +44,7 @@ export function TagDetailsView({
       case 'summary':
         return <SummaryTab target={target} details={details} />;
       case 'sif':
-        return <SifTab target={target} tag={tag} digest={details.digest} />;
+        return <SifTab target={target} tag={tag} digest={details.digest} title={details.title} />;
       case 'manifest':
         return <ManifestTab target={target} digest={details.digest} />;
       case 'config':

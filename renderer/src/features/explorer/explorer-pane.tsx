@@ -45,7 +45,7 @@ export function ExplorerPane({ pane }: { pane: number }) {
         if (references.length) openDialog({ kind: 'copy', references, target });
       }}
       className={cx(
-        'relative flex min-w-0 flex-1 flex-col border-t-2',
+        '@container relative flex min-w-0 flex-1 flex-col border-t-2',
         split && active ? 'border-accent' : 'border-transparent',
         dropping && 'outline-2 -outline-offset-4 outline-accent outline-dashed',
       )}

@@ -11,6 +11,7 @@ const TARGET = { accountId: 'a1', registry: 'reg.example', repository: 'lab/bwa'
 function fakeHost(answers: {
   tags?: () => Promise<string[]>;
   details?: (tags: string[]) => Promise<ResponseOf<'registry:details'>>;
+  manifest?: () => Promise<ResponseOf<'registry:manifest'>>;
 }) {
   const calls: { channel: Channel; request: unknown }[] = [];
   const host: SifportApi = {
@@ -23,6 +24,7 @@ function fakeHost(answers: {
         const tags = (request as RequestOf<'registry:details'>).tags;
         return (await answers.details!(tags)) as ResponseOf<C>;
       }
+      if (channel === 'registry:manifest') return (await answers.manifest!()) as ResponseOf<C>;
       if (channel === 'settings:set') return { settings: {} } as ResponseOf<C>;
       throw new SifportCallError('INTERNAL', `unexpected ${channel}`);
     },
@@ -134,5 +136,36 @@ describe('explorer slice', () => {
     assert.equal(activeTag(store.getState())?.tag, 'v2');
     store.getState().updatePane(0, 'reg.example/lab/bwa', { focused: 'v1' });
     assert.equal(activeTag(store.getState())?.tag, 'v1');
+  });
+
+  test('a manifest is fetched once per digest, by digest; a failed one may be asked again', async () => {
+    let fail = true;
+    const doc: ResponseOf<'registry:manifest'> = {
+      digest: `sha256:${'b'.repeat(64)}`,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      size: 2,
+      manifest: {},
+      raw: '{}',
+      rawEncoding: 'utf8',
+    };
+    const { host, calls } = fakeHost({
+      manifest: async () => {
+        if (fail) throw new SifportCallError('NETWORK', 'offline', true);
+        return doc;
+      },
+    });
+    const store = createSifportStore(host);
+    await store.getState().loadManifest(TARGET, doc.digest);
+    assert.equal(store.getState().manifests[doc.digest]?.status, 'failed');
+    fail = false;
+    await Promise.all([
+      store.getState().loadManifest(TARGET, doc.digest),
+      store.getState().loadManifest(TARGET, doc.digest),
+    ]);
+    await store.getState().loadManifest(TARGET, doc.digest);
+    const asked = calls.filter((c) => c.channel === 'registry:manifest');
+    assert.equal(asked.length, 2, 'the failure, then one fetch');
+    assert.deepEqual(asked[1]?.request, { reference: `oras://reg.example/lab/bwa@${doc.digest}` });
+    assert.equal(store.getState().manifests[doc.digest]?.status, 'done');
   });
 });

@@ -72,30 +72,23 @@ export function OpenRepository({ pane }: { pane: number }) {
             { value: ANONYMOUS, label: 'No account (anonymous pull)' },
           ]}
         />
-        <div className="flex items-end gap-2">
-          <TextField
-            label="Repository"
-            mono
-            className="flex-1"
-            value={text}
-            onChange={(v) => (setText(v), setError(undefined))}
-            error={error}
-            placeholder={
-              chosen
-                ? `genomics/bwa  or  oras://${chosen.registry}/genomics/bwa`
-                : 'oras://registry.example/genomics/bwa'
-            }
-            description="A path on the account's registry, or a full oras:// reference (a :tag selects it)."
-          />
-          <Button
-            type="submit"
-            variant="primary"
-            isDisabled={text.trim() === ''}
-            className="mb-[22px]"
-          >
-            Open
-          </Button>
-        </div>
+        <TextField
+          label="Repository"
+          mono
+          value={text}
+          onChange={(v) => (setText(v), setError(undefined))}
+          error={error}
+          placeholder="genomics/bwa"
+          description="A path on the account's registry, or a full oras://HOST/REPO reference (a :tag selects that tag)."
+        />
+        <Button
+          type="submit"
+          variant="primary"
+          isDisabled={text.trim() === ''}
+          className="self-end"
+        >
+          Open
+        </Button>
       </form>
       {recents.length ? (
         <div className="mt-4 text-left">

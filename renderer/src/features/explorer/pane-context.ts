@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Formatters } from '../settings/use-formatters.js';
 import type { PaneTarget } from '../shell/view-slice.js';
 import type { TagColumn } from './tag-columns.js';
 
@@ -9,6 +10,8 @@ export interface PaneContextValue {
   readonly repoKey: string;
   readonly columns: readonly TagColumn[];
   readonly rowHeight: number;
+  /** Sizes and dates as the settings say, one object for every row of the pane. */
+  readonly format: Formatters;
   /** Opens the row menu (⋮) of `tag` beside `anchor`. */
   openRowMenu(tag: string, anchor: HTMLElement): void;
 }

@@ -51,6 +51,7 @@ export function ListingFailed({ target, listing }: { target: PaneTarget; listing
     </Button>
   );
   const where = <span className="font-mono">{repoKeyOf(target)}</span>;
+  const tryAgain = <Button onPress={retry}>Try again</Button>;
   switch (error.code) {
     case 'AUTH_REQUIRED': {
       const cloud = account?.secretKind === 'cloud-command';
@@ -104,11 +105,7 @@ export function ListingFailed({ target, listing }: { target: PaneTarget; listing
       );
     case 'NOT_FOUND':
       return (
-        <EmptyState
-          icon={<SearchX size={28} />}
-          title="No such repository"
-          actions={<Button onPress={retry}>Try again</Button>}
-        >
+        <EmptyState icon={<SearchX size={28} />} title="No such repository" actions={tryAgain}>
           {where} does not exist, or has no tags. Check the spelling, or pick another repository in
           the sidebar.
         </EmptyState>
@@ -118,7 +115,7 @@ export function ListingFailed({ target, listing }: { target: PaneTarget; listing
         <EmptyState
           icon={<Lock size={28} />}
           title="This account may not read the repository"
-          actions={<Button onPress={retry}>Try again</Button>}
+          actions={tryAgain}
         >
           {target.registry} refused to list {where} for{' '}
           {account ? `${account.username}` : 'this login'}. Ask its administrator for pull access,

@@ -1,16 +1,16 @@
-import { useEffect, useRef } from 'react';
-import { ArrowUpFromLine, RefreshCw, Search, X } from 'lucide-react';
-import { Button as AriaButton, Input, Label, SearchField } from 'react-aria-components';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { ArrowUpFromLine, RefreshCw } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { IconButton } from '../../ui/button.js';
 import { cx } from '../../ui/cx.js';
-import { inputClass } from '../../ui/field.js';
 import { formatCount } from '../../ui/format.js';
 import type { RowFilter } from '../../ui/grid/filter-rows.js';
+import { SearchInput } from '../../ui/search-field.js';
 import { Select } from '../../ui/select.js';
 import { paneStateOf } from './explorer-slice.js';
 import { usePane } from './pane-context.js';
 import type { TagColumn } from './tag-columns.js';
+import { knownArches } from './tag-rows.js';
 import { ViewOptions } from './view-options.js';
 
 const AGES = [
@@ -21,21 +21,30 @@ const AGES = [
   { value: '365', label: 'Older than a year' },
 ] as const;
 
-/** How many tags there are, shown, and described so far ("312 of 10,000 tags · 1,240 detailed"). */
+/** How many tags there are and are shown ("312 of 10,000 tags"). */
 export interface PaneCounts {
   readonly total: number;
   readonly shown: number;
-  readonly detailed: number;
 }
 
-function Counts({ total, shown, detailed }: PaneCounts) {
+/** The counts, and how many tags are described so far (it alone re-renders per details answer). */
+function Counts({ total, shown }: PaneCounts) {
+  const { repoKey } = usePane();
+  const details = useSifportStore((s) => s.tagDetails[repoKey]);
+  const detailed = useMemo(
+    () => Object.values(details ?? {}).filter((d) => d.ok).length,
+    [details],
+  );
   return (
     <span className="flex shrink-0 items-center gap-1 text-sm whitespace-nowrap text-muted">
       <span role="status">
         {shown !== total ? `${formatCount(shown)} of ` : ''}
         {formatCount(total)} {total === 1 ? 'tag' : 'tags'}
       </span>
-      <span title="Tags whose manifest has been read (size, digest, date); rows load theirs as they come into view.">
+      <span
+        className="@max-md:hidden"
+        title="Tags whose manifest has been read (size, digest, date); rows load theirs as they come into view."
+      >
         · {formatCount(detailed)} detailed
       </span>
     </span>
@@ -43,7 +52,7 @@ function Counts({ total, shown, detailed }: PaneCounts) {
 }
 
 /** Pane title: which pane, account › repository, the counts, and the repository's actions. */
-export function PaneHeader({
+export const PaneHeader = memo(function PaneHeader({
   active,
   split,
   counts,
@@ -55,11 +64,12 @@ export function PaneHeader({
   const { pane, target } = usePane();
   const account = useSifportStore((s) => s.accounts.find((a) => a.id === target.accountId));
   const { loadTags, requestPush } = useSifportStore.getState();
+  // The host first: in two narrow panes it is what tells them apart.
   const who = account
-    ? `${account.username || 'anonymous'} @ ${account.registry}`
-    : target.registry;
+    ? `${target.registry} · ${account.username || 'anonymous'}`
+    : `${target.registry} · no account`;
   return (
-    <div className="flex h-9 shrink-0 items-center gap-2 px-2">
+    <div className="flex h-11 shrink-0 items-center gap-2 px-2">
       {split ? (
         <span
           title={active ? 'Active pane' : 'Click or focus to make this pane active'}
@@ -72,18 +82,18 @@ export function PaneHeader({
           <span className="sr-only">{active ? ' (active pane)' : ''}</span>
         </span>
       ) : null}
-      <ol
-        aria-label="Location"
-        className="m-0 flex min-w-0 flex-1 list-none items-center gap-1 p-0"
-      >
-        <li className="min-w-0 shrink truncate text-muted">{who}</li>
-        <li aria-hidden className="text-muted">
-          ›
-        </li>
-        <li aria-current="location" className="min-w-0 truncate font-mono font-medium">
-          {target.repository}
-        </li>
-      </ol>
+      <div className="flex min-w-0 flex-1 flex-col leading-tight">
+        {/* Right-to-left truncation keeps the end of a long path, the part that tells repositories apart. */}
+        <h2
+          className="m-0 truncate text-left font-mono text-base font-semibold [direction:rtl]"
+          title={target.repository}
+        >
+          <bdi>{target.repository}</bdi>
+        </h2>
+        <span className="truncate text-sm text-muted" title={who}>
+          {who}
+        </span>
+      </div>
       {counts ? <Counts {...counts} /> : null}
       <IconButton label="Refresh" shortcut="F5" onPress={() => void loadTags(target, true)}>
         <RefreshCw size={16} />
@@ -96,18 +106,45 @@ export function PaneHeader({
       </IconButton>
     </div>
   );
+});
+
+/** The Arch facet: the architectures the loaded manifests name. */
+function ArchFacet({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (arch: string | undefined) => void;
+}) {
+  const { repoKey } = usePane();
+  const details = useSifportStore((s) => s.tagDetails[repoKey]);
+  const arches = useMemo(() => knownArches(details), [details]);
+  return (
+    <Select
+      label="Architecture"
+      hideLabel
+      className="w-28"
+      value={value ?? 'any'}
+      onChange={(v) => onChange(v === 'any' ? undefined : v)}
+      options={[
+        { value: 'any', label: 'Any arch' },
+        ...arches.map((a) => ({ value: a, label: a })),
+        ...(arches.length
+          ? []
+          : [{ value: 'none', label: 'No manifest names one yet', disabled: true }]),
+      ]}
+    />
+  );
 }
 
-/** Filter (Ctrl+F), facets and counts of a pane (UI.md S5 toolbar). */
-export function PaneFilterBar({
+/** Filter (Ctrl+F) and facets of a pane (UI.md S5 toolbar). */
+export const PaneFilterBar = memo(function PaneFilterBar({
   active,
   filter,
-  arches,
   dropped,
 }: {
   active: boolean;
   filter: RowFilter;
-  arches: readonly string[];
   dropped: readonly TagColumn[];
 }) {
   const { pane, repoKey } = usePane();
@@ -124,48 +161,20 @@ export function PaneFilterBar({
   const invalid = filter.kind === 'invalid' ? filter.message : undefined;
   return (
     <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-2 pb-2">
-      <SearchField
+      <SearchInput
+        label="Filter tags"
         value={state.filter}
         onChange={(value) => updatePane(pane, repoKey, { filter: value })}
-        isInvalid={invalid !== undefined}
-        className="group relative min-w-48 flex-1"
-      >
-        <Label className="sr-only">Filter tags</Label>
-        <Search
-          size={14}
-          aria-hidden
-          className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-muted"
-        />
-        <Input
-          ref={input}
-          placeholder="Filter tags: text, glob*, /regex/"
-          aria-describedby={invalid ? `filter-error-${pane}` : undefined}
-          className={cx(inputClass, 'pl-7 font-mono [&::-webkit-search-cancel-button]:hidden')}
-        />
-        <AriaButton
-          aria-label="Clear the filter"
-          className="absolute top-1/2 right-1 flex size-6 -translate-y-1/2 items-center justify-center rounded text-muted outline-none group-data-[empty]:hidden hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
-        >
-          <X size={14} aria-hidden />
-        </AriaButton>
-      </SearchField>
-      <Select
-        label="Architecture"
-        hideLabel
-        className="w-28"
-        value={state.facets.arch ?? 'any'}
-        onChange={(v) =>
-          updatePane(pane, repoKey, {
-            facets: { ...state.facets, arch: v === 'any' ? undefined : v },
-          })
-        }
-        options={[
-          { value: 'any', label: 'Any arch' },
-          ...arches.map((a) => ({ value: a, label: a })),
-          ...(arches.length
-            ? []
-            : [{ value: 'none', label: 'No manifest names one yet', disabled: true }]),
-        ]}
+        placeholder="Filter: text, v2*, /re/"
+        invalid={invalid !== undefined}
+        describedBy={invalid ? `filter-error-${pane}` : undefined}
+        inputRef={input}
+        mono
+        className="min-w-48 flex-1"
+      />
+      <ArchFacet
+        value={state.facets.arch}
+        onChange={(arch) => updatePane(pane, repoKey, { facets: { ...state.facets, arch } })}
       />
       <Select
         label="Age"
@@ -189,4 +198,4 @@ export function PaneFilterBar({
       ) : null}
     </div>
   );
-}
+});

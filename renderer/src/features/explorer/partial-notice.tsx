@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { Info } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
@@ -10,21 +11,24 @@ import { columnSpec, type TagColumn } from './tag-columns.js';
  * Says when the order or the facets rest on details loaded for only some tags (UI.md S5:
  * "Sorted by Created using 1,240 of 10,000 tags. [Load all (≈100 requests)]").
  */
-export function PartialNotice({
+export const PartialNotice = memo(function PartialNotice({
   sortColumn,
   sortedWith,
   shown,
   unknownToFacets,
-  missing,
+  total,
 }: {
   sortColumn: TagColumn;
   sortedWith: number | undefined;
   shown: number;
   unknownToFacets: number;
-  /** Tags of the repository without details. */
-  missing: number;
+  /** Tags in the repository. */
+  total: number;
 }) {
-  const { target } = usePane();
+  const { target, repoKey } = usePane();
+  const details = useSifportStore((s) => s.tagDetails[repoKey]);
+  const known = useMemo(() => Object.keys(details ?? {}).length, [details]);
+  const missing = total - known;
   const loadAll = useSifportStore((s) => s.loadAllDetails);
   const sortPartial = sortedWith !== undefined && sortedWith < shown;
   if ((!sortPartial && unknownToFacets === 0) || missing === 0) return null;
@@ -50,4 +54,4 @@ export function PartialNotice({
       </Button>
     </div>
   );
-}
+});

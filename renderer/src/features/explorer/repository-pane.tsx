@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useSifportStore } from '../../store/store.js';
 import { keepShown } from '../../ui/grid/selection.js';
+import { useFormatters } from '../settings/use-formatters.js';
 import type { PaneTarget } from '../shell/view-slice.js';
 import { paneStateOf } from './explorer-slice.js';
 import { PaneContext, type PaneContextValue } from './pane-context.js';
@@ -9,10 +10,10 @@ import { PaneFilterBar, PaneHeader } from './pane-toolbar.js';
 import { PartialNotice } from './partial-notice.js';
 import { useRowMenu } from './row-menu.js';
 import { SelectionBar } from './selection-bar.js';
-import { columnSpec, fitColumns } from './tag-columns.js';
+import { columnSpec, fitColumns, type TagColumn } from './tag-columns.js';
 import { TagGrid } from './tag-grid.js';
 import { repoKeyOf } from './tag-reference.js';
-import { knownArches, narrowTags, sortTags } from './tag-rows.js';
+import { narrowTags, sortTags } from './tag-rows.js';
 import { useWidth } from './use-width.js';
 
 const NO_TAGS: readonly string[] = [];
@@ -45,7 +46,6 @@ export function RepositoryPane({
   const repoKey = repoKeyOf(target);
   const listing = useSifportStore((s) => s.tagListings[repoKey]);
   const state = useSifportStore((s) => paneStateOf(s, pane, repoKey));
-  const details = useSifportStore((s) => s.tagDetails[repoKey]);
   const density = useSifportStore((s) => s.settings.density);
   const refreshCount = useSifportStore((s) => s.refreshCount);
   const { loadTags, updatePane } = useSifportStore.getState();
@@ -62,9 +62,13 @@ export function RepositoryPane({
   }, [refreshCount, active, target, loadTags]);
 
   const tags = listing?.tags ?? NO_TAGS;
-  const sortDetails = columnSpec(state.sort.column).needsDetails ? details : undefined;
+  // Only a details sort or facet makes the rows depend on details answers.
+  const sortNeeds = columnSpec(state.sort.column).needsDetails;
   const facetsOn = state.facets.arch !== undefined || state.facets.olderThanDays !== undefined;
-  const rowDetails = sortDetails ?? (facetsOn ? details : undefined);
+  const rowDetails = useSifportStore((s) =>
+    sortNeeds || facetsOn ? s.tagDetails[repoKey] : undefined,
+  );
+  const sortDetails = sortNeeds ? rowDetails : undefined;
   const sorted = useMemo(
     () => sortTags(tags, state.sort, sortDetails),
     [tags, state.sort, sortDetails],
@@ -85,16 +89,23 @@ export function RepositoryPane({
     if (kept !== current && listing?.status === 'done') updatePane(pane, repoKey, kept);
   }, [rows, pane, repoKey, listing?.status, updatePane]);
 
-  const detailed = useMemo(
-    () => Object.values(details ?? {}).filter((d) => d.ok).length,
-    [details],
+  const fit = fitColumns(state.hidden, width);
+  const columnIds = fit.shown.map((c) => c.id).join(',');
+  const droppedIds = fit.dropped.join(',');
+  // Stable while the same columns fit, so the memoised parts below skip a pane re-render.
+  const shown = useMemo(
+    () => columnIds.split(',').map((id) => columnSpec(id as TagColumn)),
+    [columnIds],
   );
-  const arches = useMemo(() => knownArches(details), [details]);
-  const { shown, dropped } = fitColumns(state.hidden, width);
-  const columnIds = shown.map((c) => c.id).join(',');
+  const dropped = useMemo(
+    () => (droppedIds ? (droppedIds.split(',') as TagColumn[]) : []),
+    [droppedIds],
+  );
   const rowHeight = density === 'comfortable' ? 36 : 28;
+  const format = useFormatters();
   const context = useMemo<PaneContextValue>(
     () => ({
+      format,
       pane,
       target,
       repoKey,
@@ -102,9 +113,13 @@ export function RepositoryPane({
       rowHeight,
       openRowMenu: menu.open,
     }),
-    [pane, target, repoKey, columnIds, rowHeight, menu.open],
+    [pane, target, repoKey, columnIds, rowHeight, menu.open, format],
   );
 
+  const counts = useMemo(
+    () => ({ total: tags.length, shown: rows.length }),
+    [tags.length, rows.length],
+  );
   const ready = listing?.status === 'done' || (listing?.status === 'loading' && tags.length > 0);
   let content;
   if (!listing || (listing.status === 'loading' && tags.length === 0))
@@ -123,13 +138,10 @@ export function RepositoryPane({
 
   return (
     <PaneContext.Provider value={context}>
-      <PaneHeader
-        active={active}
-        split={split}
-        counts={ready ? { total: tags.length, shown: rows.length, detailed } : undefined}
-      />
-      {ready ? (
-        <PaneFilterBar active={active} filter={narrowed.filter} arches={arches} dropped={dropped} />
+      <PaneHeader active={active} split={split} counts={ready ? counts : undefined} />
+      {/* Drawn while the listing loads too: its arrival then only adds the rows. */}
+      {listing?.status !== 'failed' && !(listing?.status === 'done' && tags.length === 0) ? (
+        <PaneFilterBar active={active} filter={narrowed.filter} dropped={dropped} />
       ) : null}
       {ready ? (
         <PartialNotice
@@ -137,7 +149,7 @@ export function RepositoryPane({
           sortedWith={narrowed.sortedWith}
           shown={rows.length}
           unknownToFacets={narrowed.unknownToFacets}
-          missing={tags.length - Object.keys(details ?? {}).length}
+          total={tags.length}
         />
       ) : null}
       <div ref={box} className="flex min-h-0 flex-1 flex-col overflow-auto">

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
-import { CopyPlus, Download, Trash2, X } from 'lucide-react';
+import { memo, useMemo } from 'react';
+import { X } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
-import { Button, IconButton } from '../../ui/button.js';
+import { IconButton } from '../../ui/button.js';
 import { formatCount } from '../../ui/format.js';
+import { ImageActions } from '../details/image-actions.js';
 import { useFormatters } from '../settings/use-formatters.js';
 import { usePane } from './pane-context.js';
 import { selectionTotals } from './selection-totals.js';
@@ -12,14 +13,14 @@ import { tagReference } from './tag-reference.js';
  * "3 selected · 7.2 GiB · 2 digests — Pull · Copy to… · Delete…" under the grid (UI.md S5),
  * for the selected tags that are shown.
  */
-export function SelectionBar({ rows }: { rows: readonly string[] }) {
+export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonly string[] }) {
   const { pane, target, repoKey } = usePane();
   const selected = useSifportStore((s) => {
     const own = s.explorerPanes[pane];
     return own?.repoKey === repoKey ? own.selected : undefined;
   });
   const details = useSifportStore((s) => s.tagDetails[repoKey]);
-  const { openDialog, updatePane } = useSifportStore.getState();
+  const { updatePane } = useSifportStore.getState();
   const format = useFormatters();
   const tags = useMemo(
     () => (selected?.size ? rows.filter((t) => selected.has(t)) : []),
@@ -36,25 +37,14 @@ export function SelectionBar({ rows }: { rows: readonly string[] }) {
     <div
       role="toolbar"
       aria-label="Selected tags"
-      className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-t border-line bg-accent-soft px-3 py-1.5"
+      className="flex shrink-0 items-center gap-3 border-t border-line bg-accent-soft px-3 py-1.5"
     >
-      <span className="font-medium">
+      <span className="min-w-0 flex-1 truncate font-medium">
         {formatCount(totals.tags)} selected · {size} · {formatCount(totals.digests)}{' '}
         {totals.digests === 1 ? 'digest' : 'digests'}
       </span>
-      <span className="flex flex-1 flex-wrap items-center justify-end gap-1.5">
-        <Button small onPress={() => openDialog({ kind: 'pull', references })}>
-          <Download size={14} aria-hidden />
-          Pull…
-        </Button>
-        <Button small onPress={() => openDialog({ kind: 'copy', references })}>
-          <CopyPlus size={14} aria-hidden />
-          Copy to…
-        </Button>
-        <Button small variant="danger" onPress={() => openDialog({ kind: 'delete', references })}>
-          <Trash2 size={14} aria-hidden />
-          Delete…
-        </Button>
+      <span className="flex shrink-0 items-center gap-1.5">
+        <ImageActions references={references} small compact />
         <IconButton
           label="Clear the selection"
           shortcut="Esc"
@@ -65,4 +55,4 @@ export function SelectionBar({ rows }: { rows: readonly string[] }) {
       </span>
     </div>
   );
-}
+});

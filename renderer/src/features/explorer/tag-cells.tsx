@@ -20,7 +20,13 @@ const ARCH_HINT =
   'The manifest of a single image does not name its architecture; the SIF tab reads it from the image header.';
 
 function Skeleton({ width }: { width: string }) {
-  return <span aria-hidden className={cx('skeleton block h-3', width)} />;
+  // No shimmer while the grid scrolls: each animated cell would be repainted every frame.
+  return (
+    <span
+      aria-hidden
+      className={cx('skeleton block h-3 in-data-scrolling:[animation:none]!', width)}
+    />
+  );
 }
 
 /** A small icon button inside a row: plain DOM (rows are many), reached with ←/→. */
@@ -53,23 +59,28 @@ export function RowButton({
   );
 }
 
-function DigestCell({ digest }: { digest: string }) {
+function DigestCell({ digest, live }: { digest: string; live: boolean }) {
   const [copied, setCopied] = useState(false);
   const hex = digest.split(':')[1]?.slice(0, 12) ?? digest;
   return (
-    <GridCell title={digest} className="gap-1">
-      <span className="truncate font-mono text-sm text-muted">{hex}</span>
-      <RowButton
-        label={copied ? 'Digest copied' : 'Copy digest'}
-        className="opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100"
-        onPress={() => void copyText(digest).then(setCopied)}
-      >
-        {copied ? (
-          <Check size={12} aria-hidden className="text-success" />
-        ) : (
-          <Copy size={12} aria-hidden />
-        )}
-      </RowButton>
+    <GridCell
+      title={digest}
+      className={cx('font-mono text-sm text-muted', live && 'flex items-center gap-1')}
+    >
+      {live ? <span className="truncate">{hex}</span> : hex}
+      {live ? (
+        <RowButton
+          label={copied ? 'Digest copied' : 'Copy digest'}
+          className="opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100"
+          onPress={() => void copyText(digest).then(setCopied)}
+        >
+          {copied ? (
+            <Check size={12} aria-hidden className="text-success" />
+          ) : (
+            <Copy size={12} aria-hidden />
+          )}
+        </RowButton>
+      ) : null}
     </GridCell>
   );
 }
@@ -79,15 +90,18 @@ export function DetailCell({
   column,
   details,
   format,
+  live,
 }: {
   column: Exclude<TagColumn, 'tag'>;
   details: TagDetails | undefined;
   format: Formatters;
+  /** The row's buttons are drawn (see TagRow). */
+  live: boolean;
 }) {
   if (column === 'signed') {
     return (
-      <GridCell title={SIGNED_HINT}>
-        <span className="text-muted">unknown</span>
+      <GridCell title={SIGNED_HINT} className="text-muted">
+        unknown
       </GridCell>
     );
   }
@@ -95,20 +109,25 @@ export function DetailCell({
   if (details === undefined) {
     return (
       <GridCell align={align}>
-        <Skeleton width={column === 'digest' ? 'w-20' : column === 'created' ? 'w-16' : 'w-12'} />
+        <Skeleton
+          width={cx(
+            column === 'digest' ? 'w-20' : column === 'created' ? 'w-16' : 'w-12',
+            align === 'end' && 'ml-auto',
+          )}
+        />
       </GridCell>
     );
   }
   if (!details.ok) {
     return (
-      <GridCell align={align} title={details.error.message}>
-        <span className="text-muted">—</span>
+      <GridCell align={align} title={details.error.message} className="text-muted">
+        —
       </GridCell>
     );
   }
   switch (column) {
     case 'digest':
-      return <DigestCell digest={details.digest} />;
+      return <DigestCell digest={details.digest} live={live} />;
     case 'size':
       return (
         <GridCell align="end" title={formatExactBytes(details.size)} className="tabular-nums">
@@ -118,24 +137,23 @@ export function DetailCell({
     case 'created': {
       const at = createdAt(details);
       return at === undefined ? (
-        <GridCell title="The manifest carries no creation date (org.opencontainers.image.created).">
-          <span className="text-muted">—</span>
+        <GridCell
+          title="The manifest carries no creation date (org.opencontainers.image.created)."
+          className="text-muted"
+        >
+          —
         </GridCell>
       ) : (
-        <GridCell title={formatAbsolute(at)}>
-          <span className="truncate">{format.time(at)}</span>
-        </GridCell>
+        <GridCell title={formatAbsolute(at)}>{format.time(at)}</GridCell>
       );
     }
     case 'arch': {
       const arches = archesOf(details);
       return arches.length ? (
-        <GridCell title={details.platforms.join(', ')}>
-          <span className="truncate">{arches.join(', ')}</span>
-        </GridCell>
+        <GridCell title={details.platforms.join(', ')}>{arches.join(', ')}</GridCell>
       ) : (
-        <GridCell title={ARCH_HINT}>
-          <span className="text-muted">—</span>
+        <GridCell title={ARCH_HINT} className="text-muted">
+          —
         </GridCell>
       );
     }

@@ -1,6 +1,7 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { memo, useCallback, useMemo, type DragEvent } from 'react';
 import { Check, Minus } from 'lucide-react';
 import { useSifportStore } from '../../store/store.js';
+import { copyText } from '../../ui/copy-button.js';
 import { cx } from '../../ui/cx.js';
 import {
   clearSelection,
@@ -45,6 +46,7 @@ function SelectAllBox({
     <button
       type="button"
       role="checkbox"
+      tabIndex={-1}
       aria-checked={state}
       aria-label={all ? 'Clear the selection' : 'Select every tag shown (Ctrl+A)'}
       title={all ? 'Clear the selection' : 'Select every tag shown (Ctrl+A)'}
@@ -72,7 +74,7 @@ function SelectAllBox({
  * The tag grid of one pane over its filtered and sorted `rows`: selection through the slice,
  * details fetched for what is in view, rows dragged to the other pane for Copy.
  */
-export function TagGrid({
+export const TagGrid = memo(function TagGrid({
   rows,
   columns,
   onOpen,
@@ -97,6 +99,9 @@ export function TagGrid({
     },
     [pane, repoKey],
   );
+  /** The rows a key acts on: the selection when row `i` is in it, else row `i` alone. */
+  const acted = (i: number) =>
+    state.selected.has(rows[i]!) ? rows.filter((t) => state.selected.has(t)) : [rows[i]!];
   const actions: GridActions = {
     onMove: (i, mode) =>
       change((s) =>
@@ -113,6 +118,24 @@ export function TagGrid({
       change((s) => focusKey(s, rows[i]!));
       onOpen();
     },
+    onCopy: (i) => {
+      const text = acted(i)
+        .map((t) => tagReference(target, t))
+        .join('\n');
+      void copyText(text).then((ok) =>
+        useSifportStore
+          .getState()
+          .announce(
+            ok
+              ? `Copied ${text.includes('\n') ? 'the references' : text}.`
+              : 'The clipboard refused the references.',
+          ),
+      );
+    },
+    onDelete: (i) =>
+      useSifportStore
+        .getState()
+        .openDialog({ kind: 'delete', references: acted(i).map((t) => tagReference(target, t)) }),
     onPress: (i, how) =>
       change((s) =>
         how.range
@@ -132,6 +155,8 @@ export function TagGrid({
     },
     [rows, pane, target, showDetailsFor],
   );
+  const rowKey = useCallback((i: number) => rows[i]!, [rows]);
+  const viewKey = JSON.stringify([state.filter, state.sort, state.facets]);
   const onDragRows = (index: number, event: DragEvent<HTMLElement>) => {
     const tag = rows[index]!;
     const tags = state.selected.has(tag) ? rows.filter((t) => state.selected.has(t)) : [tag];
@@ -180,10 +205,19 @@ export function TagGrid({
       onSort={(column) =>
         updatePane(pane, repoKey, { sort: nextSort(state.sort, column as TagColumn) })
       }
-      rowLabel={(i) => rows[i]!}
-      rowKey={(i) => rows[i]!}
-      renderRow={(i, start, tabStop) => (
-        <TagRow key={rows[i]} index={i} start={start} tabStop={tabStop} tag={rows[i]!} />
+      rowLabel={rowKey}
+      rowKey={rowKey}
+      viewKey={viewKey}
+      keepInView={focusedIndex >= 0 && state.selected.has(rows[focusedIndex]!) ? focusedIndex : -1}
+      renderRow={(i, start, tabStop, live) => (
+        <TagRow
+          key={rows[i]}
+          index={i}
+          start={start}
+          tabStop={tabStop}
+          live={live}
+          tag={rows[i]!}
+        />
       )}
       actions={actions}
       onRangeChange={onRangeChange}
@@ -191,4 +225,4 @@ export function TagGrid({
       minWidth={minWidth}
     />
   );
-}
+});

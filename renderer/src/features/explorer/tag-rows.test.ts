@@ -35,6 +35,19 @@ const query = (patch: Partial<RowQuery>): RowQuery => ({
 });
 
 describe('tagRows', () => {
+  test('by tag both ways: descending is ascending reversed, ties in listing order', () => {
+    const tags = ['b10', 'B2', 'b2', 'a', 'b1'];
+    const up = tagRows(tags, query({}), undefined, NOW).rows;
+    const down = tagRows(
+      tags,
+      query({ sort: { column: 'tag', direction: 'descending' } }),
+      undefined,
+      NOW,
+    ).rows;
+    assert.deepEqual(up, ['a', 'b1', 'B2', 'b2', 'b10']);
+    assert.deepEqual(down, ['b10', 'B2', 'b2', 'b1', 'a']);
+  });
+
   test('sorts by tag numerically without needing details', () => {
     const r = tagRows(TAGS, query({}), undefined, NOW);
     assert.deepEqual(r.rows, ['latest', 'v1', 'v2', 'v10']);

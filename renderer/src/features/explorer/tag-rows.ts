@@ -1,6 +1,6 @@
 import type { TagDetails } from '../../store/domain.js';
 import { filterRows, parseFilter, type RowFilter } from '../../ui/grid/filter-rows.js';
-import { sortRows, type SortSpec } from '../../ui/grid/sort-rows.js';
+import { NUMERIC_COLLATOR, sortRows, type SortSpec } from '../../ui/grid/sort-rows.js';
 import { archesOf, columnSpec, createdAt, sortValueOf, type TagColumn } from './tag-columns.js';
 
 /** Narrowing by what the details tell (UI.md S5 facets). */
@@ -49,6 +49,34 @@ function facetTest(
   };
 }
 
+interface TagOrder {
+  readonly ascending: readonly string[];
+  readonly rank: ReadonlyMap<string, number>;
+}
+
+const tagOrders = new WeakMap<readonly string[], TagOrder>();
+
+/**
+ * A listing in collator order and each tag's rank in it, computed once per listing: the
+ * collator's comparisons are the costly part of a sort, so sorting by tag again (either way)
+ * compares ranks. Tags the collator finds equal ("V1", "v1") share a rank.
+ */
+function tagOrder(tags: readonly string[]): TagOrder {
+  let order = tagOrders.get(tags);
+  if (!order) {
+    const ascending = sortRows(tags, (t) => t, 'ascending');
+    const rank = new Map<string, number>();
+    let at = 0;
+    ascending.forEach((tag, i) => {
+      if (i > 0 && NUMERIC_COLLATOR.compare(ascending[i - 1]!, tag) !== 0) at = i;
+      rank.set(tag, at);
+    });
+    order = { ascending, rank };
+    tagOrders.set(tags, order);
+  }
+  return order;
+}
+
 /**
  * `tags` in the pane's order: sorted once per listing, sort or (for a details column)
  * details answer, so a filter keystroke never sorts (UI.md budget: sort < 150 ms, filter
@@ -59,6 +87,11 @@ export function sortTags(
   sort: RowQuery['sort'],
   details: Readonly<Record<string, TagDetails>> | undefined,
 ): readonly string[] {
+  if (sort.column === 'tag') {
+    const { ascending, rank } = tagOrder(tags);
+    if (sort.direction === 'ascending') return ascending;
+    return sortRows(tags, (tag) => rank.get(tag), 'descending');
+  }
   return sortRows(tags, (tag) => sortValueOf(sort.column, tag, details?.[tag]), sort.direction);
 }
 

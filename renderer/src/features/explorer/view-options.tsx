@@ -1,7 +1,6 @@
 import type { Key } from 'react';
 import { Check, SlidersHorizontal } from 'lucide-react';
 import {
-  Button as AriaButton,
   Header,
   Menu,
   MenuItem,
@@ -11,7 +10,7 @@ import {
   Separator,
 } from 'react-aria-components';
 import { useSifportStore } from '../../store/store.js';
-import { Tip } from '../../ui/tooltip.js';
+import { IconButton } from '../../ui/button.js';
 import { paneStateOf } from './explorer-slice.js';
 import { usePane } from './pane-context.js';
 import { TAG_COLUMNS, type TagColumn } from './tag-columns.js';
@@ -54,14 +53,9 @@ export function ViewOptions({ dropped }: { dropped: readonly TagColumn[] }) {
   };
   return (
     <MenuTrigger>
-      <Tip text="View options: columns and density">
-        <AriaButton
-          aria-label="View options"
-          className="inline-flex h-7 min-w-7 items-center justify-center rounded-md px-1 text-muted outline-none hover:bg-hover hover:text-text pressed:bg-selected focus-visible:outline-2 focus-visible:outline-accent"
-        >
-          <SlidersHorizontal size={16} aria-hidden />
-        </AriaButton>
-      </Tip>
+      <IconButton label="View options: columns and density">
+        <SlidersHorizontal size={16} />
+      </IconButton>
       <Popover
         placement="bottom end"
         className="min-w-56 rounded-md border border-line bg-raised p-1 shadow-lg"

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { formatAbsolute, formatBytes, formatRelative } from '../../ui/format.js';
@@ -9,13 +10,19 @@ export interface Formatters {
   time(ms: number): string;
 }
 
-/** The {@link Formatters} of the current settings. */
+/**
+ * The {@link Formatters} of the current settings: the same object until a setting changes,
+ * so it can be handed down (a tag grid passes it to every row) without re-rendering them.
+ */
 export function useFormatters(): Formatters {
   const { units, dates } = useSifportStore(
     useShallow((s) => ({ units: s.settings.units, dates: s.settings.dates })),
   );
-  return {
-    bytes: (bytes) => formatBytes(bytes, units),
-    time: (ms) => (dates === 'relative' ? formatRelative(ms) : formatAbsolute(ms)),
-  };
+  return useMemo(
+    () => ({
+      bytes: (bytes: number) => formatBytes(bytes, units),
+      time: (ms: number) => (dates === 'relative' ? formatRelative(ms) : formatAbsolute(ms)),
+    }),
+    [units, dates],
+  );
 }

@@ -13,33 +13,22 @@ const press = (key: string, mods: Partial<GridKey> = {}): GridKey => ({
 
 describe('gridIntent', () => {
   test('arrows, pages and ends move and select, clamped to the rows', () => {
-    assert.deepEqual(gridIntent(press('ArrowDown'), 3, 10, 5), {
-      kind: 'move',
-      to: 4,
-      mode: 'select',
-    });
-    assert.deepEqual(gridIntent(press('ArrowDown'), 9, 10, 5), {
-      kind: 'move',
-      to: 9,
-      mode: 'select',
-    });
-    assert.deepEqual(gridIntent(press('ArrowUp'), 0, 10, 5), {
-      kind: 'move',
-      to: 0,
-      mode: 'select',
-    });
-    assert.deepEqual(gridIntent(press('PageDown'), 7, 10, 5), {
-      kind: 'move',
-      to: 9,
-      mode: 'select',
-    });
-    assert.deepEqual(gridIntent(press('PageUp'), 7, 10, 5), {
-      kind: 'move',
-      to: 2,
-      mode: 'select',
-    });
-    assert.deepEqual(gridIntent(press('End'), 0, 10, 5), { kind: 'move', to: 9, mode: 'select' });
-    assert.deepEqual(gridIntent(press('Home'), 5, 10, 5), { kind: 'move', to: 0, mode: 'select' });
+    const moves: [key: string, from: number, to: number][] = [
+      ['ArrowDown', 3, 4],
+      ['ArrowDown', 9, 9],
+      ['ArrowUp', 0, 0],
+      ['PageDown', 7, 9],
+      ['PageUp', 7, 2],
+      ['End', 0, 9],
+      ['Home', 5, 0],
+    ];
+    for (const [key, from, to] of moves) {
+      assert.deepEqual(
+        gridIntent(press(key), from, 10, 5),
+        { kind: 'move', to, mode: 'select' },
+        key,
+      );
+    }
   });
 
   test('without a focused row any move starts at the first', () => {
@@ -75,11 +64,20 @@ describe('gridIntent', () => {
     });
   });
 
+  test('Ctrl+C copies, Delete (⌘⌫ on macOS) deletes', () => {
+    assert.deepEqual(gridIntent(press('c', { ctrlKey: true }), 1, 10, 5), { kind: 'copy' });
+    assert.deepEqual(gridIntent(press('Delete'), 1, 10, 5), { kind: 'delete' });
+    assert.deepEqual(gridIntent(press('Backspace', { metaKey: true }), 1, 10, 5, true), {
+      kind: 'delete',
+    });
+    assert.equal(gridIntent(press('Backspace'), 1, 10, 5), undefined);
+  });
+
   test('letters are typeahead; shortcuts and other keys are left alone', () => {
     assert.deepEqual(gridIntent(press('b'), 1, 10, 5), { kind: 'typeahead', char: 'b' });
     assert.deepEqual(gridIntent(press('7'), 1, 10, 5), { kind: 'typeahead', char: '7' });
     assert.equal(gridIntent(press('?', { shiftKey: true }), 1, 10, 5), undefined);
-    assert.equal(gridIntent(press('c', { ctrlKey: true }), 1, 10, 5), undefined);
+    assert.equal(gridIntent(press('c', { ctrlKey: true, shiftKey: true }), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('ArrowLeft', { altKey: true }), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('Tab'), 1, 10, 5), undefined);
     assert.equal(gridIntent(press('ArrowDown'), 0, 0, 5), undefined);

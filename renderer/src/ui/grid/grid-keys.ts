@@ -20,6 +20,10 @@ export type GridIntent =
   | { readonly kind: 'select-all' }
   | { readonly kind: 'clear' }
   | { readonly kind: 'open' }
+  /** Ctrl+C: copy what the selected rows name. */
+  | { readonly kind: 'copy' }
+  /** Delete (⌘⌫ on macOS): delete the selected rows, after asking. */
+  | { readonly kind: 'delete' }
   | { readonly kind: 'typeahead'; readonly char: string };
 
 const MOVES: Readonly<Record<string, (i: number, last: number, page: number) => number>> = {
@@ -52,6 +56,10 @@ export function gridIntent(
   }
   if (event.altKey) return undefined;
   if (mod && !event.shiftKey && event.key.toLowerCase() === 'a') return { kind: 'select-all' };
+  if (mod && !event.shiftKey && event.key.toLowerCase() === 'c') return { kind: 'copy' };
+  if (event.key === 'Delete' || (mac && event.metaKey && event.key === 'Backspace')) {
+    return { kind: 'delete' };
+  }
   if (mod) return undefined;
   if (event.key === ' ') return { kind: 'toggle' };
   if (event.key === 'Enter') return { kind: 'open' };

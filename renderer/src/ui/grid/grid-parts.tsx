@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { cx } from '../cx.js';
-import type { SortSpec } from './sort-rows.js';
 
 /**
  * The rows and cells of {@link VirtualGrid} (UI.md §5 "Grid"): a row is `role=row` with
@@ -41,6 +39,8 @@ export function GridRow({
       style={{ transform: `translateY(${start}px)`, height }}
       className={cx(
         'group absolute top-0 left-0 grid w-full grid-cols-(--grid-cols) items-center border-b border-line/60',
+        // A row's size is its own: style and layout work stays inside the rows that change.
+        '[contain:strict]',
         'cursor-default outline-none select-none hover:bg-hover aria-selected:bg-selected',
         'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent',
       )}
@@ -50,7 +50,11 @@ export function GridRow({
   );
 }
 
-/** A cell; `header` makes it the row's `rowheader` (the column typeahead searches). */
+/**
+ * A cell; `header` makes it the row's `rowheader` (the column typeahead searches). Text goes
+ * straight in and is cut with an ellipsis (one element per cell: rows are many); a cell
+ * holding controls adds `flex` in `className`.
+ */
 export function GridCell({
   header = false,
   align,
@@ -68,61 +72,9 @@ export function GridCell({
     <div
       role={header ? 'rowheader' : 'gridcell'}
       title={title}
-      className={cx(
-        'flex h-full min-w-0 items-center px-2',
-        align === 'end' && 'justify-end text-right',
-        className,
-      )}
+      className={cx('min-w-0 truncate px-2', align === 'end' && 'text-right', className)}
     >
       {children}
-    </div>
-  );
-}
-
-/** A column header: a button with `aria-sort` when the column sorts, else its label. */
-export function GridHeaderCell({
-  id,
-  label,
-  sortable,
-  sort,
-  align,
-  onSort,
-  children,
-}: {
-  id: string;
-  label: string;
-  sortable?: boolean;
-  sort?: SortSpec;
-  align?: 'end';
-  onSort?: (column: string) => void;
-  children?: ReactNode;
-}) {
-  const active = sort?.column === id;
-  const ariaSort = sortable ? (active ? sort.direction : 'none') : undefined;
-  const Icon = !active ? ArrowUpDown : sort.direction === 'ascending' ? ArrowUp : ArrowDown;
-  return (
-    <div
-      role="columnheader"
-      aria-sort={ariaSort}
-      className={cx('flex h-full min-w-0 items-center px-1', align === 'end' && 'justify-end')}
-    >
-      {children ??
-        (sortable ? (
-          <button
-            type="button"
-            onClick={() => onSort?.(id)}
-            className={cx(
-              'flex h-6 min-w-0 items-center gap-1 rounded px-1 font-medium outline-none hover:bg-hover',
-              'focus-visible:outline-2 focus-visible:outline-accent',
-              active ? 'text-text' : 'text-muted',
-            )}
-          >
-            <span className="truncate">{label}</span>
-            <Icon size={12} aria-hidden className={active ? 'text-accent' : 'opacity-60'} />
-          </button>
-        ) : (
-          <span className="truncate px-1 font-medium text-muted">{label}</span>
-        ))}
     </div>
   );
 }

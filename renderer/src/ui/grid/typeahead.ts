@@ -4,7 +4,7 @@
  */
 
 /** How long after the last key the typed prefix is forgotten, in ms. */
-export const TYPEAHEAD_RESET_MS = 700;
+export const TYPEAHEAD_RESET_MS = 1000;
 
 /** The typed prefix and when it was last extended. */
 export interface TypeaheadState {

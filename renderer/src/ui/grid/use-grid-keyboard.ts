@@ -11,6 +11,10 @@ export interface GridActions {
   onSelectAll(): void;
   onClear(): void;
   onOpen(index: number): void;
+  /** Ctrl+C on row `index`. */
+  onCopy(index: number): void;
+  /** Delete on row `index`. */
+  onDelete(index: number): void;
   /** A click: `range` with Shift, `toggle` with Ctrl/Cmd. */
   onPress(index: number, how: { range: boolean; toggle: boolean }): void;
 }
@@ -19,6 +23,33 @@ export interface GridActions {
 export function rowIndexOf(target: EventTarget | null): number | undefined {
   const row = (target as HTMLElement | null)?.closest?.('[role=row][data-index]');
   return row ? Number((row as HTMLElement).dataset['index']) : undefined;
+}
+
+/** The buttons of the header row of the grid around `el` (sort headers, select all). */
+function headerButtons(el: HTMLElement): HTMLElement[] {
+  const header = el.closest('[role=grid]')?.querySelector('[role=row][aria-rowindex="1"]');
+  return header ? [...header.querySelectorAll<HTMLElement>('button')] : [];
+}
+
+/**
+ * Keys in the header row, which is part of the grid's one tab stop: ←/→ walk its buttons,
+ * ↓ goes back to the rows. True when the key was handled.
+ */
+function headerKey(event: KeyboardEvent<HTMLElement>, target: HTMLElement): boolean {
+  if (!target.closest('[role=row][aria-rowindex="1"]')) return false;
+  const buttons = headerButtons(target);
+  const at = buttons.indexOf(target);
+  if (event.key === 'ArrowDown') {
+    target.closest('[role=grid]')?.querySelector<HTMLElement>('[role=row][tabindex="0"]')?.focus();
+  } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+    buttons[
+      Math.max(0, Math.min(buttons.length - 1, at + (event.key === 'ArrowRight' ? 1 : -1)))
+    ]?.focus();
+  } else {
+    return false;
+  }
+  event.preventDefault();
+  return true;
 }
 
 /**
@@ -37,6 +68,7 @@ export function useGridKeyboard(options: {
   const typed = useRef(NO_TYPEAHEAD);
   return (event: KeyboardEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
+    if (headerKey(event, target)) return;
     const row = target.closest<HTMLElement>('[role=row][data-index]');
     if (!row) return;
     if (target !== row) {
@@ -51,6 +83,12 @@ export function useGridKeyboard(options: {
     }
     if (event.key === 'ArrowRight') {
       row.querySelector<HTMLElement>('button')?.focus();
+      event.preventDefault();
+      return;
+    }
+    const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === 'ArrowUp' && plain && row.dataset['index'] === '0') {
+      headerButtons(row)[0]?.focus();
       event.preventDefault();
       return;
     }
@@ -73,10 +111,14 @@ export function useGridKeyboard(options: {
         return actions.onClear();
       case 'open':
         return actions.onOpen(from);
+      case 'copy':
+        return actions.onCopy(from);
+      case 'delete':
+        return actions.onDelete(from);
       case 'typeahead': {
         typed.current = typeaheadPrefix(typed.current, intent.char, event.timeStamp);
         const to = typeaheadMatch(options.label, rowCount, from, typed.current.prefix);
-        if (to === undefined) return;
+        if (to === undefined || to === from) return;
         actions.onMove(to, 'select');
         options.moveTo(to);
       }

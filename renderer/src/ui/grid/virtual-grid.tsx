@@ -1,3 +1,4 @@
+export type { GridColumn } from './grid-header.js';
 import {
   useCallback,
   useEffect,
@@ -5,25 +6,13 @@ import {
   useRef,
   type CSSProperties,
   type DragEvent,
-  type MouseEvent,
   type ReactNode,
 } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { cx } from '../cx.js';
-import { GridHeaderCell } from './grid-parts.js';
+import { GridHeader, type GridColumn } from './grid-header.js';
+import { useGridPointer } from './use-grid-pointer.js';
 import type { SortSpec } from './sort-rows.js';
-import { rowIndexOf, useGridKeyboard, type GridActions } from './use-grid-keyboard.js';
-
-/** A column of the grid: its CSS grid track and header. */
-export interface GridColumn {
-  readonly id: string;
-  readonly label: string;
-  readonly track: string;
-  readonly sortable?: boolean;
-  readonly align?: 'end';
-  /** Replaces the default header (a select-all checkbox). */
-  readonly header?: ReactNode;
-}
+import { useGridKeyboard, type GridActions } from './use-grid-keyboard.js';
 
 /**
  * The hand-written virtual ARIA grid (UI.md §5, §7): `role=grid` with `aria-rowcount` and
@@ -47,6 +36,8 @@ export function VirtualGrid({
   onRangeChange,
   onDragRows,
   minWidth,
+  viewKey,
+  keepInView,
 }: {
   label: string;
   columns: readonly GridColumn[];
@@ -58,12 +49,23 @@ export function VirtualGrid({
   onSort?: (column: string) => void;
   rowLabel: (index: number) => string;
   rowKey: (index: number) => string;
-  renderRow: (index: number, start: number, tabStop: boolean) => ReactNode;
+  /**
+   * Draws row `index` at `start` px. `live` is true for the tab stop and the row under the
+   * mouse: only those need their hover/focus actions in the DOM (rows are many; see S5).
+   */
+  renderRow: (index: number, start: number, tabStop: boolean, live: boolean) => ReactNode;
   actions: GridActions;
-  /** The rows in view changed (first and last index): load what they need. */
+  /**
+   * The rows in view once scrolling rests (first and last index): load what they need. Rows
+   * that only fly past are not reported, so a fast scroll asks for nothing on the way.
+   */
   onRangeChange?: (first: number, last: number) => void;
   onDragRows?: (index: number, event: DragEvent<HTMLElement>) => void;
   minWidth: number;
+  /** Changes when the user re-sorts or re-filters: the view then moves (see `keepInView`). */
+  viewKey: string;
+  /** The row kept in view when `viewKey` changes (the selected focus), or -1: back to the top. */
+  keepInView: number;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
@@ -82,12 +84,25 @@ export function VirtualGrid({
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     getItemKey: rowKey,
-    overscan: 8,
+    overscan: 5,
     rangeExtractor,
+    // React 19 batches the scroll's render with the frame's other work; flushSync in the
+    // scroll handler rendered once per event, several times a frame.
+    useFlushSync: false,
   });
+  const shownView = useRef(viewKey);
+  useEffect(() => {
+    if (shownView.current === viewKey) return;
+    shownView.current = viewKey;
+    if (keepInView >= 0) virtualizer.scrollToIndex(keepInView, { align: 'center' });
+    else if ((scroller.current?.scrollTop ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [viewKey, keepInView, virtualizer]);
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? -1;
-  useEffect(() => onRangeChange?.(first, last), [first, last, rowCount, onRangeChange]);
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (!scrolling) onRangeChange?.(first, last);
+  }, [first, last, rowCount, scrolling, onRangeChange]);
   useLayoutEffect(() => {
     if (pendingFocus.current === undefined) return;
     const row = scroller.current?.querySelector<HTMLElement>(
@@ -107,18 +122,7 @@ export function VirtualGrid({
       virtualizer.scrollToIndex(index, { align: 'auto' });
     },
   });
-  const onClick = (event: MouseEvent<HTMLElement>) => {
-    const index = rowIndexOf(event.target);
-    const target = event.target as HTMLElement;
-    if (index === undefined || target.closest('button:not([data-row-check])')) return;
-    const toggle = event.ctrlKey || event.metaKey || target.closest('[data-row-check]') !== null;
-    actions.onPress(index, { range: event.shiftKey, toggle });
-  };
-  const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
-    const index = rowIndexOf(event.target);
-    if (index !== undefined && !(event.target as HTMLElement).closest('button'))
-      actions.onOpen(index);
-  };
+  const pointer = useGridPointer(actions, onDragRows);
   const template = columns.map((c) => c.track).join(' ');
   return (
     <div
@@ -130,42 +134,19 @@ export function VirtualGrid({
       style={{ '--grid-cols': template } as CSSProperties}
       className="flex min-h-0 flex-1 flex-col"
       onKeyDown={onKeyDown}
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      onDragStart={(e) => {
-        const index = rowIndexOf(e.target);
-        if (index !== undefined) onDragRows?.(index, e);
-      }}
+      {...pointer.handlers}
     >
-      <div
-        ref={header}
-        role="rowgroup"
-        className="shrink-0 overflow-hidden border-b border-line bg-surface"
-      >
-        <div
-          role="row"
-          aria-rowindex={1}
-          style={{ minWidth }}
-          className="grid h-8 grid-cols-(--grid-cols) items-center text-sm"
-        >
-          {columns.map((c) => (
-            <GridHeaderCell
-              key={c.id}
-              id={c.id}
-              label={c.label}
-              sortable={c.sortable}
-              sort={sort}
-              align={c.align}
-              onSort={onSort}
-            >
-              {c.header}
-            </GridHeaderCell>
-          ))}
-        </div>
-      </div>
+      <GridHeader
+        columns={columns}
+        sort={sort}
+        onSort={onSort}
+        minWidth={minWidth}
+        scrollRef={header}
+      />
       <div
         ref={scroller}
         data-grid-scroller
+        data-scrolling={scrolling || undefined}
         className="min-h-0 flex-1 overflow-auto"
         onScroll={(e) => {
           if (header.current) header.current.scrollLeft = e.currentTarget.scrollLeft;
@@ -173,12 +154,19 @@ export function VirtualGrid({
       >
         <div
           role="rowgroup"
-          className={cx('relative')}
+          className="relative"
           style={{ height: virtualizer.getTotalSize(), minWidth }}
         >
           {virtualizer
             .getVirtualItems()
-            .map((item) => renderRow(item.index, item.start, item.index === tabStop))}
+            .map((item) =>
+              renderRow(
+                item.index,
+                item.start,
+                item.index === tabStop,
+                item.index === tabStop || item.index === pointer.hovered,
+              ),
+            )}
         </div>
       </div>
     </div>
