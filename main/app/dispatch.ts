@@ -9,6 +9,7 @@ import {
   type ResponseOf,
 } from '../../shared/contract.js';
 import { SifportError, toSifportError } from '../engine/errors.js';
+import { forWindow } from './window-error-text.js';
 
 /** One handler per channel: the engine side of the contract, free of any transport. */
 export type Handlers = {
@@ -45,7 +46,7 @@ export async function dispatch(
     const value = channels[channel].response.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (err) {
-    return { ok: false, error: toSifportError(err).toInfo() };
+    return { ok: false, error: forWindow(toSifportError(err).toInfo()) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { jobView } from '../../shared/transfers-contract.js';
 import { parseReference } from '../engine/registry/reference.js';
 import type { JobRecord, JobSpec } from '../engine/transfers/queue/job.js';
 import { droppedFileName } from './upload-endpoint.js';
+import { forWindow } from './window-error-text.js';
 
 /** A job as the window sees it. */
 export type JobView = z.infer<typeof jobView>;
@@ -56,7 +57,7 @@ export function jobViewOf(record: JobRecord): JobView {
       etaSeconds: record.progress.etaSeconds,
     },
     result: record.result,
-    error: record.error,
+    error: forWindow(record.error),
     attempts: record.attempts,
     nextRetryAt: record.nextRetryAt,
   };

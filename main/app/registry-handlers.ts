@@ -9,6 +9,7 @@ import type { Handlers } from './dispatch.js';
 import type { HandlerDeps } from './handlers.js';
 import { inspectReportView, withSifErrors } from './sif-view.js';
 import type { ConnectionOptions } from './connection-options.js';
+import { windowWording } from './window-error-text.js';
 import type { RegistryClient } from '../engine/registry/client.js';
 import type { Reference } from '../engine/registry/reference.js';
 
@@ -99,7 +100,7 @@ export function createRegistryHandlers(deps: Pick<HandlerDeps, 'clientFor'>): Re
             };
           } catch (err) {
             const { code, message } = toSifportError(err);
-            return { tag, ok: false as const, error: { code, message } };
+            return { tag, ok: false as const, error: { code, message: windowWording(message) } };
           }
         });
         return { details };
