@@ -12,12 +12,14 @@ export async function headBlob(
   repository: string,
   digest: string,
   signal?: AbortSignal,
+  /** A push asks with its own scope, so the check and the upload share one token. */
+  scope: string = pullScope(repository),
 ): Promise<number | undefined> {
   const what = `Checking blob ${digest.slice(0, 19)} in ${client.registry}/${repository}`;
   const res = await client.request({
     method: 'HEAD',
     path: `/v2/${repository}/blobs/${digest}`,
-    scopes: [pullScope(repository)],
+    scopes: [scope],
     signal,
     what,
   });

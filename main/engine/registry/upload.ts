@@ -280,7 +280,8 @@ class BlobUploader {
       }
       if (!e.retryable) throw e;
       // The PUT may have landed before the connection broke.
-      if ((await headBlob(this.o.client, this.o.repository, digest, this.o.signal)) === undefined)
+      const { client, repository, signal } = this.o;
+      if ((await headBlob(client, repository, digest, signal, pushScope(repository))) === undefined)
         throw e;
     }
   }

@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SifportError } from '../errors.js';
+import { pushScope } from '../registry/auth/scopes.js';
 import { headBlob, mountBlob } from '../registry/blobs.js';
 import type { RegistryClient } from '../registry/client.js';
 import { putManifest } from '../registry/manifests.js';
@@ -107,7 +108,7 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   let session: URL | undefined;
   let resumes = 0;
   let restarts = 0;
-  if (digest && (await headBlob(client, repo, digest, signal)) !== undefined) {
+  if (digest && (await headBlob(client, repo, digest, signal, pushScope(repo))) !== undefined) {
     blob = 'present';
   } else if (digest) {
     for (const other of cached?.locations ?? []) {
@@ -186,6 +187,7 @@ async function ensureConfigBlob(
   repo: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  if ((await headBlob(client, repo, EMPTY_CONFIG_DIGEST, signal)) !== undefined) return;
+  if ((await headBlob(client, repo, EMPTY_CONFIG_DIGEST, signal, pushScope(repo))) !== undefined)
+    return;
   await uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal);
 }

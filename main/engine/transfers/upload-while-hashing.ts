@@ -1,4 +1,5 @@
 import { SifportError } from '../errors.js';
+import { pushScope } from '../registry/auth/scopes.js';
 import { headBlob } from '../registry/blobs.js';
 import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { uploadBlob, type BlobUploadOptions } from '../registry/upload.js';
@@ -33,7 +34,9 @@ export async function uploadWhileHashing(
   digest.then(
     async (d) => {
       if (stopUpload.signal.aborted) return;
-      const size = await headBlob(client, repository, d, signal).catch(() => undefined);
+      const size = await headBlob(client, repository, d, signal, pushScope(repository)).catch(
+        () => undefined,
+      );
       if (size !== undefined) {
         present = true;
         stopUpload.abort();
