@@ -1,6 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { rootCertificates, type ConnectionOptions } from 'node:tls';
+import { createSecureContext, rootCertificates, type ConnectionOptions } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { socketHost } from './hosts.js';
 import {
@@ -201,10 +201,17 @@ export class NodeHttpTransport implements HttpTransport {
     this.trustReady.catch(() => undefined); // Reported by send().
   }
 
-  /** Adds the CA file's certificates to the system roots for every TLS connection. */
+  /**
+   * Adds the CA file's certificates to the system roots for every TLS connection, in one
+   * secure context that all of them share: given `ca` instead, each connection would parse
+   * the ~145 roots again (about 35 ms of CPU per connection).
+   */
   private async trustCaFile(path: string, tls: TlsOptions): Promise<void> {
     const pem = (await readRegularFile(path, 'CA file')).toString('utf8');
-    this.rawTlsOptions = { ca: [...rootCertificates, pem], rejectUnauthorized: !tls.insecure };
+    this.rawTlsOptions = {
+      secureContext: createSecureContext({ ca: [...rootCertificates, pem] }),
+      rejectUnauthorized: !tls.insecure,
+    };
     this.tlsAgentOptions = { keepAlive: true, maxSockets: 16, ...this.rawTlsOptions };
     this.httpsAgent.destroy(); // Never used: requests wait for trustReady.
     this.httpsAgent = new https.Agent(this.tlsAgentOptions);

@@ -25,7 +25,7 @@ export function proxyRefused(proxy: URL, status: number, target: string): Sifpor
 }
 
 /** Trust settings for TLS to an `https://` proxy: the same as for registries. */
-type ProxyTls = Pick<tls.ConnectionOptions, 'ca' | 'rejectUnauthorized'>;
+type ProxyTls = Pick<tls.ConnectionOptions, 'ca' | 'secureContext' | 'rejectUnauthorized'>;
 
 const CONNECT_FAILURES = new Set([
   'ECONNREFUSED',
@@ -145,7 +145,11 @@ export class TunnelingAgent extends https.Agent {
     options: https.AgentOptions,
   ) {
     super(options);
-    this.proxyTls = { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized };
+    this.proxyTls = {
+      ca: options.ca,
+      secureContext: options.secureContext,
+      rejectUnauthorized: options.rejectUnauthorized,
+    };
   }
 
   override createConnection(
