@@ -6,7 +6,7 @@ import { Sheet } from '../../ui/dialog.js';
 import { Spinner } from '../../ui/spinner.js';
 import { useSifportStore } from '../../store/store.js';
 import type { ErrorState } from '../../store/slice.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { accountLabel } from './account-status.js';
 import { downloadText } from './download-text.js';
 
@@ -19,13 +19,7 @@ function fileName(registry: string): string {
  * "Export docker-config…" (UI.md S3): what holding the file means comes first; the file is
  * offered only when the user asks, and the text never shows in the window.
  */
-export function ExportAccountDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'export-account' }>;
-  onClose: () => void;
-}) {
+export function ExportAccountDialog({ dialog, onClose }: DialogProps<'export-account'>) {
   const account = useSifportStore((s) => s.accounts.find((a) => a.id === dialog.accountId));
   const exportAccount = useSifportStore((s) => s.exportAccount);
   const [answer, setAnswer] = useState<{ config: string; warning: string } | undefined>();

@@ -9,7 +9,7 @@ import { SheetForm } from '../../ui/sheet-form.js';
 import { shortDigest } from '../../ui/format.js';
 import { accountForReference, parseTypedReference, sameHost } from '../palette/oras-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps, DialogOf } from '../shell/view-slice.js';
 import { checkTarget, firstProblem } from '../targets/target-check.js';
 import { TargetPicker } from '../targets/target-picker.js';
 import type { TargetValue } from '../targets/target-rules.js';
@@ -27,7 +27,7 @@ const FORM_ID = 'copy-form';
  * else an account on another registry (copying is mostly between registries); else the
  * source's own account, with the tag left to type.
  */
-function startValue(dialog: Extract<DialogState, { kind: 'copy' }>): TargetValue {
+function startValue(dialog: DialogOf<'copy'>): TargetValue {
   const s = useSifportStore.getState();
   const other = dialog.target ?? (s.frame.split ? s.panes[1 - s.activePane] : undefined);
   const source = parseTypedReference(dialog.references[0] ?? '');
@@ -46,13 +46,7 @@ function startValue(dialog: Extract<DialogState, { kind: 'copy' }>): TargetValue
  * same repository, a server-side mount within one registry, or every byte streamed through
  * this machine), then `registry:copy` per image; the drawer shows the jobs.
  */
-export function CopyDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'copy' }>;
-  onClose: () => void;
-}) {
+export function CopyDialog({ dialog, onClose }: DialogProps<'copy'>) {
   const { references } = dialog;
   const single = references.length === 1;
   const f = useFormatters();

@@ -9,7 +9,7 @@ import { SheetActions } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { Spinner } from '../../ui/spinner.js';
 import { accountForReference, parseTypedReference } from '../palette/oras-reference.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import {
   confirmationWord,
   deleteGroups,
@@ -28,13 +28,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * vanish or more than 10 go; no undo, said; a registry that cannot delete disables the action
  * with the reason. After deleting, the explorer refreshes.
  */
-export function DeleteDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'delete' }>;
-  onClose: () => void;
-}) {
+export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
   const { references } = dialog;
   const s = useSifportStore(
     useShallow((st) => ({

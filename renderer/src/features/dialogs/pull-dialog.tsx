@@ -11,7 +11,7 @@ import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import {
   pullBlocker,
   pullCommands,
@@ -35,13 +35,7 @@ const FORM_ID = 'pull-form';
  * space (blocks when short) and the same as a command. Pull queues the jobs, closes, and the
  * drawer shows them.
  */
-export function PullDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'pull' }>;
-  onClose: () => void;
-}) {
+export function PullDialog({ dialog, onClose }: DialogProps<'pull'>) {
   const { references } = dialog;
   const f = useFormatters();
   const s = useSifportStore(

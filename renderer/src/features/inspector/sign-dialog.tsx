@@ -9,7 +9,7 @@ import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { baseName } from '../push/push-names.js';
 import { signedCopyPath } from './local-paths.js';
 import { scopeOf, SignScopeField, type ScopeChoice } from './sign-scope.js';
@@ -63,13 +63,7 @@ function NoSigningKey({ onClose, anyKeys }: { onClose: () => void; anyKeys: bool
  * never stored or shown again), scope, and "modifies the file" with Sign a copy. After
  * signing the inspector shows the signed file with its new signature.
  */
-export function SignDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'sign' }>;
-  onClose: () => void;
-}) {
+export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
   const { keys, loadKeys, inspection, sign } = useSifportStore(
     useShallow((s) => ({
       keys: s.keys,
