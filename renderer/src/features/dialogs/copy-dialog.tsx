@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { shortDigest } from '../../ui/format.js';
 import { accountForReference, parseTypedReference, sameHost } from '../palette/oras-reference.js';
@@ -105,28 +104,23 @@ export function CopyDialog({ dialog, onClose }: DialogProps<'copy'>) {
   };
   const first = parseTypedReference(references[0] ?? '');
   return (
-    <Sheet
+    <ActionSheet
       title={
         single && first ? `Copy ${shortRef(first)} to…` : `Copy ${references.length} images to…`
       }
       width="lg"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          onCancel={onClose}
-          busy={busy}
-          reason={problem ?? (sameTag ? 'Choose another tag, repository or account.' : undefined)}
+      busy={busy}
+      reason={problem ?? (sameTag ? 'Choose another tag, repository or account.' : undefined)}
+      action={
+        <Button
+          variant="primary"
+          type="submit"
+          form={FORM_ID}
+          isDisabled={busy || requests.length === 0 || sameTag}
         >
-          <Button
-            variant="primary"
-            type="submit"
-            form={FORM_ID}
-            isDisabled={busy || requests.length === 0 || sameTag}
-          >
-            {single ? 'Copy' : `Copy ${references.length}`}
-          </Button>
-        </SheetActions>
+          {single ? 'Copy' : `Copy ${references.length}`}
+        </Button>
       }
     >
       <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
@@ -157,6 +151,6 @@ export function CopyDialog({ dialog, onClose }: DialogProps<'copy'>) {
           </Banner>
         ) : null}
       </SheetForm>
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -4,8 +4,7 @@ import { errorState, type ErrorState } from '../../store/slice.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { Spinner } from '../../ui/spinner.js';
 import { accountForReference, parseTypedReference } from '../palette/oras-reference.js';
@@ -108,32 +107,26 @@ export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
       ? `Delete ${shortRef(first)}?`
       : `Delete ${references.length} tags?`;
   return (
-    <Sheet
+    <ActionSheet
       title={title}
       role="alertdialog"
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          focusCancel
-          onCancel={onClose}
-          busy={busy}
-          busyLabel="Deleting…"
-          reason={
-            refusal
-              ? 'The registry cannot delete these.'
-              : word !== undefined && typed.trim() !== word
-                ? `Type ${word} to confirm.`
-                : undefined
-          }
-        >
-          <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
-            {groups.length > 0
-              ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`
-              : 'Delete'}
-          </Button>
-        </SheetActions>
+      busy={busy}
+      busyLabel="Deleting…"
+      reason={
+        refusal
+          ? 'The registry cannot delete these.'
+          : word !== undefined && typed.trim() !== word
+            ? `Type ${word} to confirm.`
+            : undefined
+      }
+      action={
+        <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
+          {groups.length > 0
+            ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`
+            : 'Delete'}
+        </Button>
       }
     >
       {!runs ? (
@@ -182,6 +175,6 @@ export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
           ) : null}
         </div>
       )}
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -5,8 +5,7 @@ import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock } from '../../ui/copy-button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
@@ -99,17 +98,16 @@ export function PullDialog({ dialog, onClose }: DialogProps<'pull'>) {
     ? `Pull ${shortRef(parseTypedReference(references[0]!) ?? { registry: '', repository: references[0]! })}`
     : `Pull ${references.length} images`;
   return (
-    <Sheet
+    <ActionSheet
       title={title}
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions onCancel={onClose} busy={busy} reason={blocker}>
-          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
-            {single ? 'Pull' : `Pull ${references.length}`}
-          </Button>
-        </SheetActions>
+      busy={busy}
+      reason={blocker}
+      action={
+        <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
+          {single ? 'Pull' : `Pull ${references.length}`}
+        </Button>
       }
     >
       <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
@@ -191,6 +189,6 @@ export function PullDialog({ dialog, onClose }: DialogProps<'pull'>) {
           </Banner>
         ) : null}
       </SheetForm>
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
@@ -116,26 +115,21 @@ export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
   };
   const wrongPassphrase = error?.code === 'KEY_INVALID';
   return (
-    <Sheet
+    <ActionSheet
       title={`Sign ${name}`}
       description="A signature lets others check with your public key that the image is yours and unchanged."
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          onCancel={onClose}
-          busy={busy}
-          cancelLabel={noKey ? 'Close' : 'Cancel'}
-          reason={noKey ? undefined : reason}
-          busyLabel="Signing: hashing every object it covers…"
-        >
-          {noKey ? null : (
-            <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
-              {copy ? 'Sign the copy' : 'Sign'}
-            </Button>
-          )}
-        </SheetActions>
+      busy={busy}
+      cancelLabel={noKey ? 'Close' : 'Cancel'}
+      reason={noKey ? undefined : reason}
+      busyLabel="Signing: hashing every object it covers…"
+      action={
+        noKey ? null : (
+          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
+            {copy ? 'Sign the copy' : 'Sign'}
+          </Button>
+        )
       }
     >
       {noKey ? (
@@ -187,6 +181,6 @@ export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
           ) : null}
         </SheetForm>
       )}
-    </Sheet>
+    </ActionSheet>
   );
 }
