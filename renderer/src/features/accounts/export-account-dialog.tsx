@@ -8,7 +8,7 @@ import { useSifportStore } from '../../store/store.js';
 import type { ErrorState } from '../../store/slice.js';
 import type { DialogProps } from '../shell/view-slice.js';
 import { accountLabel } from './account-status.js';
-import { downloadText } from './download-text.js';
+import { saveText } from '../sif-report/save-text.js';
 
 /** The file name offered: apptainer reads `docker-config.json`; the host tells copies apart. */
 function fileName(registry: string): string {
@@ -42,7 +42,7 @@ export function ExportAccountDialog({ dialog, onClose }: DialogProps<'export-acc
   const name = fileName(account.registry);
   const save = (): void => {
     if (!answer) return;
-    downloadText(name, answer.config);
+    saveText(name, answer.config, 'application/json');
     setSaved(true);
   };
   return (
