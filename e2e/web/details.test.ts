@@ -6,17 +6,15 @@ import { parseReference } from '../../main/engine/registry/reference.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { fixturePath } from '../kit/index.js';
 import { clientFor, makeSif, tempDir, uniqueRepo } from '../registry/bed.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser, openWindow } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /** The Details pane (UI.md S6) on a SIF in the test bed's basic registry. */
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 /** Big enough that reading it by Range is visibly a small part of it. */
 const SIF_SIZE = 16 * 1024 * 1024;
 

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { UNSIGNED_SIF } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser, openWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /**
  * Delete (UI.md S8) from the explorer's row menu: two tags on one digest are both named, the

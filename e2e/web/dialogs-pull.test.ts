@@ -3,17 +3,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fixturePath, fixtureText, SIGNED_SIF, TEST_FINGERPRINT } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser, openWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /**
  * Pull (UI.md S8) with Verify after pull: the image lands byte-identical and the drawer says

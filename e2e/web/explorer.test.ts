@@ -5,17 +5,15 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import { UNSIGNED_SIF, waitFor } from '../kit/index.js';
 import { clientFor, uniqueRepo } from '../registry/bed.js';
 import { seedManyTags } from '../support/many-tags.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /** The tag explorer (UI.md S5) in Chromium against the test bed's registries. */
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 /** The repository of 10,000 tags, seeded once per test-bed run (bearer: cheap auth per PUT). */
 const MANY = 'sifport-e2e/explorer-many';
 const MANY_COUNT = 10_000;
