@@ -11,7 +11,12 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import { UNSIGNED_SIF } from '../kit/index.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
+import {
+  closeBrowser,
+  withWindow,
+  type WindowOptions,
+  type WindowSession,
+} from './harness/window-session.js';
 import { AccountsPage } from './pages/accounts-page.js';
 import { windowTestBed } from './harness/window-bed.js';
 
@@ -46,16 +51,13 @@ async function pushTo(registry: 'basic' | 'open', repository: string): Promise<v
 
 /** Runs `body` in a fresh window, closed afterwards whatever happens. */
 async function inWindow(
-  options: Parameters<typeof openWindow>[0],
+  options: WindowOptions,
   name: string,
   body: (session: WindowSession, accounts: AccountsPage) => Promise<void>,
 ): Promise<void> {
-  const session = await openWindow(options);
-  try {
-    await session.step(name, () => body(session, new AccountsPage(session.page)));
-  } finally {
-    await session.close();
-  }
+  await withWindow(options, (session) =>
+    session.step(name, () => body(session, new AccountsPage(session.page))),
+  );
 }
 
 /** The accounts the host keeps (metadata; the secrets are in its secret store). */

@@ -8,7 +8,7 @@ import { fixturePath } from '../kit/index.js';
 import { clientFor, makeSif, tempDir, uniqueRepo } from '../registry/bed.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
 import { windowTestBed } from './harness/window-bed.js';
 
@@ -43,11 +43,10 @@ describe('the Details pane', { skip }, () => {
   });
 
   test('shows a tag: Summary, its SIF read by Range (definition file included), Manifest', async () => {
-    const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-    const explorer = new ExplorerPage(session.page);
-    const { page } = session;
-    const reference = `oras://${bed!.basic.host}/${repository}:2.1`;
-    try {
+    await withWindow({ accounts: [bedAccount(bed!, 'basic')] }, async (session) => {
+      const explorer = new ExplorerPage(session.page);
+      const { page } = session;
+      const reference = `oras://${bed!.basic.host}/${repository}:2.1`;
       await session.step('nothing selected', async () => {
         await explorer.toggleSplit();
         await explorer.toggleSplit();
@@ -102,8 +101,6 @@ describe('the Details pane', { skip }, () => {
         const panel = await explorer.detailsTab('Config');
         await panel.getByText('application/vnd.sylabs.sif.config.v1+json').waitFor();
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import { SIGNED_SIF } from '../kit/index.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
@@ -22,11 +22,9 @@ describe('Copy dialog', { skip }, () => {
     const images = new BedImages(bed!);
     const repo = `dialogs/copy${Date.now()}`;
     const source = await images.push('basic', SIGNED_SIF, repo, '0.7.18');
-    const session = await openWindow({
-      accounts: [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')],
-    });
-    const dialogs = new DialogsPage(session.page);
-    try {
+    const accounts = [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')];
+    await withWindow({ accounts }, async (session) => {
+      const dialogs = new DialogsPage(session.page);
       await session.step('copy dialog', async () => {
         await dialogs.fromPalette(source.reference, 'Copy');
         await dialogs.copyTo(`tester @ ${bed!.bearer.host}`, `${repo}-copy`, 'stable');
@@ -41,8 +39,6 @@ describe('Copy dialog', { skip }, () => {
         await waitForText(dialogs.transfer(`${repo}-copy:stable`), /Done/);
         assert.equal(await images.digest('bearer', `${repo}-copy`, 'stable'), source.digest);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import { UNSIGNED_SIF } from '../kit/index.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
@@ -24,9 +24,8 @@ describe('Delete dialog', { skip }, () => {
     const first = await images.push('basic', UNSIGNED_SIF, repo, '0.7.18');
     const second = await images.push('basic', UNSIGNED_SIF, repo, 'latest');
     assert.equal(first.digest, second.digest, 'the two tags share one digest');
-    const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-    const dialogs = new DialogsPage(session.page);
-    try {
+    await withWindow({ accounts: [bedAccount(bed!, 'basic')] }, async (session) => {
+      const dialogs = new DialogsPage(session.page);
       await session.step('open the repository and the row menu', async () => {
         await dialogs.openRepository(first.reference, repo);
         await dialogs.rowAction('0.7.18', 'Delete…');
@@ -49,8 +48,6 @@ describe('Delete dialog', { skip }, () => {
         await dialogs.rowHeader('0.7.18').waitFor({ state: 'detached' });
         assert.equal(await dialogs.rowHeader('latest').count(), 0);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -7,7 +7,7 @@ import { clientFor, uniqueRepo } from '../registry/bed.js';
 import { seedManyTags } from '../support/many-tags.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
+import { closeBrowser, withWindow, type WindowSession } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
 import { windowTestBed } from './harness/window-bed.js';
 
@@ -30,15 +30,11 @@ async function pushTags(registry: 'basic' | 'bearer', repository: string, tags: 
   }
 }
 
-async function withWindow(body: (session: WindowSession, explorer: ExplorerPage) => Promise<void>) {
-  const session = await openWindow({
-    accounts: [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')],
-  });
-  try {
-    await body(session, new ExplorerPage(session.page));
-  } finally {
-    await session.close();
-  }
+async function withExplorer(
+  body: (session: WindowSession, explorer: ExplorerPage) => Promise<void>,
+) {
+  const accounts = [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')];
+  await withWindow({ accounts }, (session) => body(session, new ExplorerPage(session.page)));
 }
 
 describe('the tag explorer', { skip }, () => {
@@ -60,7 +56,7 @@ describe('the tag explorer', { skip }, () => {
   after(closeBrowser);
 
   test('browses two registries side by side, each pane its own', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       const { page } = session;
       await session.step('empty panes', async () => {
         await explorer.toggleSplit();
@@ -123,7 +119,7 @@ describe('the tag explorer', { skip }, () => {
     }));
 
   test('pages, sorts and filters 10,000 tags', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       const { page } = session;
       await session.step('open', async () => {
         await explorer.toggleSplit();
@@ -220,7 +216,7 @@ describe('the tag explorer', { skip }, () => {
     }));
 
   test('a repository that does not exist says so, with a way to try again', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       await session.step('not found', async () => {
         await explorer.toggleSplit();
         await explorer.toggleSplit();
