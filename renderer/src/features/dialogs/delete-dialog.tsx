@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { errorState, type ErrorState } from '../../store/slice.js';
-import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { ActionSheet } from '../../ui/sheet-actions.js';
@@ -29,15 +28,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  */
 export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
   const { references } = dialog;
-  const s = useSifportStore(
-    useShallow((st) => ({
-      accounts: st.accounts,
-      providers: st.providers,
-      preview: st.previewDelete,
-      remove: st.deleteDigest,
-      announce: st.announce,
-    })),
-  );
+  const s = useStoreFields('accounts', 'providers', 'previewDelete', 'deleteDigest', 'announce');
   const [runs, setRuns] = useState<readonly DeleteDryRun[]>();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +37,7 @@ export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
   const [refused, setRefused] = useState<readonly ErrorState[]>([]);
   /** Digests already deleted, so pressing Delete again after a failure retries only the rest. */
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
-  const { preview } = s;
+  const { previewDelete: preview } = s;
   useEffect(() => {
     let live = true;
     void Promise.all(
@@ -82,7 +73,7 @@ export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
     for (const group of groups) {
       const reference = digestReference(group);
       if (gone.has(reference)) continue;
-      await s.remove(reference).then(
+      await s.deleteDigest(reference).then(
         () => gone.add(reference),
         (err: unknown) => {
           errors.push(errorState(err));

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { ActionSheet } from '../../ui/sheet-actions.js';
@@ -18,12 +17,10 @@ const FORM_ID = 'sign-form';
 
 /** No key with a private half: what signing needs, and the way to get one. */
 function NoSigningKey({ onClose, anyKeys }: { onClose: () => void; anyKeys: boolean }) {
-  const { openKeySheet, navigate, openKeyImport } = useSifportStore(
-    useShallow((s) => ({
-      openKeySheet: s.openKeySheet,
-      navigate: s.navigate,
-      openKeyImport: s.openKeyImport,
-    })),
+  const { openKeySheet, navigate, openKeyImport } = useStoreFields(
+    'openKeySheet',
+    'navigate',
+    'openKeyImport',
   );
   return (
     <Banner
@@ -63,13 +60,11 @@ function NoSigningKey({ onClose, anyKeys }: { onClose: () => void; anyKeys: bool
  * signing the inspector shows the signed file with its new signature.
  */
 export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
-  const { keys, loadKeys, inspection, sign } = useSifportStore(
-    useShallow((s) => ({
-      keys: s.keys,
-      loadKeys: s.loadKeys,
-      inspection: s.inspection,
-      sign: s.signInspected,
-    })),
+  const { keys, loadKeys, inspection, signInspected } = useStoreFields(
+    'keys',
+    'loadKeys',
+    'inspection',
+    'signInspected',
   );
   const signing = keys.filter((k) => k.hasPrivate && !k.revoked);
   const [fingerprint, setFingerprint] = useState<string | undefined>();
@@ -104,7 +99,7 @@ export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
   const submit = async () => {
     if (!ready || busy || chosen === undefined) return;
     await run(async () => {
-      await sign({
+      await signInspected({
         fingerprint: chosen,
         passphrase,
         scope: requestScope,
