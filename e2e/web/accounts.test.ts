@@ -9,12 +9,16 @@ import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { UNSIGNED_SIF } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
+import {
+  closeBrowser,
+  withWindow,
+  type WindowOptions,
+  type WindowSession,
+} from './harness/window-session.js';
 import { AccountsPage } from './pages/accounts-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /**
  * The accounts screens (UI.md S1–S4) in Chromium over the loopback host and the registry
@@ -23,8 +27,7 @@ import { AccountsPage } from './pages/accounts-page.js';
  * page after a push, pins that survive a reload, removing an account.
  */
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 const run = randomBytes(3).toString('hex');
 
 /** Pushes the fixture SIF to `repository:v1` on a bed registry with the engine. */
@@ -48,16 +51,13 @@ async function pushTo(registry: 'basic' | 'open', repository: string): Promise<v
 
 /** Runs `body` in a fresh window, closed afterwards whatever happens. */
 async function inWindow(
-  options: Parameters<typeof openWindow>[0],
+  options: WindowOptions,
   name: string,
   body: (session: WindowSession, accounts: AccountsPage) => Promise<void>,
 ): Promise<void> {
-  const session = await openWindow(options);
-  try {
-    await session.step(name, () => body(session, new AccountsPage(session.page)));
-  } finally {
-    await session.close();
-  }
+  await withWindow(options, (session) =>
+    session.step(name, () => body(session, new AccountsPage(session.page))),
+  );
 }
 
 /** The accounts the host keeps (metadata; the secrets are in its secret store). */

@@ -13,19 +13,13 @@ import { NO_NOTIFICATIONS } from '../../main/app/handlers.js';
 import { startLoopbackHost, type LoopbackHost } from '../../main/app/loopback-host.js';
 import { testAppServices } from '../kit/app-deps.js';
 import { UNSIGNED_SIF } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import {
-  chromiumSkipReason,
-  keepArtifactsOnFailure,
-  launchChromium,
-  type TestBrowser,
-} from './browser.js';
+import { keepArtifactsOnFailure, launchChromium, type TestBrowser } from './browser.js';
 import { installBuiltPreload } from './preload-in-page.js';
 import { SifportPage } from './sifport-page.js';
 import { ensureWebBuild, webBuildDir } from './web-build.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 describe('the renderer through the built preload, in Chromium', { skip }, () => {
   let dir: string;

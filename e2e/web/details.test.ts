@@ -6,17 +6,15 @@ import { parseReference } from '../../main/engine/registry/reference.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
 import { fixturePath } from '../kit/index.js';
 import { clientFor, makeSif, tempDir, uniqueRepo } from '../registry/bed.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /** The Details pane (UI.md S6) on a SIF in the test bed's basic registry. */
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 /** Big enough that reading it by Range is visibly a small part of it. */
 const SIF_SIZE = 16 * 1024 * 1024;
 
@@ -45,11 +43,10 @@ describe('the Details pane', { skip }, () => {
   });
 
   test('shows a tag: Summary, its SIF read by Range (definition file included), Manifest', async () => {
-    const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-    const explorer = new ExplorerPage(session.page);
-    const { page } = session;
-    const reference = `oras://${bed!.basic.host}/${repository}:2.1`;
-    try {
+    await withWindow({ accounts: [bedAccount(bed!, 'basic')] }, async (session) => {
+      const explorer = new ExplorerPage(session.page);
+      const { page } = session;
+      const reference = `oras://${bed!.basic.host}/${repository}:2.1`;
       await session.step('nothing selected', async () => {
         await explorer.toggleSplit();
         await explorer.toggleSplit();
@@ -104,8 +101,6 @@ describe('the Details pane', { skip }, () => {
         const panel = await explorer.detailsTab('Config');
         await panel.getByText('application/vnd.sylabs.sif.config.v1+json').waitFor();
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { SIGNED_SIF } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /**
  * Copy to… (UI.md S8) from the Basic registry to the Bearer one: the dialog says the bytes
@@ -24,11 +22,9 @@ describe('Copy dialog', { skip }, () => {
     const images = new BedImages(bed!);
     const repo = `dialogs/copy${Date.now()}`;
     const source = await images.push('basic', SIGNED_SIF, repo, '0.7.18');
-    const session = await openWindow({
-      accounts: [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')],
-    });
-    const dialogs = new DialogsPage(session.page);
-    try {
+    const accounts = [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')];
+    await withWindow({ accounts }, async (session) => {
+      const dialogs = new DialogsPage(session.page);
       await session.step('copy dialog', async () => {
         await dialogs.fromPalette(source.reference, 'Copy');
         await dialogs.copyTo(`tester @ ${bed!.bearer.host}`, `${repo}-copy`, 'stable');
@@ -43,8 +39,6 @@ describe('Copy dialog', { skip }, () => {
         await waitForText(dialogs.transfer(`${repo}-copy:stable`), /Done/);
         assert.equal(await images.digest('bearer', `${repo}-copy`, 'stable'), source.digest);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { UNSIGNED_SIF } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /**
  * Delete (UI.md S8) from the explorer's row menu: two tags on one digest are both named, the
@@ -26,9 +24,8 @@ describe('Delete dialog', { skip }, () => {
     const first = await images.push('basic', UNSIGNED_SIF, repo, '0.7.18');
     const second = await images.push('basic', UNSIGNED_SIF, repo, 'latest');
     assert.equal(first.digest, second.digest, 'the two tags share one digest');
-    const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-    const dialogs = new DialogsPage(session.page);
-    try {
+    await withWindow({ accounts: [bedAccount(bed!, 'basic')] }, async (session) => {
+      const dialogs = new DialogsPage(session.page);
       await session.step('open the repository and the row menu', async () => {
         await dialogs.openRepository(first.reference, repo);
         await dialogs.rowAction('0.7.18', 'Delete…');
@@ -51,8 +48,6 @@ describe('Delete dialog', { skip }, () => {
         await dialogs.rowHeader('0.7.18').waitFor({ state: 'detached' });
         assert.equal(await dialogs.rowHeader('latest').count(), 0);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

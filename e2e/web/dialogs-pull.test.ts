@@ -3,17 +3,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fixturePath, fixtureText, SIGNED_SIF, TEST_FINGERPRINT } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { BedImages } from './pages/bed-images.js';
 import { DialogsPage } from './pages/dialogs-page.js';
 import { waitForText } from './sifport-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /**
  * Pull (UI.md S8) with Verify after pull: the image lands byte-identical and the drawer says
@@ -28,9 +26,8 @@ describe('Pull dialog', { skip }, () => {
     const repo = `dialogs/${name}`;
     const good = await images.push('basic', SIGNED_SIF, repo, '0.7.18');
     const other = await images.push('basic', fixturePath('signed-by-other.sif'), repo, 'other');
-    const session = await openWindow({ accounts: [bedAccount(bed!, 'basic')] });
-    const dialogs = new DialogsPage(session.page);
-    try {
+    await withWindow({ accounts: [bedAccount(bed!, 'basic')] }, async (session) => {
+      const dialogs = new DialogsPage(session.page);
       await session.services.keyring.importKeys(fixtureText('test-public.asc'));
       await session.step('pull with verify', async () => {
         await dialogs.fromPalette(good.reference, 'Pull');
@@ -63,8 +60,6 @@ describe('Pull dialog', { skip }, () => {
           code: 'ENOENT',
         });
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

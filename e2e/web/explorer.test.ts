@@ -5,17 +5,15 @@ import { pushSif } from '../../main/engine/transfers/push.js';
 import { UNSIGNED_SIF, waitFor } from '../kit/index.js';
 import { clientFor, uniqueRepo } from '../registry/bed.js';
 import { seedManyTags } from '../support/many-tags.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
+import { closeBrowser, withWindow, type WindowSession } from './harness/window-session.js';
 import { ExplorerPage } from './pages/explorer-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /** The tag explorer (UI.md S5) in Chromium against the test bed's registries. */
 
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 /** The repository of 10,000 tags, seeded once per test-bed run (bearer: cheap auth per PUT). */
 const MANY = 'sifport-e2e/explorer-many';
 const MANY_COUNT = 10_000;
@@ -32,15 +30,11 @@ async function pushTags(registry: 'basic' | 'bearer', repository: string, tags: 
   }
 }
 
-async function withWindow(body: (session: WindowSession, explorer: ExplorerPage) => Promise<void>) {
-  const session = await openWindow({
-    accounts: [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')],
-  });
-  try {
-    await body(session, new ExplorerPage(session.page));
-  } finally {
-    await session.close();
-  }
+async function withExplorer(
+  body: (session: WindowSession, explorer: ExplorerPage) => Promise<void>,
+) {
+  const accounts = [bedAccount(bed!, 'basic'), bedAccount(bed!, 'bearer')];
+  await withWindow({ accounts }, (session) => body(session, new ExplorerPage(session.page)));
 }
 
 describe('the tag explorer', { skip }, () => {
@@ -62,7 +56,7 @@ describe('the tag explorer', { skip }, () => {
   after(closeBrowser);
 
   test('browses two registries side by side, each pane its own', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       const { page } = session;
       await session.step('empty panes', async () => {
         await explorer.toggleSplit();
@@ -125,7 +119,7 @@ describe('the tag explorer', { skip }, () => {
     }));
 
   test('pages, sorts and filters 10,000 tags', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       const { page } = session;
       await session.step('open', async () => {
         await explorer.toggleSplit();
@@ -222,7 +216,7 @@ describe('the tag explorer', { skip }, () => {
     }));
 
   test('a repository that does not exist says so, with a way to try again', () =>
-    withWindow(async (session, explorer) => {
+    withExplorer(async (session, explorer) => {
       await session.step('not found', async () => {
         await explorer.toggleSplit();
         await explorer.toggleSplit();

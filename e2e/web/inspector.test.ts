@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import { fixturePath, fixtureText, SIGNED_SIF, UNSIGNED_SIF } from '../kit/index.js';
 import { chromiumSkipReason } from './browser.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow, type WindowSession } from './harness/window-session.js';
+import { closeBrowser, withWindow, type WindowSession } from './harness/window-session.js';
 import { InspectorPage } from './pages/inspector-page.js';
 import { waitForText } from './sifport-page.js';
 
@@ -26,9 +26,8 @@ describe('local SIF inspector', { skip: chromiumSkipReason ?? false }, () => {
   after(closeBrowser);
 
   test('a signed SIF: header, definition file, signer from the keyring, Verify', async () => {
-    const session = await openWindow();
-    const inspector = new InspectorPage(session.page);
-    try {
+    await withWindow({}, async (session) => {
+      const inspector = new InspectorPage(session.page);
       await withFixtureKey(session);
       await session.step('inspect', async () => {
         await inspector.inspect(SIGNED_SIF);
@@ -53,15 +52,12 @@ describe('local SIF inspector', { skip: chromiumSkipReason ?? false }, () => {
           /by SIF Peer Test.*: verified, signed/,
         );
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('sign a copy: the copy carries the new signature, the original is left as it was', async () => {
-    const session = await openWindow();
-    const inspector = new InspectorPage(session.page);
-    try {
+    await withWindow({}, async (session) => {
+      const inspector = new InspectorPage(session.page);
       await withFixtureKey(session);
       const copy = join(session.profileDir, 'unsigned-signed.sif');
       await session.step('inspect unsigned', async () => {
@@ -86,22 +82,17 @@ describe('local SIF inspector', { skip: chromiumSkipReason ?? false }, () => {
         assert.ok((await stat(copy)).size > original.bytes.length);
         assert.deepEqual(await readFile(original.path), original.bytes);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('a file that is not a SIF says so and offers another file', async () => {
-    const session = await openWindow();
-    const inspector = new InspectorPage(session.page);
-    try {
+    await withWindow({}, async (session) => {
+      const inspector = new InspectorPage(session.page);
       await session.step('not a SIF', async () => {
         await inspector.inspect(fixturePath('test.def'));
         await session.page.getByRole('heading', { name: 'test.def is not a SIF image' }).waitFor();
         await session.page.getByRole('button', { name: 'Choose another file…' }).waitFor();
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@ import { after, describe, test } from 'node:test';
 import { fixtureText, TEST_FINGERPRINT } from '../kit/index.js';
 import { chromiumSkipReason } from './browser.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 import { KeysPage } from './pages/keys-page.js';
 
 /** The Keys screen (UI.md S12) in Chromium over the loopback host, on a fresh keyring. */
@@ -12,9 +12,8 @@ describe('keys', { skip: chromiumSkipReason ?? false }, () => {
   after(closeBrowser);
 
   test('empty keyring, a new pair (passphrase mismatch caught), import with preview', async () => {
-    const session = await openWindow();
-    const keys = new KeysPage(session.page);
-    try {
+    await withWindow({}, async (session) => {
+      const keys = new KeysPage(session.page);
       await session.step('empty state', async () => {
         await keys.open();
         await session.page.getByRole('heading', { name: 'No keys yet' }).waitFor();
@@ -54,15 +53,12 @@ describe('keys', { skip: chromiumSkipReason ?? false }, () => {
         const stored = await session.services.keyring.list();
         assert.deepEqual(stored.map((k) => k.fingerprint).includes(TEST_FINGERPRINT), true);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('export public, then remove a key pair only after typing its last 8 hex', async () => {
-    const session = await openWindow();
-    const keys = new KeysPage(session.page);
-    try {
+    await withWindow({}, async (session) => {
+      const keys = new KeysPage(session.page);
       const made = await session.services.keyring.generate({
         name: 'Bo Remover',
         passphrase: 'p1',
@@ -88,8 +84,6 @@ describe('keys', { skip: chromiumSkipReason ?? false }, () => {
         await session.page.getByRole('heading', { name: 'No keys yet' }).waitFor();
         assert.deepEqual(await session.services.keyring.list(), []);
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

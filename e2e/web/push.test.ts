@@ -5,21 +5,19 @@ import { after, describe, test } from 'node:test';
 import { BROWSER_DESKTOP_HOOKS } from '../../main/app/desktop-hooks.js';
 import { NO_NOTIFICATIONS } from '../../main/app/handlers.js';
 import { fixturePath, fixtureText, TEST_FINGERPRINT, UNSIGNED_SIF, waitFor } from '../kit/index.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { bedRegistry } from './harness/bed-registry.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser, type WindowSession } from './harness/window-session.js';
 import { inPushWindow, type PushWindow } from './pages/push-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /**
  * S7 in Chromium against the test bed's basic registry: a SIF dropped on the window (the
  * browser mode uploads it when Push is pressed) goes through the push sheet and lands byte
  * for byte; an existing tag is warned about; an unsigned image is signed on the way.
  */
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 
 /** The handler table of the session's host, for setup the window is not about. */
 function hostHandlers(session: WindowSession) {

@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { chromiumSkipReason } from './browser.js';
 import { checkScreen } from './harness/screens.js';
-import { closeBrowser, openWindow } from './harness/window-session.js';
+import { closeBrowser, withWindow } from './harness/window-session.js';
 
 /** The frame of UI.md §1 in Chromium: landmarks in order, theme, no CSP complaint. */
 describe('the window frame', { skip: chromiumSkipReason ?? false }, () => {
   after(closeBrowser);
 
   test('shows its landmarks in UI.md §5 order, and the page obeys its CSP', async () => {
-    const session = await openWindow();
-    try {
+    await withWindow({}, async (session) => {
       await session.step('frame', async () => {
         const { page } = session;
         const landmarks = await page
@@ -26,8 +25,6 @@ describe('the window frame', { skip: chromiumSkipReason ?? false }, () => {
           [],
         );
       });
-    } finally {
-      await session.close();
-    }
+    });
   });
 });

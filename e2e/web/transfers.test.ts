@@ -3,21 +3,19 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestOf } from '../../shared/contract.js';
 import { UNSIGNED_SIF } from '../kit/index.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
-import { chromiumSkipReason } from './browser.js';
 import { bedAccount } from './harness/bed-accounts.js';
 import { bedRegistry } from './harness/bed-registry.js';
 import { checkScreen } from './harness/screens.js';
 import { closeBrowser } from './harness/window-session.js';
 import { inPushWindow, type DraggedFile, type PushPage } from './pages/push-page.js';
+import { windowTestBed } from './harness/window-bed.js';
 
 /**
  * S9 and S10 in Chromium: a running push cancelled from the drawer leaves no tag, a failed
  * one says why and offers the action that answers its code, and the drawer, the collapsed
  * aggregate bar, the status bar and the bell show running, done and failed transfers.
  */
-const bed = loadTestBed();
-const skip = chromiumSkipReason ?? (bed ? false : testBedSkipReason);
+const { bed, skip } = windowTestBed();
 const MiB = 1024 * 1024;
 
 /** The basic registry behind a proxy that forwards uploads at `bytesPerSecond`. */

@@ -124,3 +124,16 @@ export async function openWindow(options: WindowOptions = {}): Promise<WindowSes
     },
   };
 }
+
+/** Runs `body` in a fresh window ({@link openWindow}), closed afterwards whatever happens. */
+export async function withWindow<T>(
+  options: WindowOptions,
+  body: (session: WindowSession) => Promise<T>,
+): Promise<T> {
+  const session = await openWindow(options);
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}

@@ -11,6 +11,7 @@ import {
   type TextFieldProps,
 } from 'react-aria-components';
 import { Check } from 'lucide-react';
+import { ChoiceMark, ChoiceText, choiceRowClass } from './choice-parts.js';
 import { cx } from './cx.js';
 
 /** The look of every text input, select button and combobox input. */
@@ -95,26 +96,18 @@ export function Checkbox({
   'aria-label'?: string;
 }) {
   return (
-    <AriaCheckbox
-      {...props}
-      className="group flex items-start gap-2 py-0.5 data-[disabled]:opacity-50"
-    >
+    <AriaCheckbox {...props} className={choiceRowClass}>
       {({ isSelected }) => (
         <>
-          <span
-            aria-hidden
+          <ChoiceMark
             className={cx(
               'mt-0.5 flex size-4 shrink-0 items-center justify-center rounded border',
               isSelected ? 'border-accent bg-accent text-on-accent' : 'border-control bg-bg',
-              'group-data-[focus-visible]:outline-2 group-data-[focus-visible]:outline-accent',
             )}
           >
             {isSelected ? <Check size={12} strokeWidth={3} /> : null}
-          </span>
-          <span>
-            {children}
-            {hint ? <span className="block text-sm text-muted">{hint}</span> : null}
-          </span>
+          </ChoiceMark>
+          <ChoiceText label={children} hint={hint} />
         </>
       )}
     </AriaCheckbox>
@@ -138,18 +131,16 @@ export function Switch({
     >
       {({ isSelected }) => (
         <>
-          <span
-            aria-hidden
+          <ChoiceMark
             className={cx(
               'flex h-4 w-7 shrink-0 items-center rounded-full border px-0.5 transition-colors',
               isSelected ? 'justify-end border-accent bg-accent' : 'border-control bg-bg',
-              'group-data-[focus-visible]:outline-2 group-data-[focus-visible]:outline-accent',
             )}
           >
             <span
               className={cx('size-2.5 rounded-full', isSelected ? 'bg-on-accent' : 'bg-control')}
             />
-          </span>
+          </ChoiceMark>
           {children}
         </>
       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Label, Radio, RadioGroup as AriaRadioGroup } from 'react-aria-components';
+import { ChoiceMark, ChoiceText, choiceRowClass } from './choice-parts.js';
 import { cx } from './cx.js';
 import { labelClass } from './field.js';
 
@@ -31,26 +32,19 @@ export function RadioGroup<T extends string>({
             key={option.value}
             value={option.value}
             isDisabled={option.disabled}
-            className="group flex items-start gap-2 py-0.5 data-[disabled]:opacity-50"
+            className={choiceRowClass}
           >
             {({ isSelected }) => (
               <>
-                <span
-                  aria-hidden
+                <ChoiceMark
                   className={cx(
                     'mt-0.5 flex size-4 shrink-0 items-center justify-center rounded-full border',
                     isSelected ? 'border-accent' : 'border-control',
-                    'group-data-[focus-visible]:outline-2 group-data-[focus-visible]:outline-accent',
                   )}
                 >
                   {isSelected ? <span className="size-2 rounded-full bg-accent" /> : null}
-                </span>
-                <span>
-                  {option.label}
-                  {option.hint ? (
-                    <span className="block text-sm text-muted">{option.hint}</span>
-                  ) : null}
-                </span>
+                </ChoiceMark>
+                <ChoiceText label={option.label} hint={option.hint} />
               </>
             )}
           </Radio>

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Button } from './button.js';
+import { Sheet } from './dialog.js';
 import { Spinner } from './spinner.js';
 
 /**
@@ -39,5 +40,48 @@ export function SheetActions({
       </Button>
       {children}
     </>
+  );
+}
+
+/**
+ * A {@link Sheet} whose footer is {@link SheetActions}, for sheets that run one action: while
+ * `busy` it cannot be dismissed and Cancel is disabled, so Esc or a click outside never cuts a
+ * running action short; an `alertdialog` starts focus on Cancel.
+ */
+export function ActionSheet({
+  busy,
+  busyLabel,
+  reason,
+  cancelLabel,
+  action,
+  children,
+  ...sheet
+}: Omit<ComponentProps<typeof Sheet>, 'footer' | 'dismissable'> & {
+  busy: boolean;
+  busyLabel?: string;
+  reason?: string | undefined;
+  cancelLabel?: string;
+  /** The primary action, last in the footer (null when there is nothing to do). */
+  action: ReactNode;
+}) {
+  return (
+    <Sheet
+      {...sheet}
+      dismissable={!busy}
+      footer={
+        <SheetActions
+          onCancel={sheet.onClose}
+          busy={busy}
+          busyLabel={busyLabel}
+          reason={reason}
+          cancelLabel={cancelLabel}
+          focusCancel={sheet.role === 'alertdialog'}
+        >
+          {action}
+        </SheetActions>
+      }
+    >
+      {children}
+    </Sheet>
   );
 }

@@ -7,7 +7,7 @@ import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock } from '../../ui/copy-button.js';
 import { Sheet } from '../../ui/dialog.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { AccountFields } from './account-fields.js';
 import { AccountAdded } from './account-added.js';
 import type { Detected } from './accounts-slice.js';
@@ -49,13 +49,7 @@ function formFor(provider: ProviderId, preset: ProviderItem | undefined, detecte
  * tests the login and saves only what works. The secret lives in this sheet's state until
  * the account is saved, and goes nowhere but `accounts:add`.
  */
-export function AddAccountSheet({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'add-account' }>;
-  onClose: () => void;
-}) {
+export function AddAccountSheet({ dialog, onClose }: DialogProps<'add-account'>) {
   const { providers, addAccount, navigate } = useSifportStore(
     useShallow((s) => ({ providers: s.providers, addAccount: s.addAccount, navigate: s.navigate })),
   );

@@ -3,7 +3,7 @@ import { useSifportStore } from '../../store/store.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
 import { Checkbox, TextField } from '../../ui/field.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { accountLabel } from './account-status.js';
 import { parseRepositoryName } from './repository-name.js';
 
@@ -12,13 +12,7 @@ import { parseRepositoryName } from './repository-name.js';
  * repositories (GHCR, Docker Hub, a refused catalog). Checks the name, pins it so the
  * sidebar remembers it, and opens it in the explorer.
  */
-export function AddRepositoryDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'add-repository' }>;
-  onClose: () => void;
-}) {
+export function AddRepositoryDialog({ dialog, onClose }: DialogProps<'add-repository'>) {
   const account = useSifportStore((s) => s.accounts.find((a) => a.id === dialog.accountId));
   const openRepository = useSifportStore((s) => s.openRepository);
   const pinRepository = useSifportStore((s) => s.pinRepository);

@@ -6,9 +6,9 @@ import { Sheet } from '../../ui/dialog.js';
 import { Spinner } from '../../ui/spinner.js';
 import { useSifportStore } from '../../store/store.js';
 import type { ErrorState } from '../../store/slice.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { accountLabel } from './account-status.js';
-import { downloadText } from './download-text.js';
+import { saveText } from '../sif-report/save-text.js';
 
 /** The file name offered: apptainer reads `docker-config.json`; the host tells copies apart. */
 function fileName(registry: string): string {
@@ -19,13 +19,7 @@ function fileName(registry: string): string {
  * "Export docker-config…" (UI.md S3): what holding the file means comes first; the file is
  * offered only when the user asks, and the text never shows in the window.
  */
-export function ExportAccountDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'export-account' }>;
-  onClose: () => void;
-}) {
+export function ExportAccountDialog({ dialog, onClose }: DialogProps<'export-account'>) {
   const account = useSifportStore((s) => s.accounts.find((a) => a.id === dialog.accountId));
   const exportAccount = useSifportStore((s) => s.exportAccount);
   const [answer, setAnswer] = useState<{ config: string; warning: string } | undefined>();
@@ -48,7 +42,7 @@ export function ExportAccountDialog({
   const name = fileName(account.registry);
   const save = (): void => {
     if (!answer) return;
-    downloadText(name, answer.config);
+    saveText(name, answer.config, 'application/json');
     setSaved(true);
   };
   return (

@@ -7,7 +7,7 @@ import { Sheet } from '../../ui/dialog.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { Checkbox } from '../../ui/field.js';
 import { Spinner } from '../../ui/spinner.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { shortPath } from './account-status.js';
 import type { FoundLogin, ImportReport } from './accounts-slice.js';
 
@@ -58,12 +58,7 @@ function ImportDone({ report }: { report: ImportReport }) {
  * checkbox list (user, host, file) before anything is saved; credential helpers run only when
  * asked. The files are read, never written.
  */
-export function ImportSheet({
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'import-accounts' }>;
-  onClose: () => void;
-}) {
+export function ImportSheet({ onClose }: DialogProps<'import-accounts'>) {
   const previewImport = useSifportStore((s) => s.previewImport);
   const importLogins = useSifportStore((s) => s.importLogins);
   const openDialog = useSifportStore((s) => s.openDialog);

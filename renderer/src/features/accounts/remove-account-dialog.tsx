@@ -6,7 +6,7 @@ import type { ErrorState } from '../../store/slice.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { accountLabel, shortPath } from './account-status.js';
 
 /** What removing `account` loses, and what it leaves alone, one line each. */
@@ -33,13 +33,7 @@ function consequences(account: AccountItem, pinned: number, recent: number): str
 }
 
 /** "Remove account…" (UI.md S3): an alert dialog that says what is lost before it is. */
-export function RemoveAccountDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'remove-account' }>;
-  onClose: () => void;
-}) {
+export function RemoveAccountDialog({ dialog, onClose }: DialogProps<'remove-account'>) {
   const { account, pinned, recent, removeAccount } = useSifportStore(
     useShallow((s) => ({
       account: s.accounts.find((a) => a.id === dialog.accountId),

@@ -1,8 +1,8 @@
 import { FileSearch, KeyRound, Plus, Settings } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
-import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { cx } from '../../ui/cx.js';
 import { Kbd } from '../../ui/kbd.js';
 
@@ -44,13 +44,11 @@ export function NavEntry({
  * Keys and Settings, with the screen on show marked as the current page.
  */
 export function SidebarFooter() {
-  const { screen, navigate, openDialog, requestInspect } = useSifportStore(
-    useShallow((s) => ({
-      screen: s.screen.kind,
-      navigate: s.navigate,
-      openDialog: s.openDialog,
-      requestInspect: s.requestInspect,
-    })),
+  const screen = useSifportStore((s) => s.screen.kind);
+  const { navigate, openDialog, requestInspect } = useStoreFields(
+    'navigate',
+    'openDialog',
+    'requestInspect',
   );
   return (
     <div className="shrink-0 border-t border-line px-1.5 py-2">

@@ -3,13 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { shortDigest } from '../../ui/format.js';
 import { accountForReference, parseTypedReference, sameHost } from '../palette/oras-reference.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps, DialogOf } from '../shell/view-slice.js';
 import { checkTarget, firstProblem } from '../targets/target-check.js';
 import { TargetPicker } from '../targets/target-picker.js';
 import type { TargetValue } from '../targets/target-rules.js';
@@ -27,7 +26,7 @@ const FORM_ID = 'copy-form';
  * else an account on another registry (copying is mostly between registries); else the
  * source's own account, with the tag left to type.
  */
-function startValue(dialog: Extract<DialogState, { kind: 'copy' }>): TargetValue {
+function startValue(dialog: DialogOf<'copy'>): TargetValue {
   const s = useSifportStore.getState();
   const other = dialog.target ?? (s.frame.split ? s.panes[1 - s.activePane] : undefined);
   const source = parseTypedReference(dialog.references[0] ?? '');
@@ -46,13 +45,7 @@ function startValue(dialog: Extract<DialogState, { kind: 'copy' }>): TargetValue
  * same repository, a server-side mount within one registry, or every byte streamed through
  * this machine), then `registry:copy` per image; the drawer shows the jobs.
  */
-export function CopyDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'copy' }>;
-  onClose: () => void;
-}) {
+export function CopyDialog({ dialog, onClose }: DialogProps<'copy'>) {
   const { references } = dialog;
   const single = references.length === 1;
   const f = useFormatters();
@@ -111,28 +104,23 @@ export function CopyDialog({
   };
   const first = parseTypedReference(references[0] ?? '');
   return (
-    <Sheet
+    <ActionSheet
       title={
         single && first ? `Copy ${shortRef(first)} to…` : `Copy ${references.length} images to…`
       }
       width="lg"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          onCancel={onClose}
-          busy={busy}
-          reason={problem ?? (sameTag ? 'Choose another tag, repository or account.' : undefined)}
+      busy={busy}
+      reason={problem ?? (sameTag ? 'Choose another tag, repository or account.' : undefined)}
+      action={
+        <Button
+          variant="primary"
+          type="submit"
+          form={FORM_ID}
+          isDisabled={busy || requests.length === 0 || sameTag}
         >
-          <Button
-            variant="primary"
-            type="submit"
-            form={FORM_ID}
-            isDisabled={busy || requests.length === 0 || sameTag}
-          >
-            {single ? 'Copy' : `Copy ${references.length}`}
-          </Button>
-        </SheetActions>
+          {single ? 'Copy' : `Copy ${references.length}`}
+        </Button>
       }
     >
       <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
@@ -163,6 +151,6 @@ export function CopyDialog({
           </Banner>
         ) : null}
       </SheetForm>
-    </Sheet>
+    </ActionSheet>
   );
 }

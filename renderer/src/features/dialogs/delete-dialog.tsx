@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { errorState, type ErrorState } from '../../store/slice.js';
-import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { Spinner } from '../../ui/spinner.js';
 import { accountForReference, parseTypedReference } from '../palette/oras-reference.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import {
   confirmationWord,
   deleteGroups,
@@ -28,23 +26,9 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * vanish or more than 10 go; no undo, said; a registry that cannot delete disables the action
  * with the reason. After deleting, the explorer refreshes.
  */
-export function DeleteDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'delete' }>;
-  onClose: () => void;
-}) {
+export function DeleteDialog({ dialog, onClose }: DialogProps<'delete'>) {
   const { references } = dialog;
-  const s = useSifportStore(
-    useShallow((st) => ({
-      accounts: st.accounts,
-      providers: st.providers,
-      preview: st.previewDelete,
-      remove: st.deleteDigest,
-      announce: st.announce,
-    })),
-  );
+  const s = useStoreFields('accounts', 'providers', 'previewDelete', 'deleteDigest', 'announce');
   const [runs, setRuns] = useState<readonly DeleteDryRun[]>();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,7 +37,7 @@ export function DeleteDialog({
   const [refused, setRefused] = useState<readonly ErrorState[]>([]);
   /** Digests already deleted, so pressing Delete again after a failure retries only the rest. */
   const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
-  const { preview } = s;
+  const { previewDelete: preview } = s;
   useEffect(() => {
     let live = true;
     void Promise.all(
@@ -89,7 +73,7 @@ export function DeleteDialog({
     for (const group of groups) {
       const reference = digestReference(group);
       if (gone.has(reference)) continue;
-      await s.remove(reference).then(
+      await s.deleteDigest(reference).then(
         () => gone.add(reference),
         (err: unknown) => {
           errors.push(errorState(err));
@@ -114,32 +98,26 @@ export function DeleteDialog({
       ? `Delete ${shortRef(first)}?`
       : `Delete ${references.length} tags?`;
   return (
-    <Sheet
+    <ActionSheet
       title={title}
       role="alertdialog"
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          focusCancel
-          onCancel={onClose}
-          busy={busy}
-          busyLabel="Deleting…"
-          reason={
-            refusal
-              ? 'The registry cannot delete these.'
-              : word !== undefined && typed.trim() !== word
-                ? `Type ${word} to confirm.`
-                : undefined
-          }
-        >
-          <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
-            {groups.length > 0
-              ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`
-              : 'Delete'}
-          </Button>
-        </SheetActions>
+      busy={busy}
+      busyLabel="Deleting…"
+      reason={
+        refusal
+          ? 'The registry cannot delete these.'
+          : word !== undefined && typed.trim() !== word
+            ? `Type ${word} to confirm.`
+            : undefined
+      }
+      action={
+        <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
+          {groups.length > 0
+            ? `Delete ${plural(groups.length, 'image')} (${plural(tagCount, 'tag')})`
+            : 'Delete'}
+        </Button>
       }
     >
       {!runs ? (
@@ -188,6 +166,6 @@ export function DeleteDialog({
           ) : null}
         </div>
       )}
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -1,11 +1,9 @@
 import type { AccountItem, ProviderItem } from '../../store/domain.js';
 import type { ErrorState } from '../../store/slice.js';
-import { parseTypedReference } from '../palette/oras-reference.js';
+import { parseTypedReference, type TypedReference } from '../palette/oras-reference.js';
 
 /** One manifest a delete removes, and every tag that goes with it (UI.md S8, Joxit#182). */
-export interface DeleteGroup {
-  readonly registry: string;
-  readonly repository: string;
+export interface DeleteGroup extends Pick<TypedReference, 'registry' | 'repository'> {
   readonly digest: string;
   /** Every tag on the digest, sorted. */
   readonly tags: readonly string[];

@@ -1,17 +1,16 @@
 import { useMemo, useState } from 'react';
 import { FolderOpen } from 'lucide-react';
-import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock } from '../../ui/copy-button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { useFormatters } from '../settings/use-formatters.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import {
   pullBlocker,
   pullCommands,
@@ -35,26 +34,12 @@ const FORM_ID = 'pull-form';
  * space (blocks when short) and the same as a command. Pull queues the jobs, closes, and the
  * drawer shows them.
  */
-export function PullDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'pull' }>;
-  onClose: () => void;
-}) {
+export function PullDialog({ dialog, onClose }: DialogProps<'pull'>) {
   const { references } = dialog;
   const f = useFormatters();
-  const s = useSifportStore(
-    useShallow((st) => ({
-      settings: st.settings,
-      desktop: st.desktopHost,
-      update: st.updateSettings,
-      choose: st.chooseFolder,
-      start: st.startPulls,
-      keysLoaded: st.keysLoaded,
-      keyCount: st.keys.length,
-    })),
-  );
+  const s = useStoreFields('settings', 'desktopHost', 'keysLoaded');
+  const act = useStoreFields('updateSettings', 'chooseFolder', 'startPulls');
+  const keyCount = useSifportStore((st) => st.keys.length);
   const [folder, setFolder] = useState(s.settings.pullFolder);
   const [fileName, setFileName] = useState(() => pullFileNames({ references })[0] ?? '');
   const [overwrite, setOverwrite] = useState(false);
@@ -84,12 +69,12 @@ export function PullDialog({
   const existing = check.value?.existing ?? [];
   const blocker = pullBlocker({
     folder: check.status,
-    desktop: s.desktop,
+    desktop: s.desktopHost,
     noFileName: single && fileName.trim() === '',
     short: space?.short ?? false,
     existing,
     overwrite,
-    nothingToVerifyWith: verify && s.keysLoaded && s.keyCount === 0,
+    nothingToVerifyWith: verify && s.keysLoaded && keyCount === 0,
   });
   const blocked = blocker !== undefined;
   const commands = pullCommands({ ...choices, folder: choices.folder || '/FOLDER' });
@@ -97,25 +82,24 @@ export function PullDialog({
   const submit = () =>
     !blocked &&
     run(async () => {
-      void s.update({ pullFolder: choices.folder, verifyAfterPull: verify });
-      await s.start(pullRequests(choices));
+      void act.updateSettings({ pullFolder: choices.folder, verifyAfterPull: verify });
+      await act.startPulls(pullRequests(choices));
       onClose();
     });
   const title = single
     ? `Pull ${shortRef(parseTypedReference(references[0]!) ?? { registry: '', repository: references[0]! })}`
     : `Pull ${references.length} images`;
   return (
-    <Sheet
+    <ActionSheet
       title={title}
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions onCancel={onClose} busy={busy} reason={blocker}>
-          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
-            {single ? 'Pull' : `Pull ${references.length}`}
-          </Button>
-        </SheetActions>
+      busy={busy}
+      reason={blocker}
+      action={
+        <Button variant="primary" type="submit" form={FORM_ID} isDisabled={blocked || busy}>
+          {single ? 'Pull' : `Pull ${references.length}`}
+        </Button>
       }
     >
       <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
@@ -137,17 +121,19 @@ export function PullDialog({
             className="flex-1"
             value={folder}
             onChange={setFolder}
-            placeholder={s.desktop ? 'Choose a folder' : '/home/you/images'}
+            placeholder={s.desktopHost ? 'Choose a folder' : '/home/you/images'}
             error={check.status === 'failed' ? check.error?.message : undefined}
             description={
-              s.desktop
+              s.desktopHost
                 ? undefined
                 : 'A folder on the machine running Sifport, as an absolute path (a browser cannot browse it).'
             }
           />
-          {s.desktop ? (
+          {s.desktopHost ? (
             <Button
-              onPress={() => void s.choose(folder || undefined).then((p) => p && setFolder(p))}
+              onPress={() =>
+                void act.chooseFolder(folder || undefined).then((p) => p && setFolder(p))
+              }
             >
               <FolderOpen size={14} aria-hidden />
               Choose…
@@ -197,6 +183,6 @@ export function PullDialog({
           </Banner>
         ) : null}
       </SheetForm>
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -1,7 +1,6 @@
 import { ArrowUpFromLine, FileSignature, FolderOpen } from 'lucide-react';
-import { useShallow } from 'zustand/react/shallow';
 import type { LocalInspect } from '../../store/domain.js';
-import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Button } from '../../ui/button.js';
 import { CopyButton } from '../../ui/copy-button.js';
 import { formatAbsolute, formatExactBytes } from '../../ui/format.js';
@@ -44,14 +43,7 @@ export function InspectorHeader({
   name: string;
 }) {
   const f = useFormatters();
-  const act = useSifportStore(
-    useShallow((s) => ({
-      desktop: s.desktopHost,
-      offerFiles: s.offerFiles,
-      openDialog: s.openDialog,
-      reveal: s.revealPath,
-    })),
-  );
+  const act = useStoreFields('desktopHost', 'offerFiles', 'openDialog', 'revealPath');
   const { report, path, size } = result;
   const created = report.createdAt * 1000;
   return (
@@ -75,8 +67,8 @@ export function InspectorHeader({
             <FileSignature size={14} aria-hidden />
             Sign…
           </Button>
-          {act.desktop ? (
-            <Button onPress={() => act.reveal(path)}>
+          {act.desktopHost ? (
+            <Button onPress={() => act.revealPath(path)}>
               <FolderOpen size={14} aria-hidden />
               Show in folder
             </Button>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FileQuestion, FileX } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { EmptyState } from '../../ui/empty-state.js';
@@ -75,13 +76,11 @@ function NotReady({ inspection, name }: { inspection: Inspection | undefined; na
  * report's tabs; in the browser mode it says it works on an uploaded copy.
  */
 export function InspectorView({ path, name }: { path: string; name?: string }) {
-  const { inspection, keys, loadKeys, loadInspection } = useSifportStore(
-    useShallow((s) => ({
-      inspection: s.inspection,
-      keys: s.keys,
-      loadKeys: s.loadKeys,
-      loadInspection: s.loadInspection,
-    })),
+  const { inspection, keys, loadKeys, loadInspection } = useStoreFields(
+    'inspection',
+    'keys',
+    'loadKeys',
+    'loadInspection',
   );
   const current = inspection && inspection.path === path ? inspection : undefined;
   const shown = name ?? current?.uploadedFrom ?? baseName(path);

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { Checkbox, TextField } from '../../ui/field.js';
 import { Select } from '../../ui/select.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { baseName } from '../push/push-names.js';
 import { signedCopyPath } from './local-paths.js';
 import { scopeOf, SignScopeField, type ScopeChoice } from './sign-scope.js';
@@ -19,12 +17,10 @@ const FORM_ID = 'sign-form';
 
 /** No key with a private half: what signing needs, and the way to get one. */
 function NoSigningKey({ onClose, anyKeys }: { onClose: () => void; anyKeys: boolean }) {
-  const { openKeySheet, navigate, openKeyImport } = useSifportStore(
-    useShallow((s) => ({
-      openKeySheet: s.openKeySheet,
-      navigate: s.navigate,
-      openKeyImport: s.openKeyImport,
-    })),
+  const { openKeySheet, navigate, openKeyImport } = useStoreFields(
+    'openKeySheet',
+    'navigate',
+    'openKeyImport',
   );
   return (
     <Banner
@@ -63,20 +59,12 @@ function NoSigningKey({ onClose, anyKeys }: { onClose: () => void; anyKeys: bool
  * never stored or shown again), scope, and "modifies the file" with Sign a copy. After
  * signing the inspector shows the signed file with its new signature.
  */
-export function SignDialog({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'sign' }>;
-  onClose: () => void;
-}) {
-  const { keys, loadKeys, inspection, sign } = useSifportStore(
-    useShallow((s) => ({
-      keys: s.keys,
-      loadKeys: s.loadKeys,
-      inspection: s.inspection,
-      sign: s.signInspected,
-    })),
+export function SignDialog({ dialog, onClose }: DialogProps<'sign'>) {
+  const { keys, loadKeys, inspection, signInspected } = useStoreFields(
+    'keys',
+    'loadKeys',
+    'inspection',
+    'signInspected',
   );
   const signing = keys.filter((k) => k.hasPrivate && !k.revoked);
   const [fingerprint, setFingerprint] = useState<string | undefined>();
@@ -111,7 +99,7 @@ export function SignDialog({
   const submit = async () => {
     if (!ready || busy || chosen === undefined) return;
     await run(async () => {
-      await sign({
+      await signInspected({
         fingerprint: chosen,
         passphrase,
         scope: requestScope,
@@ -122,26 +110,21 @@ export function SignDialog({
   };
   const wrongPassphrase = error?.code === 'KEY_INVALID';
   return (
-    <Sheet
+    <ActionSheet
       title={`Sign ${name}`}
       description="A signature lets others check with your public key that the image is yours and unchanged."
       width="md"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          onCancel={onClose}
-          busy={busy}
-          cancelLabel={noKey ? 'Close' : 'Cancel'}
-          reason={noKey ? undefined : reason}
-          busyLabel="Signing: hashing every object it covers…"
-        >
-          {noKey ? null : (
-            <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
-              {copy ? 'Sign the copy' : 'Sign'}
-            </Button>
-          )}
-        </SheetActions>
+      busy={busy}
+      cancelLabel={noKey ? 'Close' : 'Cancel'}
+      reason={noKey ? undefined : reason}
+      busyLabel="Signing: hashing every object it covers…"
+      action={
+        noKey ? null : (
+          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
+            {copy ? 'Sign the copy' : 'Sign'}
+          </Button>
+        )
       }
     >
       {noKey ? (
@@ -193,6 +176,6 @@ export function SignDialog({
           ) : null}
         </SheetForm>
       )}
-    </Sheet>
+    </ActionSheet>
   );
 }

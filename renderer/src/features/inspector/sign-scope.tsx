@@ -69,22 +69,15 @@ export function SignScopeField({
           { value: 'object', label: 'One object', disabled: grouped.length === 0 },
         ]}
       />
-      {value.kind === 'group' ? (
+      {value.kind === 'image' ? null : (
         <Select
-          label="Group"
+          key={value.kind}
+          label={value.kind === 'group' ? 'Group' : 'Object'}
           value={value.id === undefined ? undefined : String(value.id)}
-          onChange={(id) => onChange({ kind: 'group', id: Number(id) })}
-          options={groupOptions}
+          onChange={(id) => onChange({ kind: value.kind, id: Number(id) })}
+          options={value.kind === 'group' ? groupOptions : objectOptions}
         />
-      ) : null}
-      {value.kind === 'object' ? (
-        <Select
-          label="Object"
-          value={value.id === undefined ? undefined : String(value.id)}
-          onChange={(id) => onChange({ kind: 'object', id: Number(id) })}
-          options={objectOptions}
-        />
-      ) : null}
+      )}
     </div>
   );
 }

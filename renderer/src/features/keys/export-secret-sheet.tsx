@@ -2,8 +2,7 @@ import type { KeyItem } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { saveText } from '../sif-report/save-text.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import { exportFileName } from './key-format.js';
@@ -27,17 +26,15 @@ export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onCl
     });
   };
   return (
-    <Sheet
+    <ActionSheet
       title={`Export the secret key of ${keyName(keyItem)}`}
       role="alertdialog"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions focusCancel onCancel={onClose} busy={busy}>
-          <Button variant="danger" onPress={() => void save()} isDisabled={busy}>
-            Save the secret key…
-          </Button>
-        </SheetActions>
+      busy={busy}
+      action={
+        <Button variant="danger" onPress={() => void save()} isDisabled={busy}>
+          Save the secret key…
+        </Button>
       }
     >
       <div className="flex flex-col gap-3">
@@ -56,6 +53,6 @@ export function ExportSecretSheet({ keyItem, onClose }: { keyItem: KeyItem; onCl
           </Banner>
         ) : null}
       </div>
-    </Sheet>
+    </ActionSheet>
   );
 }

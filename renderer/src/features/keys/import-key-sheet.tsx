@@ -6,8 +6,7 @@ import type { KeyItem } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { groupFingerprint, keyIdOf, keyName } from '../sif-report/signers.js';
 import { useSheetAction } from '../dialogs/use-sheet-action.js';
@@ -90,7 +89,7 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
     });
   };
   return (
-    <Sheet
+    <ActionSheet
       title="Import keys"
       width="md"
       description={
@@ -99,27 +98,26 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
           : 'Public keys of others let you verify their images; your own secret key lets you sign.'
       }
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions onCancel={onClose} busy={busy} busyLabel="Reading the keys…">
-          {preview ? (
-            <Button
-              variant="primary"
-              onPress={() => void confirm()}
-              isDisabled={busy || (secret && passphrase === '')}
-            >
-              {`Import ${preview.length} key${preview.length === 1 ? '' : 's'}`}
-            </Button>
-          ) : (
-            <Button
-              variant="primary"
-              onPress={() => void check(armored)}
-              isDisabled={busy || armored.trim() === ''}
-            >
-              Preview
-            </Button>
-          )}
-        </SheetActions>
+      busy={busy}
+      busyLabel="Reading the keys…"
+      action={
+        preview ? (
+          <Button
+            variant="primary"
+            onPress={() => void confirm()}
+            isDisabled={busy || (secret && passphrase === '')}
+          >
+            {`Import ${preview.length} key${preview.length === 1 ? '' : 's'}`}
+          </Button>
+        ) : (
+          <Button
+            variant="primary"
+            onPress={() => void check(armored)}
+            isDisabled={busy || armored.trim() === ''}
+          >
+            Preview
+          </Button>
+        )
       }
     >
       <div className="flex flex-col gap-4">
@@ -159,6 +157,6 @@ export function ImportKeySheet({ wanted, onClose }: { wanted?: string; onClose: 
           </Banner>
         ) : null}
       </div>
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -3,6 +3,7 @@ import { FileUp, KeyRound, Plus } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyItem } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
+import { useStoreFields } from '../../store/use-store-fields.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
 import { CommandBlock, CopyButton } from '../../ui/copy-button.js';
@@ -61,56 +62,45 @@ function KeyringNote({ path }: { path: string | undefined }) {
  * empty state explains signing (your secret key) against verifying (others' public keys).
  */
 export function KeysView() {
-  const s = useSifportStore(
-    useShallow((st) => ({
-      keys: st.keys,
-      loaded: st.keysLoaded,
-      error: st.keysError,
-      path: st.keyringPath,
-      load: st.loadKeys,
-      openSheet: st.openKeySheet,
-      exportKey: st.exportKey,
-      announce: st.announce,
-      refreshCount: st.refreshCount,
-    })),
-  );
-  const { load } = s;
-  useEffect(() => void load(), [load, s.refreshCount]);
+  const state = useStoreFields('keys', 'keysLoaded', 'keysError', 'keyringPath', 'refreshCount');
+  const act = useStoreFields('loadKeys', 'openKeySheet', 'exportKey', 'announce');
+  const { loadKeys: load } = act;
+  useEffect(() => void load(), [load, state.refreshCount]);
   const exportPublic = (key: KeyItem) =>
-    void s.exportKey(key.fingerprint, false).then(
+    void act.exportKey(key.fingerprint, false).then(
       ({ armored }) => {
         const name = exportFileName(key, false);
         saveText(name, armored, 'application/pgp-keys');
-        s.announce(`Public key saved as ${name}.`);
+        act.announce(`Public key saved as ${name}.`);
       },
-      (err: Error) => s.announce(`Could not export the key: ${err.message}`, 'assertive'),
+      (err: Error) => act.announce(`Could not export the key: ${err.message}`, 'assertive'),
     );
   const actions = (
     <>
-      <Button variant="primary" onPress={() => s.openSheet({ kind: 'new' })}>
+      <Button variant="primary" onPress={() => act.openKeySheet({ kind: 'new' })}>
         <Plus size={14} aria-hidden />
         New key pair…
       </Button>
-      <Button onPress={() => s.openSheet({ kind: 'import' })}>
+      <Button onPress={() => act.openKeySheet({ kind: 'import' })}>
         <FileUp size={14} aria-hidden />
         Import…
       </Button>
     </>
   );
   let body;
-  if (s.error) {
+  if (state.keysError) {
     body = (
       <Banner
         tone="danger"
         title="Could not read the keyring"
         actions={<Button onPress={() => void load()}>Retry</Button>}
       >
-        {s.error.message}
+        {state.keysError.message}
       </Banner>
     );
-  } else if (!s.loaded) {
+  } else if (!state.keysLoaded) {
     body = <Spinner label="Reading the keyring…" />;
-  } else if (s.keys.length === 0) {
+  } else if (state.keys.length === 0) {
     body = (
       <EmptyState icon={<KeyRound size={32} />} title="No keys yet" actions={actions}>
         <p className="m-0">
@@ -124,21 +114,21 @@ export function KeysView() {
       </EmptyState>
     );
   } else {
-    body = <KeysTable keys={s.keys} onExportPublic={exportPublic} onSheet={s.openSheet} />;
+    body = <KeysTable keys={state.keys} onExportPublic={exportPublic} onSheet={act.openKeySheet} />;
   }
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex items-center gap-2 border-b border-line px-4 py-3">
         <h2 className="m-0 flex-1 text-lg font-semibold">Keys</h2>
-        {s.keys.length > 0 ? actions : null}
+        {state.keys.length > 0 ? actions : null}
       </header>
       <div className="min-h-0 flex-1 overflow-auto">
         <div className="p-4">{body}</div>
         <div className="border-t border-line px-4 py-3">
-          <KeyringNote path={s.path} />
+          <KeyringNote path={state.keyringPath} />
         </div>
       </div>
-      <KeySheetHost keys={s.keys} />
+      <KeySheetHost keys={state.keys} />
     </div>
   );
 }

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { SheetForm } from '../../ui/sheet-form.js';
 import { TextField } from '../../ui/field.js';
 import { RadioGroup } from '../../ui/radio-group.js';
@@ -49,24 +48,19 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
     });
   };
   return (
-    <Sheet
+    <ActionSheet
       title="New key pair"
       description="Your secret key signs images; share the public key so others can verify them."
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          onCancel={onClose}
-          busy={busy}
-          reason={reason}
-          busyLabel={
-            algorithm === 'rsa4096' ? 'Generating (RSA 4096 may take a minute)…' : 'Generating…'
-          }
-        >
-          <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
-            Create key pair
-          </Button>
-        </SheetActions>
+      busy={busy}
+      reason={reason}
+      busyLabel={
+        algorithm === 'rsa4096' ? 'Generating (RSA 4096 may take a minute)…' : 'Generating…'
+      }
+      action={
+        <Button variant="primary" type="submit" form={FORM_ID} isDisabled={!ready || busy}>
+          Create key pair
+        </Button>
       }
     >
       <SheetForm id={FORM_ID} onSubmit={() => void submit()}>
@@ -112,6 +106,6 @@ export function NewKeySheet({ onClose }: { onClose: () => void }) {
           </Banner>
         ) : null}
       </SheetForm>
-    </Sheet>
+    </ActionSheet>
   );
 }

@@ -3,8 +3,7 @@ import type { KeyItem } from '../../store/domain.js';
 import { useSifportStore } from '../../store/store.js';
 import { Banner } from '../../ui/banner.js';
 import { Button } from '../../ui/button.js';
-import { Sheet } from '../../ui/dialog.js';
-import { SheetActions } from '../../ui/sheet-actions.js';
+import { ActionSheet } from '../../ui/sheet-actions.js';
 import { TextField } from '../../ui/field.js';
 import { groupFingerprint, keyName } from '../sif-report/signers.js';
 import { confirmationCode, confirms } from './key-format.js';
@@ -29,22 +28,16 @@ export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose
     });
   };
   return (
-    <Sheet
+    <ActionSheet
       title={secret ? `Remove your key pair ${name}?` : `Remove the public key of ${name}?`}
       role="alertdialog"
       onClose={onClose}
-      dismissable={!busy}
-      footer={
-        <SheetActions
-          focusCancel
-          onCancel={onClose}
-          busy={busy}
-          reason={ready ? undefined : 'Type the last 8 characters of the fingerprint to confirm.'}
-        >
-          <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
-            {secret ? 'Remove key pair' : 'Remove key'}
-          </Button>
-        </SheetActions>
+      busy={busy}
+      reason={ready ? undefined : 'Type the last 8 characters of the fingerprint to confirm.'}
+      action={
+        <Button variant="danger" onPress={() => void remove()} isDisabled={!ready || busy}>
+          {secret ? 'Remove key pair' : 'Remove key'}
+        </Button>
       }
     >
       <div className="flex flex-col gap-3">
@@ -76,6 +69,6 @@ export function RemoveKeySheet({ keyItem, onClose }: { keyItem: KeyItem; onClose
           </Banner>
         ) : null}
       </div>
-    </Sheet>
+    </ActionSheet>
   );
 }

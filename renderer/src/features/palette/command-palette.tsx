@@ -29,7 +29,7 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { useSifportStore } from '../../store/store.js';
 import { Kbd } from '../../ui/kbd.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { paletteSource, recentReferences, runPaletteAction } from './palette-actions.js';
 import { paletteSections, type PaletteIcon, type PaletteItem } from './palette-items.js';
 
@@ -72,13 +72,7 @@ function Entry({ item }: { item: PaletteItem }) {
  * reference offers Open, Pull and Copy to. Arrow keys move, Enter runs, Esc closes and focus
  * goes back where it was (React Aria Autocomplete + Menu in a modal).
  */
-export function CommandPalette({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'palette' }>;
-  onClose: () => void;
-}) {
+export function CommandPalette({ dialog, onClose }: DialogProps<'palette'>) {
   const [query, setQuery] = useState(dialog.query ?? '');
   const { accounts, settings } = useSifportStore(
     useShallow((s) => ({ accounts: s.accounts, settings: s.settings })),

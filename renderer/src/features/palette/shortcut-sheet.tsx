@@ -2,7 +2,7 @@ import { Button } from '../../ui/button.js';
 import { Sheet } from '../../ui/dialog.js';
 import { IS_MAC, Kbd } from '../../ui/kbd.js';
 import { commandFor } from '../shell/commands.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { shortcutGroups } from './shortcut-groups.js';
 
 /**
@@ -10,12 +10,7 @@ import { shortcutGroups } from './shortcut-groups.js';
  * each with the command's label, and the keys of the grid and of dialogs, written as this
  * platform writes them (⌘ on macOS).
  */
-export function ShortcutSheet({
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'shortcuts' }>;
-  onClose: () => void;
-}) {
+export function ShortcutSheet({ onClose }: DialogProps<'shortcuts'>) {
   const groups = shortcutGroups(IS_MAC, (id) => commandFor(id)?.label);
   return (
     <Sheet

@@ -9,7 +9,7 @@ import { Sheet } from '../../ui/dialog.js';
 import { Kbd } from '../../ui/kbd.js';
 import { ProgressBar } from '../../ui/progress-bar.js';
 import { TargetPicker } from '../targets/target-picker.js';
-import type { DialogState } from '../shell/view-slice.js';
+import type { DialogProps } from '../shell/view-slice.js';
 import { PushFileList } from './push-file-list.js';
 import { apptainerPush } from './push-names.js';
 import { PushNotes } from './push-notes.js';
@@ -32,13 +32,7 @@ function signReason(sign: SignChoice, unsigned: number): string | undefined {
  * with its reason until everything is settled. On Push the sheet closes and the drawer shows
  * the new rows.
  */
-export function PushSheet({
-  dialog,
-  onClose,
-}: {
-  dialog: Extract<DialogState, { kind: 'push' }>;
-  onClose: () => void;
-}) {
+export function PushSheet({ dialog, onClose }: DialogProps<'push'>) {
   const { entries, setEntries, update } = usePushEntries(dialog);
   const [selectedKey, setSelectedKey] = useState<string>();
   const [sign, setSign] = useState<SignChoice>({ enabled: false, passphrase: '' });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSifportStore } from '../../store/store.js';
 import { registriesOf } from '../targets/target-rules.js';
-import type { DialogState, PushFile } from '../shell/view-slice.js';
+import type { DialogOf, PushFile } from '../shell/view-slice.js';
 import { entryReference, newEntry, startAccount, withFacts, type PushEntry } from './push-entry.js';
 
 /** Wait after the last edit of a target before asking the registry about its tag, in ms. */
@@ -24,7 +24,7 @@ function recentPushRegistries(): string[] {
  * (dropped or added later), each file is checked once, and each target's tag is asked about
  * (`registry:details`) a moment after its last edit. `update` edits one entry.
  */
-export function usePushEntries(dialog: Extract<DialogState, { kind: 'push' }>) {
+export function usePushEntries(dialog: DialogOf<'push'>) {
   const [entries, setEntries] = useState<readonly PushEntry[]>([]);
   const seen = useRef(0);
   const update = (key: string, change: (entry: PushEntry) => PushEntry) =>

@@ -54,6 +54,15 @@ export type DialogState =
   | { readonly kind: 'palette'; readonly query?: string }
   | { readonly kind: 'shortcuts' };
 
+/** The state of one dialog kind, as its component receives it. */
+export type DialogOf<K extends DialogState['kind']> = Extract<DialogState, { kind: K }>;
+
+/** What the dialog host gives the component of dialog kind `K` ({@link DialogState}). */
+export interface DialogProps<K extends DialogState['kind']> {
+  readonly dialog: DialogOf<K>;
+  readonly onClose: () => void;
+}
+
 /** Which parts of the frame show (UI.md §1; Ctrl+B, Ctrl+J, Ctrl+I, Ctrl+\). */
 export interface FrameLayout {
   readonly sidebar: boolean;
