@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import https from 'node:https';
-import { join } from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import { buffer } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
@@ -11,8 +9,7 @@ import { finished } from 'node:stream/promises';
 import {
   listenOnLoopback,
   type LoopbackServer,
-  ensurePki,
-  suiteTempDir,
+  suiteTlsServer,
 } from '../../../../e2e/kit/index.js';
 import type { BufferLender } from './direct-body.js';
 import { NodeHttpTransport } from './http.js';
@@ -167,33 +164,19 @@ describe('rawGet: blob bodies straight off the socket', () => {
 });
 
 describe('rawGet over TLS (decrypted records copied in once)', () => {
-  const dir = suiteTempDir('sifport-raw-tls-');
-  let server: LoopbackServer;
-  let base: string;
-  let caFile: string;
-  before(async () => {
-    const pki = await ensurePki(join(dir.path, 'pki'));
-    caFile = pki.caCert;
-    const handler = https.createServer(
-      { cert: await readFile(pki.serverCert), key: await readFile(pki.serverKey) },
-      (req, res) => {
-        if (req.url === '/blob') {
-          res.setHeader('content-length', blob.length);
-          res.end(blob);
-        } else {
-          res.write(blob.subarray(0, 1000));
-          res.end(blob.subarray(1000, 5000));
-        }
-      },
-    );
-    server = await listenOnLoopback(handler, { scheme: 'https' });
-    base = server.url;
+  const server = suiteTlsServer('sifport-raw-tls-', (req, res) => {
+    if (req.url === '/blob') {
+      res.setHeader('content-length', blob.length);
+      res.end(blob);
+    } else {
+      res.write(blob.subarray(0, 1000));
+      res.end(blob.subarray(1000, 5000));
+    }
   });
-  after(() => server.stop());
 
   it('reads a body in place and as a stream, trusting the given CA', async () => {
-    const ca = [await readFile(caFile, 'utf8')];
-    const inPlace = await rawGet(new URL(`${base}/blob`), {}, undefined, undefined, { ca });
+    const ca = [await readFile(server.caFile, 'utf8')];
+    const inPlace = await rawGet(new URL(`${server.url}/blob`), {}, undefined, undefined, { ca });
     const parts: Buffer[] = [];
     let region = Buffer.alloc(0);
     let resume = (): void => {};
@@ -210,21 +193,21 @@ describe('rawGet over TLS (decrypted records copied in once)', () => {
     });
     await finished(inPlace.body);
     assert.equal(sha(Buffer.concat(parts)), sha(blob));
-    const streamed = await rawGet(new URL(`${base}/blob`), {}, undefined, undefined, { ca });
+    const streamed = await rawGet(new URL(`${server.url}/blob`), {}, undefined, undefined, { ca });
     assert.equal(sha(await buffer(streamed.body)), sha(blob));
   });
 
   it('an untrusted certificate is a TLS error; chunked answers fall back to node:http', async () => {
     const strict = new NodeHttpTransport();
-    const trusting = new NodeHttpTransport({ caFile });
+    const trusting = new NodeHttpTransport({ caFile: server.caFile });
     try {
       await assert.rejects(
-        strict.send({ method: 'GET', url: new URL(`${base}/blob`), bulkBody: true }),
+        strict.send({ method: 'GET', url: new URL(`${server.url}/blob`), bulkBody: true }),
         { code: 'TLS' },
       );
       const res = await trusting.send({
         method: 'GET',
-        url: new URL(`${base}/chunked`),
+        url: new URL(`${server.url}/chunked`),
         bulkBody: true,
       });
       assert.deepEqual(await buffer(res.body), blob.subarray(0, 5000));
