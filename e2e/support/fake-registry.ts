@@ -23,6 +23,8 @@ export interface FakeRequestEntry {
   readonly path: string;
   /** 0 until the answer has been sent. */
   readonly status: number;
+  /** The request's `Content-Range`, when it had one (chunked uploads). */
+  readonly contentRange?: string | undefined;
 }
 
 /** A running fake registry. */
@@ -142,7 +144,12 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
   const store = createFakeRegistryStore();
   const log: { method: string; path: string; status: number }[] = [];
   const server = createServer((req, res) => {
-    const entry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0 };
+    const entry = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      status: 0,
+      contentRange: req.headers['content-range'],
+    };
     log.push(entry);
     res.on('finish', () => {
       entry.status = res.statusCode;

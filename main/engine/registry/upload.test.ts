@@ -20,7 +20,7 @@ import {
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
 import { ResumableHash } from './transport/resumable-hash.js';
-import { uploadBlob, uploadBytes } from './upload.js';
+import { nextChunkSize, uploadBlob, uploadBytes } from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
 
 const dir = suiteTempDir('sifport-upload-test-');
@@ -54,6 +54,16 @@ async function withFake<T>(
   }
 }
 
+describe('nextChunkSize', () => {
+  it('folds a tail of at most an eighth of a chunk, and only when allowed', () => {
+    assert.equal(nextChunkSize(10, 16, true), 10);
+    assert.equal(nextChunkSize(18, 16, true), 18);
+    assert.equal(nextChunkSize(19, 16, true), 16);
+    assert.equal(nextChunkSize(18, 16, false), 16);
+    assert.equal(nextChunkSize(16, 16, false), 16);
+  });
+});
+
 describe('uploadBlob (oras.md §3.3)', () => {
   it('sends contiguous Content-Range chunks, hashes while sending, and closes with ?digest=', async () => {
     const file = await blobFile(2.5 * MiB);
@@ -82,8 +92,25 @@ describe('uploadBlob (oras.md §3.3)', () => {
     });
   });
 
-  it('accepts ECR-style 201 answers to PATCH', async () => {
+  it('sends a small tail with the last chunk: one idle round trip fewer (issue #13)', async () => {
     const file = await blobFile(2 * MiB + 7);
+    await withFake({}, async (fake, client) => {
+      const result = await uploadBlob({
+        client,
+        repository: 'up/tail',
+        path: file.path,
+        size: file.bytes.length,
+        chunkSize: MiB,
+      });
+      assert.equal(result.chunks, 2);
+      assert.deepEqual(await fetchBlob(fake.url, 'up/tail', file.digest), file.bytes);
+      const ranges = fake.requests.filter((r) => r.method === 'PATCH').map((r) => r.contentRange);
+      assert.deepEqual(ranges, [`0-${MiB - 1}`, `${MiB}-${2 * MiB + 6}`]);
+    });
+  });
+
+  it('accepts ECR-style 201 answers to PATCH', async () => {
+    const file = await blobFile(2.5 * MiB);
     await withFake({ patchStatus: 201 }, async (fake, client) => {
       const result = await uploadBlob({
         client,
