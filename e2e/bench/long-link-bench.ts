@@ -1,0 +1,165 @@
+/**
+ * `npm run bench` (issue #13): what users of hosted registries get. A TLS registry on
+ * 127.0.0.1 (the test CA), Sifport against curl on the same bytes, alternating rounds:
+ *
+ *   a) push and pull over TLS on loopback: target Sifport's time ≤ 1.1× curl's (a speed
+ *      ratio ≥ 0.91)
+ *   b) pull at 50 and 150 ms round trip, push at 150 ms, through the latency relay
+ *      (`e2e/support/latency-relay.ts`: delay per direction, 8 MiB in flight per connection
+ *      like a stock Linux host): information, beside curl's single stream
+ *   c) the relay itself at 0 ms: curl through it against curl direct, to show it is not the
+ *      bottleneck
+ *
+ * BENCH_LINK_RUNS rounds (default 3), a BENCH_LINK_MIB MiB SIF (default 512). Exit 0 when
+ * everything was measured, even if a target was missed.
+ */
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startLatencyRelay, type LatencyRelay } from '../support/latency-relay.js';
+import { ensurePki } from '../support/pki.js';
+import { alternatingRounds, log, settleDisk } from './bench-process.js';
+import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
+import { curlGet, curlPut, opensslDigest } from './ceilings.js';
+import { comparisonRatio, comparisonRows, renderTable, target, type Row } from './report.js';
+import { createBenchSif } from './sif-fixture.js';
+import { sifportPull, sifportPush } from './sifport-transfers.js';
+
+const count = (name: string, fallback: number) =>
+  Math.max(1, Number(process.env[name] ?? fallback) || fallback);
+const RUNS = count('BENCH_LINK_RUNS', 3);
+const SIZE = count('BENCH_LINK_MIB', 512) * 1024 * 1024;
+/** Sifport's time at most 1.1× curl's: its speed at least 1/1.1 of curl's. */
+const TLS_RATIO = 1 / 1.1;
+
+interface Setting {
+  readonly dir: string;
+  readonly sif: { readonly path: string; readonly size: number };
+  readonly digest: string;
+}
+
+/** The registry as a client reaches it through `relay` (same CA: the relay passes TLS through). */
+function through(relay: LatencyRelay, registry: BenchRegistry): BenchRegistry {
+  return { ...registry, host: relay.host, url: `https://${relay.host}` };
+}
+
+async function pushRounds(s: Setting, registry: BenchRegistry, what: string) {
+  const repo = what.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return alternatingRounds(
+    what,
+    RUNS,
+    (i) => sifportPush(registry, s.sif.path, `bench/${repo}-s${i}`, s.digest),
+    (i) => curlPut(registry, s.sif.path, `bench/${repo}-c${i}`, s.digest),
+  );
+}
+
+async function pullRounds(s: Setting, registry: BenchRegistry, what: string) {
+  return alternatingRounds(
+    what,
+    RUNS,
+    () => sifportPull(registry, 'bench/source', join(s.dir, 'pulled.sif'), s.sif.size),
+    () => curlGet(registry, 'bench/source', s.digest, join(s.dir, 'curl.bin'), s.sif.size),
+  );
+}
+
+/** Runs `body` with a relay of `delayMs` per direction in front of `registry`. */
+async function withRelay<T>(
+  registry: BenchRegistry,
+  delayMs: number,
+  body: (far: BenchRegistry) => Promise<T>,
+): Promise<T> {
+  const relay = await startLatencyRelay({ upstream: registry.host, delayMs });
+  try {
+    return await body(through(relay, registry));
+  } finally {
+    await relay.stop();
+  }
+}
+
+async function measure(s: Setting, registry: BenchRegistry): Promise<Row[]> {
+  await sifportPush(registry, s.sif.path, 'bench/source', s.digest);
+  await settleDisk();
+  const tlsPush = await pushRounds(s, registry, 'TLS push');
+  const tlsPull = await pullRounds(s, registry, 'TLS pull');
+  const relayCheck = await withRelay(registry, 0, (far) =>
+    alternatingRounds(
+      'relay at 0 ms',
+      RUNS,
+      () => curlGet(far, 'bench/source', s.digest, join(s.dir, 'relay.bin'), s.sif.size),
+      () => curlGet(registry, 'bench/source', s.digest, join(s.dir, 'direct.bin'), s.sif.size),
+    ),
+  );
+  const pull50 = await withRelay(registry, 25, (far) => pullRounds(s, far, 'pull, 50 ms RTT'));
+  const pull150 = await withRelay(registry, 75, (far) => pullRounds(s, far, 'pull, 150 ms RTT'));
+  const push150 = await withRelay(registry, 75, (far) => pushRounds(s, far, 'push, 150 ms RTT'));
+  const size = s.sif.size;
+  return [
+    ...comparisonRows(
+      size,
+      tlsPush,
+      ['(a) sifport push, TLS', '    curl PUT, TLS', '    TLS push / curl'],
+      target('TLS push / curl', comparisonRatio(size, tlsPush), '>=', TLS_RATIO),
+    ),
+    ...comparisonRows(
+      size,
+      tlsPull,
+      ['(b) sifport pull, TLS', '    curl GET, TLS', '    TLS pull / curl'],
+      target('TLS pull / curl', comparisonRatio(size, tlsPull), '>=', TLS_RATIO),
+    ),
+    ...comparisonRows(size, pull50, [
+      '(c) sifport pull, 50 ms RTT',
+      '    curl GET, 50 ms RTT',
+      '    pull / curl, 50 ms',
+    ]),
+    ...comparisonRows(size, pull150, [
+      '(d) sifport pull, 150 ms RTT',
+      '    curl GET, 150 ms RTT',
+      '    pull / curl, 150 ms',
+    ]),
+    ...comparisonRows(size, push150, [
+      '(e) sifport push, 150 ms RTT',
+      '    curl PUT, 150 ms RTT',
+      '    push / curl, 150 ms',
+    ]),
+    ...comparisonRows(size, { sifport: relayCheck.sifport, curl: relayCheck.curl }, [
+      '(f) curl GET through the relay, 0 ms',
+      '    curl GET direct',
+      '    relay / direct',
+    ]),
+    {
+      label: '(g) parallel ranged pull, 150 ms',
+      value: 'not built',
+      detail: 'target ≤ 0.5× curl single-stream time; issue #13 is open',
+    },
+  ];
+}
+
+async function main(): Promise<number> {
+  const dir = await realpath(await mkdtemp(join(tmpdir(), 'sifport-link-bench-')));
+  let registry: BenchRegistry | undefined;
+  try {
+    const pki = await ensurePki(join(dir, 'pki'));
+    registry = await startBenchRegistry(join(dir, 'registry'), pki);
+    log(`TLS registry at ${registry.url}`);
+    const sif = await createBenchSif(dir, SIZE);
+    const { digest } = await opensslDigest(sif.path);
+    const rows = await measure({ dir, sif, digest }, registry);
+    const header = `Sifport long-link bench: ${sif.size} bytes SIF, TLS docker-registry on 127.0.0.1 (test CA), node ${process.version}, ${cpus().length} CPUs, median of ${RUNS} alternating rounds, MB = 10^6 bytes`;
+    process.stdout.write(`\n${header}\n\n${renderTable(rows)}\n\n`);
+    return 0;
+  } finally {
+    await registry?.stop().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(
+      `long-link bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    process.exit(1);
+  },
+);
