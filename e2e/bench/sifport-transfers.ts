@@ -69,6 +69,8 @@ export async function sifportPull(
   repository: string,
   destination: string,
   size: number,
+  /** Connections for the blob (pullSif's default when absent). */
+  connections?: number,
 ): Promise<number> {
   const client = newClient(registry);
   try {
@@ -78,6 +80,7 @@ export async function sifportPull(
         reference: parseReference(`oras://${registry.host}/${repository}:v1`),
         destination,
         force: true,
+        connections,
         signal: AbortSignal.timeout(OP_TIMEOUT_MS),
         onProgress: () => {},
       }),

@@ -122,3 +122,25 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
 export function boolFlag(args: ParsedArgs, name: string): boolean {
   return args.flags[name] === true;
 }
+
+/**
+ * Reads a valued option as a whole number from `min` to `max`, or undefined when absent; any
+ * other value is a usage error naming the option and the range.
+ */
+export function integerFlag(
+  args: ParsedArgs,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new SifportError(
+      'USAGE',
+      `--${name} takes a whole number from ${min} to ${max}, not "${value}".`,
+    );
+  }
+  return n;
+}

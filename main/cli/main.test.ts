@@ -43,6 +43,13 @@ describe('without a registry', () => {
       /unknown option --nope.*Usage: sifport push FILE\.sif/,
     );
     assertFailure(await sifport(['pull', 'oras://h:1/r', '--arch']), 2, /--arch needs a value/);
+    for (const bad of ['0', '17', 'four', '2.5']) {
+      assertFailure(
+        await sifport(['pull', 'oras://127.0.0.1:1/r:1', '--connections', bad]),
+        2,
+        /--connections takes a whole number from 1 to 16/,
+      );
+    }
     assertFailure(await sifport(['tags', 'oras://h:1/Bad']), 1, /lower case/);
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseReference } from '../../engine/registry/reference.js';
 import { pullSif } from '../../engine/transfers/pull.js';
-import { stringFlag, boolFlag } from '../args.js';
+import { stringFlag, boolFlag, integerFlag } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { PULL_VERIFY_FLAGS, pullVerifier } from './pull-verify.js';
 
@@ -29,6 +29,11 @@ export const pullCommand: Command = {
       value: 'ARCH',
       help: 'architecture to pick from an image index (amd64, arm64, …)',
     },
+    {
+      name: 'connections',
+      value: 'N',
+      help: 'connections for one image of 64 MiB or more, each fetching its own range (default 4; 1: one stream)',
+    },
     ...PULL_VERIFY_FLAGS,
   ],
   arity: { min: 1, max: 2 },
@@ -44,6 +49,7 @@ export const pullCommand: Command = {
       destination: resolve(ctx.cwd, destination),
       force: boolFlag(ctx.args, 'force'),
       arch: stringFlag(ctx.args, 'arch'),
+      connections: integerFlag(ctx.args, 'connections', 1, 16),
       signal: ctx.signal,
       onProgress: bar?.update,
       beforeCommit: verifier?.beforeCommit,

@@ -231,10 +231,20 @@ export async function openBlobRange(
   start: number,
   end: number,
   signal?: AbortSignal,
+  /** A download's region: read by the transport's bulk reader (as {@link openBlob} does). */
+  bulkBody = false,
 ): Promise<HttpResponse> {
   const what = `Reading bytes ${start}-${end} of ${client.registry}/${repository}@${digest.slice(0, 19)}`;
   const range = { range: `bytes=${start}-${end}` };
-  const res = await getBlobFollowingRedirects(client, repository, digest, range, signal, what);
+  const res = await getBlobFollowingRedirects(
+    client,
+    repository,
+    digest,
+    range,
+    signal,
+    what,
+    bulkBody,
+  );
   if (res.status === 200 || res.status === 206) return res;
   if (res.status === 404) throw await blobNotFound(res, what);
   if (res.status === 416) {

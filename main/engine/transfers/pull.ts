@@ -7,6 +7,12 @@ import { formatReference } from '../registry/reference.js';
 import type { Descriptor } from '../registry/artifact/sif-layer.js';
 import { requireFreeSpace, type FreeSpaceProbe } from './download/disk-space.js';
 import { writeBodyToFile } from './download/download-sink.js';
+import {
+  DEFAULT_PARALLEL,
+  PARALLEL_MIN_BYTES,
+  discardUnfinishedRegions,
+  downloadRegions,
+} from './download/parallel-regions.js';
 import { openPartialFile, partialPathFor } from './download/partial-file.js';
 import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-lock.js';
 import { TrailingHash } from './download/trailing-hash.js';
@@ -34,6 +40,11 @@ export interface PullOptions extends TransferControls, RegistryEnd {
   readonly onNotice?: ((message: string) => void) | undefined;
   /** How free space is read before downloading (tests fake a full disk). */
   readonly freeSpace?: FreeSpaceProbe | undefined;
+  /**
+   * Connections for one large blob (at least {@link PARALLEL_MIN_BYTES} left), each fetching
+   * its own `Range`; default {@link DEFAULT_PARALLEL}, 1 for one stream.
+   */
+  readonly connections?: number | undefined;
 }
 
 /** What a pull did. */
@@ -147,6 +158,27 @@ async function downloadLayer(
   let resumes = 0;
   let failures = 0;
   progress.setPhase('downloading', written);
+  const connections = options.connections ?? DEFAULT_PARALLEL;
+  if (connections > 1 && layer.size - written >= PARALLEL_MIN_BYTES) {
+    if (written === 0) await (await openPartial(temp, false)).close();
+    const regions = await downloadRegions({
+      client,
+      repository: reference.repository,
+      digest: layer.digest,
+      size: layer.size,
+      path: temp,
+      from: written,
+      connections,
+      open: openPartial,
+      onPrefix: (bytes) => trail.written(bytes),
+      onBytes: (bytes) => progress.update(bytes),
+      signal,
+    });
+    resumes += regions.resumes;
+    // What the regions left is an unbroken prefix; one stream fetches any rest.
+    await trail.settle();
+    written = await catchUpOnPartial(temp, hash, layer.size);
+  }
   while (written < layer.size) {
     try {
       const { response, partial } = await openBlob(
@@ -214,6 +246,7 @@ async function downloadAndCommit(download: Download): Promise<number> {
   const { options, layer, target, temp } = download;
   // Outside the try: a partial file refused as not ours, or a full disk, leaves it as it is.
   const hash = new ResumableHash();
+  await discardUnfinishedRegions(temp);
   const onDisk = await catchUpOnPartial(temp, hash, layer.size);
   await requireFreeSpace(dirname(temp), layer.size - onDisk, target, options.freeSpace);
   try {

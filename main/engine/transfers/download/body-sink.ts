@@ -33,6 +33,11 @@ export interface BodySinkOptions {
    * counts what was there): a pull reads them back from disk behind the writer.
    */
   readonly onWritten?: ((fileBytes: number) => void) | undefined;
+  /**
+   * Write from this offset of the existing file, neither truncating it nor appending (a region
+   * of a parallel pull); `onWritten` then tells where the written bytes end.
+   */
+  readonly position?: number | undefined;
   /** Bytes per write (and, in place, per read buffer); tests use small ones. */
   readonly batchBytes?: number | undefined;
 }
@@ -74,6 +79,7 @@ export class SinkRun {
       (error) => this.fail(error),
       options.open,
       options.onWritten,
+      options.position,
     );
   }
 

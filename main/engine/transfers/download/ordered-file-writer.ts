@@ -149,8 +149,16 @@ export class OrderedFileWriter {
     opener: WriteFileOpener = openPlain,
     /** Told after each batch how many bytes the file holds (all written, no gap). */
     private readonly onWritten?: (fileBytes: number) => void,
+    /**
+     * Write from this offset of the existing file instead (a region of a parallel pull);
+     * `onWritten` then tells where this writer's bytes end.
+     */
+    position?: number,
   ) {
-    this.opened = openForWriting(path, append, opener);
+    this.opened =
+      position === undefined
+        ? openForWriting(path, append, opener)
+        : opener(path, true).then((handle) => ({ handle, start: position }));
     this.opened.catch(() => {}); // reported by pump() or close()
     void this.pump();
   }

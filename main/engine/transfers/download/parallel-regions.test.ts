@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { FAST_RETRY, MiB, perTestTempDir, suiteFakeRegistry } from '../../../../e2e/kit/index.js';
+import { SifportError, toSifportError } from '../../errors.js';
+import { RegistryClient } from '../../registry/client.js';
+import { uploadBytes } from '../../registry/upload.js';
+import { openPartialFile } from './partial-file.js';
+import { discardUnfinishedRegions, downloadRegions, splitRegions } from './parallel-regions.js';
+
+const openExisting = async (path: string) => (await openPartialFile(path, 'append')).handle;
+
+describe('splitRegions', () => {
+  it('cuts [from, size) into whole-MiB regions, the last taking the rest', () => {
+    const regions = splitRegions(3 * MiB, 70 * MiB + 5, 4);
+    assert.deepEqual(
+      regions.map((r) => [r.start, r.end, r.done]),
+      [
+        [3 * MiB, 20 * MiB, 3 * MiB],
+        [20 * MiB, 37 * MiB, 20 * MiB],
+        [37 * MiB, 54 * MiB, 37 * MiB],
+        [54 * MiB, 70 * MiB + 5, 54 * MiB],
+      ],
+    );
+  });
+});
+
+describe('discardUnfinishedRegions', () => {
+  const dir = perTestTempDir('sifport-regions-');
+
+  it('cuts the partial file back to where the regions started, and drops the marker', async () => {
+    const path = join(dir.path, '.a.partial');
+    await writeFile(path, Buffer.alloc(10, 1), { mode: 0o600 });
+    await writeFile(`${path}.regions`, JSON.stringify({ from: 4 }));
+    await discardUnfinishedRegions(path);
+    assert.equal((await stat(path)).size, 4);
+    assert.deepEqual(await readdir(dir.path), ['.a.partial']);
+  });
+
+  it('leaves the file alone without a marker, and cuts to 0 with a broken one', async () => {
+    const path = join(dir.path, '.b.partial');
+    await writeFile(path, Buffer.alloc(10, 1), { mode: 0o600 });
+    await discardUnfinishedRegions(path);
+    assert.equal((await stat(path)).size, 10);
+    await writeFile(`${path}.regions`, 'not json');
+    await discardUnfinishedRegions(path);
+    assert.equal((await stat(path)).size, 0);
+  });
+});
+
+describe('downloadRegions on a fake registry', () => {
+  const registry = suiteFakeRegistry();
+  const dir = perTestTempDir('sifport-regions-dl-');
+  const blob = randomBytes(8 * MiB + 77);
+  const digest = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
+  let client: RegistryClient;
+
+  before(async () => {
+    client = new RegistryClient({ registry: registry.host, retry: FAST_RETRY });
+    await uploadBytes(client, 'lab/blob', blob, digest);
+  });
+  after(() => client.close());
+
+  async function download(
+    path: string,
+    from: number,
+    signal?: AbortSignal,
+    onBytes: (bytes: number) => void = () => {},
+  ) {
+    const prefixes: number[] = [];
+    const result = await downloadRegions({
+      client,
+      repository: 'lab/blob',
+      digest,
+      size: blob.length,
+      path,
+      from,
+      connections: 4,
+      open: openExisting,
+      onPrefix: (bytes) => prefixes.push(bytes),
+      onBytes,
+      signal,
+    });
+    return { ...result, prefixes };
+  }
+
+  it('writes every region in place after the bytes already there; the prefix only grows', async () => {
+    const path = join(dir.path, '.c.partial');
+    await writeFile(path, blob.subarray(0, MiB), { mode: 0o600 });
+    const { written, resumes, prefixes } = await download(path, MiB);
+    assert.equal(written, blob.length);
+    assert.equal(resumes, 0);
+    assert.ok((await readFile(path)).equals(blob));
+    assert.equal(prefixes.at(-1), blob.length);
+    assert.ok(prefixes.every((p, i) => i === 0 || p > prefixes[i - 1]!));
+    assert.deepEqual(await readdir(dir.path), ['.c.partial'], 'the marker is gone');
+  });
+
+  it('cancelled mid-way: rejects, and the file holds only its unbroken prefix, without a marker', async () => {
+    const path = join(dir.path, '.d.partial');
+    await writeFile(path, Buffer.alloc(0), { mode: 0o600 });
+    const stop = new AbortController();
+    let seen = 0;
+    const error = await download(path, 0, stop.signal, (bytes) => {
+      seen = bytes;
+      if (bytes >= 2 * MiB) stop.abort();
+    }).then(
+      () => undefined,
+      (err: unknown) => toSifportError(err),
+    );
+    assert.ok(error instanceof SifportError, String(error));
+    assert.equal(error.code, 'CANCELLED');
+    assert.ok(seen >= 2 * MiB, `${seen} bytes were on disk`);
+    const left = await readFile(path);
+    // Whatever finished past a gap was cut away: the file is a prefix of the blob, nothing more.
+    assert.ok(left.length <= seen, `${left.length} bytes left of ${seen}`);
+    assert.ok(left.equals(blob.subarray(0, left.length)), "what is left is the blob's prefix");
+    assert.deepEqual(await readdir(dir.path), ['.d.partial']);
+  });
+});
