@@ -106,6 +106,7 @@ export async function createAppServices(profile: AppProfile): Promise<AppService
       tuning,
       uploadSessions: new FileUploadSessionStore(profile.paths.uploadSessions),
       keyring: { keyring, dir: profile.paths.keys },
+      pullConnections: () => current().pullConnections,
     }),
     history: new FileJobHistory(profile.paths.transfers, profile.onWarning),
     concurrency: () => current().concurrency,

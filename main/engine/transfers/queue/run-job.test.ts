@@ -75,6 +75,8 @@ describe('createJobRunner with the queue', () => {
   const fake = suiteFakeRegistry();
   const sif = suiteSif('run-job', 'tool_1.0.sif', 4 * MiB);
   const transports: NodeHttpTransport[] = [];
+  /** Times a pull read the connections setting. */
+  let connectionReads = 0;
   after(() => {
     for (const t of transports) t.close();
   });
@@ -91,6 +93,10 @@ describe('createJobRunner with the queue', () => {
       digestCache: new MemoryDigestCache(),
       uploadSessions: new MemoryUploadSessionStore(),
       tuning: new MemoryUploadTuningStore(),
+      pullConnections: () => {
+        connectionReads++;
+        return 1;
+      },
     });
     const queue = new TransferQueue({
       run,
@@ -145,6 +151,7 @@ describe('createJobRunner with the queue', () => {
     assert.equal(pulled.state, 'done', JSON.stringify(pulled.error));
     assert.equal(pulled.result?.path, out);
     assert.deepEqual(await readFile(out), sif.bytes);
+    assert.equal(connectionReads, 1, 'the pull read the connections setting when it started');
     await queue.close();
   });
 

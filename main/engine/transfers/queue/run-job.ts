@@ -31,6 +31,8 @@ export interface RunJobDeps {
   readonly uploadSessions: UploadSessionStore;
   /** The profile's keyring and its folder, for pulls that verify (`PullJobSpec.verify`). */
   readonly keyring?: { readonly keyring: Keyring; readonly dir: string } | undefined;
+  /** Connections a pull of a large image uses, read when each pull starts (a setting). */
+  readonly pullConnections?: (() => number) | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -105,6 +107,7 @@ export function createJobRunner(deps: RunJobDeps): JobRunner {
           destination: spec.destination,
           force: spec.force,
           arch: spec.arch,
+          connections: deps.pullConnections?.(),
           signal,
           onProgress,
           beforeCommit: check?.beforeCommit,

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { concurrencyOptions, folderPathProblem, historyOptions } from './setting-values.js';
+import {
+  concurrencyOptions,
+  folderPathProblem,
+  historyOptions,
+  pullConnectionOptions,
+} from './setting-values.js';
 
 test('the default pull folder must be empty or a full path', () => {
   for (const ok of ['', '  ', '/home/ada/images', 'C:\\Users\\ada', 'D:/sif', '\\\\nas\\share']) {
@@ -31,5 +36,16 @@ test('history sizes include a value set elsewhere, in order', () => {
   assert.deepEqual(
     odd,
     [...odd].sort((a, b) => a - b),
+  );
+});
+
+test('pull connections: 1 says one stream, 4 is the default, a value set elsewhere is offered', () => {
+  assert.deepEqual(
+    pullConnectionOptions(4).map((o) => o.label),
+    ['1 (one stream)', '2', '4 (default)', '8', '16'],
+  );
+  assert.deepEqual(
+    pullConnectionOptions(3).map((o) => o.value),
+    ['1', '2', '3', '4', '8', '16'],
   );
 });

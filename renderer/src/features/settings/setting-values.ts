@@ -29,6 +29,27 @@ export function concurrencyOptions(): ValueOption[] {
   }));
 }
 
+const PULL_CONNECTIONS = [1, 2, 4, 8, 16];
+
+/**
+ * Connections per pull of a large image, the default marked; a value set elsewhere (the
+ * settings file) is offered too, so the list always shows what is in force.
+ */
+export function pullConnectionOptions(current: number): ValueOption[] {
+  const counts = PULL_CONNECTIONS.includes(current)
+    ? PULL_CONNECTIONS
+    : [...PULL_CONNECTIONS, current].sort((a, b) => a - b);
+  return counts.map((n) => ({
+    value: String(n),
+    label:
+      n === 1
+        ? '1 (one stream)'
+        : n === DEFAULT_SETTINGS.pullConnections
+          ? `${n} (default)`
+          : String(n),
+  }));
+}
+
 const HISTORY_SIZES = [50, 100, 250, 500, 1000, 2500, 5000];
 
 /**

@@ -1,13 +1,17 @@
 import { Kbd } from '../../../ui/kbd.js';
 import { Select } from '../../../ui/select.js';
 import { SettingSwitch, useSettingValues } from '../setting-controls.js';
-import { concurrencyOptions, historyOptions } from '../setting-values.js';
+import { concurrencyOptions, historyOptions, pullConnectionOptions } from '../setting-values.js';
 import { SettingGroup, SettingsSection } from '../settings-layout.js';
 import { PullFolderField } from './pull-folder-field.js';
 
 /** S13 Transfers: how many run at once, where pulls go, verifying, the drawer, history. */
 export function TransfersSection() {
-  const { concurrency, historySize, update } = useSettingValues(['concurrency', 'historySize']);
+  const { concurrency, historySize, pullConnections, update } = useSettingValues([
+    'concurrency',
+    'historySize',
+    'pullConnections',
+  ]);
   return (
     <SettingsSection
       title="Transfers"
@@ -25,7 +29,17 @@ export function TransfersSection() {
           options={concurrencyOptions()}
         />
       </SettingGroup>
-      <SettingGroup title="Pulls">
+      <SettingGroup
+        title="Pulls"
+        description="An image of 64 MiB or more comes over several connections at once, each fetching its own part: far faster from a distant registry, where one connection waits on every round trip. The file is still checked in order before it appears."
+      >
+        <Select
+          label="Connections per pull"
+          className="w-56"
+          value={String(pullConnections)}
+          onChange={(value) => void update({ pullConnections: Number(value) })}
+          options={pullConnectionOptions(pullConnections)}
+        />
         <PullFolderField />
         <SettingSwitch setting="verifyAfterPull">Verify signatures after each pull</SettingSwitch>
       </SettingGroup>
