@@ -25,8 +25,11 @@ const fields = {
   notifyFailuresOnly: z.boolean(),
   /** Transfers that run at once (UI.md S13: 1–6). */
   concurrency: z.number().int().min(1).max(6),
-  /** Connections one pull of a large image uses, each fetching its own range (1: one stream). */
-  pullConnections: z.number().int().min(1).max(16),
+  /**
+   * Connections one pull of a large image uses, each fetching its own range (1: one stream);
+   * 0 is automatic: 4 from a registry on another machine, one stream on this machine.
+   */
+  pullConnections: z.number().int().min(0).max(16),
   /** Folder pulls go to by default; empty means the window asks. */
   pullFolder: z.string().max(4096),
   /** Verify signatures after a pull. */
@@ -63,7 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   notifications: 'unfocused',
   notifyFailuresOnly: false,
   concurrency: 2,
-  pullConnections: 4,
+  pullConnections: 0,
   pullFolder: '',
   verifyAfterPull: false,
   historySize: 500,

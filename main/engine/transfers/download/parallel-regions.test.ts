@@ -8,10 +8,21 @@ import { FAST_RETRY, MiB, perTestTempDir, suiteFakeRegistry } from '../../../../
 import { SifportError, toSifportError } from '../../errors.js';
 import { RegistryClient } from '../../registry/client.js';
 import { uploadBytes } from '../../registry/upload.js';
+import { pullConnections } from '../pull.js';
 import { openPartialFile } from './partial-file.js';
 import { discardUnfinishedRegions, downloadRegions, splitRegions } from './parallel-regions.js';
 
 const openExisting = async (path: string) => (await openPartialFile(path, 'append')).handle;
+
+describe('pullConnections', () => {
+  it('as asked; else 4 for a registry on another machine and 1 on this one', () => {
+    assert.equal(pullConnections(2, '127.0.0.1:5000'), 2);
+    assert.equal(pullConnections(undefined, '127.0.0.1:5000'), 1);
+    assert.equal(pullConnections(undefined, 'localhost:5000'), 1);
+    assert.equal(pullConnections(undefined, 'ghcr.io'), 4);
+    assert.equal(pullConnections(1, 'ghcr.io'), 1);
+  });
+});
 
 describe('splitRegions', () => {
   it('cuts [from, size) into whole-MiB regions, the last taking the rest', () => {

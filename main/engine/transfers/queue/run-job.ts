@@ -31,7 +31,10 @@ export interface RunJobDeps {
   readonly uploadSessions: UploadSessionStore;
   /** The profile's keyring and its folder, for pulls that verify (`PullJobSpec.verify`). */
   readonly keyring?: { readonly keyring: Keyring; readonly dir: string } | undefined;
-  /** Connections a pull of a large image uses, read when each pull starts (a setting). */
+  /**
+   * Connections a pull of a large image uses, read when each pull starts (a setting); 0 or
+   * absent: pullSif's automatic choice.
+   */
   readonly pullConnections?: (() => number) | undefined;
 }
 
@@ -107,7 +110,7 @@ export function createJobRunner(deps: RunJobDeps): JobRunner {
           destination: spec.destination,
           force: spec.force,
           arch: spec.arch,
-          connections: deps.pullConnections?.(),
+          connections: deps.pullConnections?.() || undefined,
           signal,
           onProgress,
           beforeCommit: check?.beforeCommit,

@@ -39,13 +39,13 @@ test('history sizes include a value set elsewhere, in order', () => {
   );
 });
 
-test('pull connections: 1 says one stream, 4 is the default, a value set elsewhere is offered', () => {
+test('pull connections: automatic is the default, 1 says one stream, a value set elsewhere is offered', () => {
   assert.deepEqual(
-    pullConnectionOptions(4).map((o) => o.label),
-    ['1 (one stream)', '2', '4 (default)', '8', '16'],
+    pullConnectionOptions(0).map((o) => o.label),
+    ['Automatic (default): 4, or 1 on this machine', '1 (one stream)', '2', '4', '8', '16'],
   );
   assert.deepEqual(
     pullConnectionOptions(3).map((o) => o.value),
-    ['1', '2', '3', '4', '8', '16'],
+    ['0', '1', '2', '3', '4', '8', '16'],
   );
 });

@@ -29,11 +29,11 @@ export function concurrencyOptions(): ValueOption[] {
   }));
 }
 
-const PULL_CONNECTIONS = [1, 2, 4, 8, 16];
+const PULL_CONNECTIONS = [0, 1, 2, 4, 8, 16];
 
 /**
- * Connections per pull of a large image, the default marked; a value set elsewhere (the
- * settings file) is offered too, so the list always shows what is in force.
+ * Connections per pull of a large image, 0 being automatic (the default); a value set
+ * elsewhere (the settings file) is offered too, so the list always shows what is in force.
  */
 export function pullConnectionOptions(current: number): ValueOption[] {
   const counts = PULL_CONNECTIONS.includes(current)
@@ -42,10 +42,10 @@ export function pullConnectionOptions(current: number): ValueOption[] {
   return counts.map((n) => ({
     value: String(n),
     label:
-      n === 1
-        ? '1 (one stream)'
-        : n === DEFAULT_SETTINGS.pullConnections
-          ? `${n} (default)`
+      n === 0
+        ? 'Automatic (default): 4, or 1 on this machine'
+        : n === 1
+          ? '1 (one stream)'
           : String(n),
   }));
 }

@@ -31,11 +31,11 @@ export function TransfersSection() {
       </SettingGroup>
       <SettingGroup
         title="Pulls"
-        description="An image of 64 MiB or more comes over several connections at once, each fetching its own part: far faster from a distant registry, where one connection waits on every round trip. The file is still checked in order before it appears."
+        description="An image of 64 MiB or more comes over several connections at once, each fetching its own part: far faster from a distant registry, where one connection waits on every round trip. A registry on this machine has no round trip to beat, so automatic uses one stream there. The file is still checked in order before it appears."
       >
         <Select
           label="Connections per pull"
-          className="w-56"
+          className="w-80"
           value={String(pullConnections)}
           onChange={(value) => void update({ pullConnections: Number(value) })}
           options={pullConnectionOptions(pullConnections)}
