@@ -11,7 +11,7 @@ import { RegistryClient, type RegistryOptions } from '../../main/engine/registry
 import { parseReference, type Reference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { pushSif } from '../../main/engine/transfers/push.js';
-import { FAST_RETRY, MiB } from '../kit/index.js';
+import { FAST_RETRY, MiB, suiteResource } from '../kit/index.js';
 import { loadTestBed, testBedSkipReason } from '../support/testbed-env.js';
 import type { TestBedInfo } from '../support/testbed-types.js';
 
@@ -81,6 +81,22 @@ export async function pushToBed(
   tag: string,
 ): Promise<void> {
   await onBed(name, repo, tag, (client, reference) => pushSif({ client, file, reference }));
+}
+
+/**
+ * A suite's SIF pushed to a fresh repository of the open registry as `REPO:v1`, in the suite's
+ * `before` (no push without the bed: its tests skip). Read `repo` in tests.
+ */
+export function suitePushedSif(
+  sif: { readonly path: string },
+  prefix: string,
+): { readonly repo: string } {
+  return suiteResource(`${prefix} on the open registry`, async () => {
+    if (!bed) return { repo: '' };
+    const repo = uniqueRepo(prefix);
+    await pushToBed('open', sif.path, repo, 'v1');
+    return { repo };
+  });
 }
 
 /**

@@ -1,44 +1,24 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { SifportError } from '../../main/engine/errors.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
-import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
-import { bed, pushToBed, MiB, skip, suiteSif, uniqueRepo } from './bed.js';
+import type { BodyFault } from './body-fault-proxy.js';
+import { MiB, skip, suiteSif, suitePushedSif } from './bed.js';
 import { perTestTempDir } from '../kit/index.js';
-import { summary, viaProxy, withProxyClient } from './fault-helpers.js';
+import { pullThroughBodyFaults, summary, viaProxy } from './fault-helpers.js';
 
 describe('pulls through faults (oras.md §3.2, §1.3)', () => {
   const sif = suiteSif('download-faults', 'faults.sif', 4 * MiB + 999);
   /** Where each test pulls to: a directory of its own, so it can check what is left there. */
   const pullDir = perTestTempDir('sifport-pull-out-');
-  let repo: string;
+  const image = suitePushedSif(sif, 'pull-faults');
 
-  before(async () => {
-    if (!bed) return;
-    repo = uniqueRepo('pull-faults');
-    await pushToBed('open', sif.path, repo, 'v1');
-  });
-
-  async function pullThrough(plan: (n: number) => BodyFault, out: string) {
-    return withProxyClient(
-      await startBodyFaultProxy(bed!.open.url, plan),
-      async (proxy, client) => {
-        const result = await pullSif({
-          client,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          destination: out,
-        }).then(
-          (value) => ({ value, error: undefined }),
-          (error: unknown) => ({ value: undefined, error: error as SifportError }),
-        );
-        return { ...result, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
-      },
-    );
-  }
+  const pullThrough = (plan: (n: number) => BodyFault, out: string) =>
+    pullThroughBodyFaults(image.repo, plan, { destination: out });
 
   it('a cut download is resumed with Range and completes', { skip }, async () => {
     const outDir = pullDir.path;
@@ -111,7 +91,7 @@ describe('pulls through faults (oras.md §3.2, §1.3)', () => {
       const out = join(sif.dir, 'lost-answer.sif');
       await pullSif({
         client,
-        reference: parseReference(`${proxy.host}/${repo}:v1`),
+        reference: parseReference(`${proxy.host}/${image.repo}:v1`),
         destination: out,
       });
       assert.ok((await readFile(out)).equals(sif.bytes));

@@ -1,6 +1,9 @@
 import { RegistryClient, type RegistryOptions } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
+import { toSifportError, type SifportError } from '../../main/engine/errors.js';
+import { pullSif, type PullOptions, type PullResult } from '../../main/engine/transfers/pull.js';
 import { pushSif, type PushOptions, type PushResult } from '../../main/engine/transfers/push.js';
+import { startBodyFaultProxy, type BodyFault, type BodyFaultLogEntry } from './body-fault-proxy.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { bed, FAST_RETRY, type RegistryName } from './bed.js';
 
@@ -67,5 +70,34 @@ export function pushThrough(
     file,
     reference: parseReference(`${proxy.host}/${target}`),
     ...options,
+  });
+}
+
+/** How a pull through faults ended, and the blob requests the proxy saw. */
+export interface FaultyPull {
+  readonly value: PullResult | undefined;
+  readonly error: SifportError | undefined;
+  readonly log: readonly BodyFaultLogEntry[];
+}
+
+/**
+ * Pulls `repo:v1` of the open bed registry through a proxy that treats each blob GET's body
+ * as `plan` says (n counts them from 0), with `options` (destination, connections…).
+ */
+export async function pullThroughBodyFaults(
+  repo: string,
+  plan: (n: number) => BodyFault,
+  options: Omit<PullOptions, 'client' | 'reference'>,
+): Promise<FaultyPull> {
+  return withProxyClient(await startBodyFaultProxy(bed!.open.url, plan), async (proxy, client) => {
+    const outcome = await pullSif({
+      client,
+      reference: parseReference(`${proxy.host}/${repo}:v1`),
+      ...options,
+    }).then(
+      (value) => ({ value, error: undefined }),
+      (error: unknown) => ({ value: undefined, error: toSifportError(error) }),
+    );
+    return { ...outcome, log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
   });
 }

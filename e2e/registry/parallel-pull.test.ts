@@ -3,15 +3,15 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { RegistryClient } from '../../main/engine/registry/client.js';
 import { parseReference } from '../../main/engine/registry/reference.js';
 import { pullSif } from '../../main/engine/transfers/pull.js';
 import { perTestTempDir } from '../kit/index.js';
-import { startBodyFaultProxy, type BodyFault } from './body-fault-proxy.js';
-import { bed, FAST_RETRY, MiB, pushToBed, skip, suiteSif, uniqueRepo } from './bed.js';
-import { withProxyClient } from './fault-helpers.js';
+import type { BodyFault } from './body-fault-proxy.js';
+import { bed, FAST_RETRY, MiB, skip, suiteSif, suitePushedSif } from './bed.js';
+import { pullThroughBodyFaults } from './fault-helpers.js';
 
 /** A proxy in front of `upstream` that drops every `Range` header: a server that ignores it. */
 async function rangeIgnoringProxy(upstream: string): Promise<{ host: string; stop(): void }> {
@@ -44,30 +44,20 @@ describe('parallel ranged pull (issue #13)', () => {
   // Above the 64 MiB threshold: four regions of 17 MiB (the last shorter).
   const sif = suiteSif('parallel-pull', 'big.sif', 66 * MiB + 4321);
   const out = perTestTempDir('sifport-parallel-out-');
-  let repo: string;
-
-  before(async () => {
-    if (!bed) return;
-    repo = uniqueRepo('parallel');
-    await pushToBed('open', sif.path, repo, 'v1');
-  });
+  const image = suitePushedSif(sif, 'parallel');
 
   /** Connections are given: on a loopback registry the automatic choice is one stream. */
-  async function pullThrough(plan: (n: number) => BodyFault, connections = 4) {
+  async function pullThrough(
+    plan: (n: number) => BodyFault,
+    asked: { connections?: number } = { connections: 4 },
+  ) {
     const destination = join(out.path, 'big.sif');
-    return withProxyClient(
-      await startBodyFaultProxy(bed!.open.url, plan),
-      async (proxy, client) => {
-        const result = await pullSif({
-          client,
-          reference: parseReference(`${proxy.host}/${repo}:v1`),
-          destination,
-          connections,
-        });
-        const log = proxy.requests.filter((r) => r.path.includes('/blobs/'));
-        return { result, log, bytes: await readFile(destination) };
-      },
-    );
+    const { value, error, log } = await pullThroughBodyFaults(image.repo, plan, {
+      destination,
+      ...asked,
+    });
+    if (error) throw error;
+    return { result: value!, log, bytes: await readFile(destination) };
   }
 
   it('fetches four regions with Range at once; the file is byte-identical', { skip }, async () => {
@@ -109,25 +99,13 @@ describe('parallel ranged pull (issue #13)', () => {
     assert.ok(start! > cutStart! && start! <= cutStart! + 5 * MiB, `${cut} then ${again}`);
   });
 
-  for (const [what, connections] of [
-    ['connections: 1', 1],
-    ['without connections, from a registry on this machine,', undefined],
+  for (const [what, asked] of [
+    ['connections: 1', { connections: 1 }],
+    ['without connections, from a registry on this machine,', {}],
   ] as const) {
     it(`${what} pulls in one stream, as before`, { skip }, async () => {
-      const destination = join(out.path, 'one.sif');
-      const { log } = await withProxyClient(
-        await startBodyFaultProxy(bed!.open.url, () => ({ kind: 'pass' })),
-        async (proxy, client) => {
-          await pullSif({
-            client,
-            reference: parseReference(`${proxy.host}/${repo}:v1`),
-            destination,
-            connections,
-          });
-          return { log: proxy.requests.filter((r) => r.path.includes('/blobs/')) };
-        },
-      );
-      assert.ok((await readFile(destination)).equals(sif.bytes));
+      const { log, bytes } = await pullThrough(() => ({ kind: 'pass' }), asked);
+      assert.ok(bytes.equals(sif.bytes));
       assert.deepEqual(
         log.map((r) => [r.range, r.status]),
         [[undefined, 200]],
@@ -142,7 +120,7 @@ describe('parallel ranged pull (issue #13)', () => {
       const destination = join(out.path, 'whole.sif');
       const result = await pullSif({
         client,
-        reference: parseReference(`${proxy.host}/${repo}:v1`),
+        reference: parseReference(`${proxy.host}/${image.repo}:v1`),
         destination,
         connections: 4,
       });

@@ -232,7 +232,7 @@ export async function openBlobRange(
   end: number,
   signal?: AbortSignal,
   /** A download's region: read by the transport's bulk reader (as {@link openBlob} does). */
-  bulkBody = false,
+  bulk = false,
 ): Promise<HttpResponse> {
   const what = `Reading bytes ${start}-${end} of ${client.registry}/${repository}@${digest.slice(0, 19)}`;
   const range = { range: `bytes=${start}-${end}` };
@@ -243,7 +243,7 @@ export async function openBlobRange(
     range,
     signal,
     what,
-    bulkBody,
+    bulk,
   );
   if (res.status === 200 || res.status === 206) return res;
   if (res.status === 404) throw await blobNotFound(res, what);

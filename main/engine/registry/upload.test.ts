@@ -40,6 +40,21 @@ async function fetchBlob(url: string, repo: string, digest: string): Promise<Buf
   return Buffer.from(await res.arrayBuffer());
 }
 
+/** Uploads `file` to `repository` in 1 MiB chunks. */
+function uploadInMiBChunks(
+  client: RegistryClient,
+  repository: string,
+  file: { path: string; bytes: Buffer },
+) {
+  return uploadBlob({
+    client,
+    repository,
+    path: file.path,
+    size: file.bytes.length,
+    chunkSize: MiB,
+  });
+}
+
 async function withFake<T>(
   options: FakeRegistryOptions,
   body: (fake: Awaited<ReturnType<typeof startFakeRegistry>>, client: RegistryClient) => Promise<T>,
@@ -95,13 +110,7 @@ describe('uploadBlob (oras.md §3.3)', () => {
   it('sends a small tail with the last chunk: one idle round trip fewer (issue #13)', async () => {
     const file = await blobFile(2 * MiB + 7);
     await withFake({}, async (fake, client) => {
-      const result = await uploadBlob({
-        client,
-        repository: 'up/tail',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
+      const result = await uploadInMiBChunks(client, 'up/tail', file);
       assert.equal(result.chunks, 2);
       assert.deepEqual(await fetchBlob(fake.url, 'up/tail', file.digest), file.bytes);
       const ranges = fake.requests.filter((r) => r.method === 'PATCH').map((r) => r.contentRange);
@@ -112,13 +121,7 @@ describe('uploadBlob (oras.md §3.3)', () => {
   it('accepts ECR-style 201 answers to PATCH', async () => {
     const file = await blobFile(2.5 * MiB);
     await withFake({ patchStatus: 201 }, async (fake, client) => {
-      const result = await uploadBlob({
-        client,
-        repository: 'up/ecr',
-        path: file.path,
-        size: file.bytes.length,
-        chunkSize: MiB,
-      });
+      const result = await uploadInMiBChunks(client, 'up/ecr', file);
       assert.equal(result.chunks, 3);
       assert.deepEqual(await fetchBlob(fake.url, 'up/ecr', file.digest), file.bytes);
       assert.deepEqual(

@@ -33,6 +33,12 @@ export interface PullOptions extends TransferControls, RegistryEnd {
   /** Architecture for image indexes (Go names: amd64, arm64, …); default: this machine's. */
   readonly arch?: string | undefined;
   /**
+   * Connections for one large blob (at least {@link PARALLEL_MIN_BYTES} left), each fetching
+   * its own `Range`; 1 for one stream. Without it: {@link DEFAULT_PARALLEL} for a registry on
+   * another machine, one stream for one on this machine ({@link pullConnections}).
+   */
+  readonly connections?: number | undefined;
+  /**
    * Runs on the complete, verified temporary file before it is moved into place (or on the
    * finished file another pull of the same image just wrote there).
    */
@@ -41,12 +47,6 @@ export interface PullOptions extends TransferControls, RegistryEnd {
   readonly onNotice?: ((message: string) => void) | undefined;
   /** How free space is read before downloading (tests fake a full disk). */
   readonly freeSpace?: FreeSpaceProbe | undefined;
-  /**
-   * Connections for one large blob (at least {@link PARALLEL_MIN_BYTES} left), each fetching
-   * its own `Range`; 1 for one stream. Without it: {@link DEFAULT_PARALLEL} for a registry on
-   * another machine, one stream for one on this machine ({@link pullConnections}).
-   */
-  readonly connections?: number | undefined;
 }
 
 /** What a pull did. */

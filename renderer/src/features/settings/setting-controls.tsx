@@ -4,6 +4,8 @@ import type { Settings } from '../../../../shared/settings-contract.js';
 import { useSifportStore } from '../../store/store.js';
 import { Switch } from '../../ui/field.js';
 import { RadioGroup } from '../../ui/radio-group.js';
+import { Select } from '../../ui/select.js';
+import type { ValueOption } from './setting-values.js';
 
 /** Settings whose value is one of a few strings (theme, density, units…). */
 type ChoiceKey = {
@@ -13,6 +15,9 @@ type ChoiceKey = {
       : K
     : never;
 }[keyof Settings];
+
+/** Settings that are a number (concurrency, history size, connections). */
+type NumberKey = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
 /** Settings that are on or off. */
 type FlagKey = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
@@ -74,5 +79,33 @@ export function SettingSwitch({
     >
       {children}
     </Switch>
+  );
+}
+
+/**
+ * A drop-down list bound to one numeric setting; `options` gets the value in force, so a
+ * list can offer a value set elsewhere (the settings file).
+ */
+export function SettingNumberSelect({
+  setting,
+  label,
+  options,
+  className = 'w-56',
+}: {
+  setting: NumberKey;
+  label: string;
+  options: (current: number) => ValueOption[];
+  className?: string;
+}) {
+  const value = useSifportStore((s) => s.settings[setting]);
+  const update = useSifportStore((s) => s.updateSettings);
+  return (
+    <Select
+      label={label}
+      className={className}
+      value={String(value)}
+      onChange={(next) => void update({ [setting]: Number(next) })}
+      options={options(value)}
+    />
   );
 }

@@ -21,6 +21,11 @@ export function folderPathProblem(path: string): string | undefined {
   return 'Use a full path, such as /home/you/images or C:\\Users\\you\\images.';
 }
 
+/** `values`, with `current` added in order when the list lacks it. */
+function withCurrent(values: readonly number[], current: number): readonly number[] {
+  return values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+}
+
 /** Transfers at once, 1–6, the default marked (UI.md S13). */
 export function concurrencyOptions(): ValueOption[] {
   return [1, 2, 3, 4, 5, 6].map((n) => ({
@@ -36,10 +41,7 @@ const PULL_CONNECTIONS = [0, 1, 2, 4, 8, 16];
  * elsewhere (the settings file) is offered too, so the list always shows what is in force.
  */
 export function pullConnectionOptions(current: number): ValueOption[] {
-  const counts = PULL_CONNECTIONS.includes(current)
-    ? PULL_CONNECTIONS
-    : [...PULL_CONNECTIONS, current].sort((a, b) => a - b);
-  return counts.map((n) => ({
+  return withCurrent(PULL_CONNECTIONS, current).map((n) => ({
     value: String(n),
     label:
       n === 0
@@ -57,10 +59,7 @@ const HISTORY_SIZES = [50, 100, 250, 500, 1000, 2500, 5000];
  * the CLI) is offered too, so the list always shows what is in force.
  */
 export function historyOptions(current: number): ValueOption[] {
-  const sizes = HISTORY_SIZES.includes(current)
-    ? HISTORY_SIZES
-    : [...HISTORY_SIZES, current].sort((a, b) => a - b);
-  return sizes.map((n) => ({
+  return withCurrent(HISTORY_SIZES, current).map((n) => ({
     value: String(n),
     label: `${n.toLocaleString('en-US')} transfers${n === DEFAULT_SETTINGS.historySize ? ' (default)' : ''}`,
   }));
