@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { FAST_RETRY, MiB, perTestTempDir, suiteFakeRegistry } from '../../../../e2e/kit/index.js';
-import { SifportError, toSifportError } from '../../errors.js';
 import { RegistryClient } from '../../registry/client.js';
+import { NodeHttpTransport, type HttpTransport } from '../../registry/transport/http.js';
 import { uploadBytes } from '../../registry/upload.js';
 import { pullConnections } from '../pull.js';
 import { openPartialFile } from './partial-file.js';
@@ -110,25 +111,55 @@ describe('downloadRegions on a fake registry', () => {
     assert.deepEqual(await readdir(dir.path), ['.c.partial'], 'the marker is gone');
   });
 
-  it('cancelled mid-way: rejects, and the file holds only its unbroken prefix, without a marker', async () => {
+  it('a region that fails for good: the others stop, and the file holds only its unbroken prefix', async () => {
     const path = join(dir.path, '.d.partial');
     await writeFile(path, Buffer.alloc(0), { mode: 0o600 });
-    const stop = new AbortController();
-    let seen = 0;
-    const error = await download(path, 0, stop.signal, (bytes) => {
-      seen = bytes;
-      if (bytes >= 2 * MiB) stop.abort();
-    }).then(
-      () => undefined,
-      (err: unknown) => toSifportError(err),
-    );
-    assert.ok(error instanceof SifportError, String(error));
-    assert.equal(error.code, 'CANCELLED');
-    assert.ok(seen >= 2 * MiB, `${seen} bytes were on disk`);
-    const left = await readFile(path);
-    // Whatever finished past a gap was cut away: the file is a prefix of the blob, nothing more.
-    assert.ok(left.length <= seen, `${left.length} bytes left of ${seen}`);
-    assert.ok(left.equals(blob.subarray(0, left.length)), "what is left is the blob's prefix");
-    assert.deepEqual(await readdir(dir.path), ['.d.partial']);
+    // The second region's body breaks after 1 MiB, and the client does not retry.
+    const inner = new NodeHttpTransport();
+    const breaking: HttpTransport = {
+      send: async (request) => {
+        const res = await inner.send(request);
+        if (!request.headers?.['range']?.startsWith(`bytes=${3 * MiB}-`)) return res;
+        const cut = new PassThrough();
+        let passed = 0;
+        res.body.on('data', (chunk: Buffer) => {
+          passed += chunk.length;
+          if (passed > MiB) cut.destroy(new Error('the connection broke'));
+          else cut.write(chunk);
+        });
+        return { ...res, body: cut };
+      },
+    };
+    const failing = new RegistryClient({
+      registry: registry.host,
+      retry: { ...FAST_RETRY, attempts: 0 },
+      transport: breaking,
+    });
+    try {
+      const error = await downloadRegions({
+        client: failing,
+        repository: 'lab/blob',
+        digest,
+        size: blob.length,
+        path,
+        from: 0,
+        connections: 3,
+        open: openExisting,
+        onPrefix: () => {},
+        onBytes: () => {},
+      }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      assert.match(String(error), /connection broke/);
+      const left = await readFile(path);
+      // The first region may be complete; nothing past the broken one's first bytes stays.
+      assert.ok(left.length <= 3 * MiB + MiB, `${left.length} bytes left`);
+      assert.ok(left.equals(blob.subarray(0, left.length)), "what is left is the blob's prefix");
+      assert.deepEqual(await readdir(dir.path), ['.d.partial'], 'no marker left');
+    } finally {
+      failing.close();
+      inner.close();
+    }
   });
 });
