@@ -14,6 +14,7 @@ export * from './retry.js';
 export * from './poll.js';
 export * from './failure.js';
 export * from './temp-dir.js';
+export * from './blob-files.js';
 export * from './tls-server.js';
 export * from './suite-resource.js';
 export * from './commands.js';
