@@ -12,12 +12,12 @@ import { mayCarryCredentials, type CrossOriginPolicy } from './auth/origin-polic
 import {
   NodeHttpTransport,
   headerValue,
-  isCertificateError,
   type HttpResponse,
   type HttpTransport,
   type TlsOptions,
 } from './transport/http.js';
 import { isLoopbackHost } from './transport/hosts.js';
+import { isCertificateError } from './transport/network-errors.js';
 import type { ProxySettings } from './transport/proxy/settings.js';
 import { apiHost } from './reference.js';
 import { errorFromResponse } from './transport/response-error.js';
