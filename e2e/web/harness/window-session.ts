@@ -92,6 +92,10 @@ export async function openWindow(options: WindowOptions = {}): Promise<WindowSes
   const log: string[] = [];
   page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
+  // Playwright starts intercepting file choosers when the first listener is added, without
+  // waiting: a key pressed right after `waitForEvent('filechooser')` could open a chooser that
+  // is not intercepted (seen once in CI). A listener for the whole session closes that race.
+  page.on('filechooser', () => undefined);
   await page.goto(host.url);
   await waitForWindow(page);
   return {
