@@ -6,7 +6,8 @@
  *      ratio ≥ 0.91)
  *   b) pull at 50 and 150 ms round trip, push at 150 ms, through the latency relay
  *      (`e2e/support/latency-relay.ts`: delay per direction, 8 MiB in flight per connection
- *      like a stock Linux host), beside curl's single stream; at 150 ms the pull (4 ranged
+ *      like a stock Linux host; in a process of its own, so it never shares Sifport's event
+ *      loop), beside curl's single stream; at 150 ms the pull (4 ranged
  *      connections) has a target: at most half curl's time (speed ratio ≥ 2), and is shown
  *      with one connection too
  *   c) the relay itself at 0 ms: curl through it against curl direct, to show it is not the
@@ -19,7 +20,8 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startLatencyRelay, type LatencyRelay } from '../support/latency-relay.js';
+import type { LatencyRelay } from '../support/latency-relay.js';
+import { startLatencyRelayProcess } from '../support/latency-relay-process.js';
 import { ensurePki } from '../support/pki.js';
 import { alternatingRounds, log, settleDisk } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
@@ -71,7 +73,7 @@ async function withRelay<T>(
   delayMs: number,
   body: (far: BenchRegistry) => Promise<T>,
 ): Promise<T> {
-  const relay = await startLatencyRelay({ upstream: registry.host, delayMs });
+  const relay = await startLatencyRelayProcess({ upstream: registry.host, delayMs });
   try {
     return await body(through(relay, registry));
   } finally {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startLatencyRelay } from './latency-relay.js';
+import { startLatencyRelayProcess } from './latency-relay-process.js';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server.js';
 
 /** POSTs `body` to `host` and returns the answer's bytes and how long it took. */
@@ -76,5 +77,21 @@ describe('latency relay', () => {
 
   it('refuses an upstream that is not HOST:PORT', async () => {
     await assert.rejects(startLatencyRelay({ upstream: 'nowhere', delayMs: 0 }), /HOST:PORT/);
+  });
+
+  it('runs in a process of its own with the same delay, and says why when it cannot start', async () => {
+    const relay = await startLatencyRelayProcess({ upstream: echo.host, delayMs: 40 });
+    try {
+      const body = randomBytes(1024 * 1024);
+      const { answer, ms } = await post(relay.host, body);
+      assert.equal(sha(answer), sha(body));
+      assert.ok(ms >= 2 * 40 - 2, `${ms} ms`);
+    } finally {
+      await relay.stop();
+    }
+    await assert.rejects(
+      startLatencyRelayProcess({ upstream: 'nowhere', delayMs: 0 }),
+      /relay process ended before it listened/,
+    );
   });
 });
