@@ -365,6 +365,18 @@ export class RegistryClient {
     return new URL(location, against);
   }
 
+  /**
+   * Has the transport open `connections` connections to the registry while the caller still
+   * asks for tokens and manifests, for the blob GETs that follow (issue #13). A hint only.
+   */
+  warmUp(connections: number, signal?: AbortSignal): void {
+    if (!this.transport.preconnect) return;
+    this.baseUrl(signal).then(
+      (base) => this.transport.preconnect?.(base, connections),
+      () => undefined, // The requests that follow report it.
+    );
+  }
+
   /** Frees idle connections (only when this client created its transport). */
   close(): void {
     if (this.ownsTransport && this.transport instanceof NodeHttpTransport) this.transport.close();

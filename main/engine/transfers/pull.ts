@@ -327,6 +327,8 @@ async function finishedByAnother(
  */
 export async function pullSif(options: PullOptions): Promise<PullResult> {
   const { client, reference, signal } = options;
+  // The blob GETs' connections open while the token and manifest are fetched.
+  client.warmUp(pullConnections(options.connections, client.registry), signal);
   const { layer, manifestDigest } = await resolveSifLayer(client, reference, options.arch, signal);
   const target = await destinationPath(options.destination, reference, layer);
   if (!options.force && (await exists(target))) throw alreadyExists(target);

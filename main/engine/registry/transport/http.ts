@@ -19,6 +19,7 @@ import {
   proxyServerName,
 } from './proxy/tunnel.js';
 import { RawGetUnsupported, rawGet } from './raw-http-get.js';
+import { WarmConnections } from './warm-connections.js';
 import { RequestWatchdog } from './request-watchdog.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 import { failBodyAsNetworkError, networkError } from './network-errors.js';
@@ -68,6 +69,11 @@ export interface HttpResponse {
 /** What the registry modules need from HTTP; tests may substitute their own. */
 export interface HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Opens up to `count` connections to `url`'s origin for bulk GETs to come (a hint: a
+   * transport may ignore it, and failures are the GETs' to report).
+   */
+  preconnect?(url: URL, count: number): void;
 }
 
 const DEFAULT_TEXT_LIMIT = 4 * 1024 * 1024;
@@ -91,6 +97,8 @@ export class NodeHttpTransport implements HttpTransport {
   private readonly trustReady: Promise<void>;
   /** Agents that connect through a proxy, by kind and proxy (a system proxy may vary by host). */
   private readonly proxyAgents = new Map<string, http.Agent>();
+  /** TLS connections opened ahead for the raw blob GETs ({@link preconnect}). */
+  private readonly warm = new WarmConnections();
   private readonly proxyByOrigin = new Map<string, Promise<URL | undefined>>();
   /** Connect, first-byte and progress limits of every request (issue #10 item 8). */
   readonly timeouts: TransportTimeouts;
@@ -142,6 +150,7 @@ export class NodeHttpTransport implements HttpTransport {
           this.timeouts,
           this.rawTlsOptions,
           request.connectTimeoutMs,
+          this.warm.take(url),
         );
         return wrapResponse(raw.body, raw.status, raw.headers, url);
       } catch (err) {
@@ -149,6 +158,17 @@ export class NodeHttpTransport implements HttpTransport {
       }
     }
     return this.sendWithNodeHttp(request, proxy);
+  }
+
+  /** Direct https:// origins only: through a proxy the blob GET takes node:http's path. */
+  preconnect(url: URL, count: number): void {
+    if (url.protocol !== 'https:') return;
+    this.trustReady
+      .then(() => this.proxyOf(url))
+      .then((proxy) => {
+        if (!proxy) this.warm.open(url, count, this.rawTlsOptions);
+      })
+      .catch(() => undefined); // The requests report a bad CA file or proxy setting.
   }
 
   /** The proxy for `url`, asked once per origin (the system's answer may take a PAC run). */
@@ -287,6 +307,7 @@ export class NodeHttpTransport implements HttpTransport {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
     for (const agent of this.proxyAgents.values()) agent.destroy();
+    this.warm.close();
   }
 }
 

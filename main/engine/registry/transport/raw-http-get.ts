@@ -1,11 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { SifportError } from '../../errors.js';
 import { socketHost } from './hosts.js';
+import { connectTls } from './tls-socket.js';
 import { RawBody } from './raw-body.js';
 import { RequestWatchdog } from './request-watchdog.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
+import type { WarmSocket } from './warm-connections.js';
 
 const MAX_HEADER_BYTES = 64 * 1024;
 
@@ -43,9 +45,10 @@ export function parseHead(head: string): { status: number; headers: IncomingHttp
  * HTTP the socket reads into them directly (`onread`); over TLS (`tls` options given for an
  * https:// URL) each decrypted record is copied in once. Only Content-Length bodies (and
  * bodies that end with the connection); anything else throws {@link RawGetUnsupported}
- * before a byte of body is handed out. One connection per request, closed at the end.
- * `timeouts` bound the connect, the wait for the answer and the body's progress
- * ({@link RequestWatchdog}); `connectMs` overrides the connect limit.
+ * before a byte of body is handed out. One connection per request, closed at the end: a new
+ * one, or `warm`, a TLS connection opened ahead ({@link WarmConnections}). `timeouts` bound
+ * the connect, the wait for the answer and the body's progress ({@link RequestWatchdog});
+ * `connectMs` overrides the connect limit.
  */
 export function rawGet(
   url: URL,
@@ -54,6 +57,7 @@ export function rawGet(
   timeouts: TransportTimeouts = DEFAULT_TIMEOUTS,
   tlsOptions: tls.ConnectionOptions = {},
   connectMs?: number,
+  warm?: WarmSocket,
 ): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
     const headBuffer = Buffer.allocUnsafe(MAX_HEADER_BYTES);
@@ -109,25 +113,21 @@ export function rawGet(
     };
     const host = socketHost(url);
     const secure = url.protocol === 'https:';
-    const socket: net.Socket = secure
-      ? tls.connect({
-          ...tlsOptions,
-          host,
-          port: Number(url.port || 443),
-          ...(net.isIP(host) ? {} : { servername: host }),
-          ALPNProtocols: ['http/1.1'],
-        })
-      : net.connect({
-          host,
-          port: Number(url.port || 80),
-          onread: {
-            buffer: () => body?.nextReadBuffer() ?? headBuffer.subarray(headLength),
-            callback: (length: number, buffer: Uint8Array): boolean =>
-              body
-                ? body.accept(Buffer.from(buffer.buffer, buffer.byteOffset, length))
-                : onHeadBytes(length),
-          },
-        });
+    const socket: net.Socket = warm
+      ? warm.socket
+      : secure
+        ? connectTls(url, tlsOptions)
+        : net.connect({
+            host,
+            port: Number(url.port || 80),
+            onread: {
+              buffer: () => body?.nextReadBuffer() ?? headBuffer.subarray(headLength),
+              callback: (length: number, buffer: Uint8Array): boolean =>
+                body
+                  ? body.accept(Buffer.from(buffer.buffer, buffer.byteOffset, length))
+                  : onHeadBytes(length),
+            },
+          });
     if (secure) {
       // TLS sockets ignore `onread`: decrypted records arrive as 'data' (up to 16 KiB each).
       socket.on('data', (chunk: Buffer) => {
@@ -148,7 +148,7 @@ export function rawGet(
     socket.setNoDelay(true);
     const watchdog = new RequestWatchdog(timeouts, url, fail);
     watchdog.attach(socket, connectMs);
-    socket.once(secure ? 'secureConnect' : 'connect', () => {
+    const sendRequest = (): void => {
       const lines = [
         `GET ${url.pathname}${url.search} HTTP/1.1`,
         `Host: ${url.host}`,
@@ -156,7 +156,9 @@ export function rawGet(
       ];
       for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
       socket.write(`${lines.join('\r\n')}\r\n\r\n`, () => watchdog.sent());
-    });
+    };
+    if (warm?.ready) sendRequest();
+    else socket.once(secure ? 'secureConnect' : 'connect', sendRequest);
     socket.once('error', (err) => fail(err));
     socket.once('close', () => {
       watchdog.stop();

@@ -121,6 +121,8 @@ describe('downloadRegions on a fake registry', () => {
         const res = await inner.send(request);
         if (!request.headers?.['range']?.startsWith(`bytes=${3 * MiB}-`)) return res;
         const cut = new PassThrough();
+        // The stop the failure causes destroys the real body too: its error goes to `cut`.
+        res.body.on('error', (err) => cut.destroy(err));
         let passed = 0;
         res.body.on('data', (chunk: Buffer) => {
           passed += chunk.length;

@@ -209,18 +209,19 @@ export async function downloadRegions(
   };
 
   await writeMarker(d.path, d.from);
-  const outcomes = await Promise.allSettled(
+  // The first failure is the one to report: the others may only be the stop it caused.
+  let failure: { readonly reason: unknown } | undefined;
+  await Promise.all(
     regions.map((region) =>
-      fetchRegion(region).catch((err: unknown) => {
+      fetchRegion(region).catch((reason: unknown) => {
+        failure ??= { reason };
         stop.abort();
-        throw err;
       }),
     ),
   );
   const written = unbrokenPrefix(regions, d.from);
   await cutBack(d.path, written);
   await rm(markerPath(d.path), { force: true });
-  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failed && !refused) throw failed.reason;
+  if (failure && !refused) throw failure.reason;
   return { written, resumes };
 }
