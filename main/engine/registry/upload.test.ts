@@ -12,7 +12,13 @@ import {
   sha256,
 } from '../../../e2e/kit/index.js';
 import { RegistryClient } from './client.js';
-import { nextChunkSize, uploadBlob, uploadBytes } from './upload.js';
+import {
+  chunkSizeByTime,
+  MAX_CHUNK_SIZE,
+  nextChunkSize,
+  uploadBlob,
+  uploadBytes,
+} from './upload.js';
 import { MemoryUploadTuningStore } from './upload-tuning.js';
 
 const dir = suiteTempDir('sifport-upload-test-');
@@ -48,6 +54,22 @@ async function withFake<T>(
     await fake.stop();
   }
 }
+
+describe('chunkSizeByTime', () => {
+  const first = 128 * MiB;
+  it('aims at 8 s per chunk, at most doubling, never below the first nor above 1 GiB', () => {
+    // 45 MB/s (a far registry): 8 s is 343 MiB, past double.
+    assert.equal(chunkSizeByTime({ bytes: first, seconds: 2.98 }, first, first), 2 * first);
+    assert.equal(chunkSizeByTime({ bytes: 2 * first, seconds: 5.96 }, 2 * first, first), 343 * MiB);
+    // 5 MB/s: 8 s is 38 MiB, but chunks never go below where they started.
+    assert.equal(chunkSizeByTime({ bytes: first, seconds: 26.8 }, first, first), first);
+    // Loopback: capped at 1 GiB.
+    assert.equal(
+      chunkSizeByTime({ bytes: 1024 * MiB, seconds: 1 }, 1024 * MiB, first),
+      MAX_CHUNK_SIZE,
+    );
+  });
+});
 
 describe('nextChunkSize', () => {
   it('folds a tail of at most an eighth of a chunk, and only when allowed', () => {
@@ -95,6 +117,30 @@ describe('uploadBlob (oras.md §3.3)', () => {
       assert.deepEqual(await fetchBlob(fake.url, 'up/tail', file.digest), file.bytes);
       const ranges = fake.requests.filter((r) => r.method === 'PATCH').map((r) => r.contentRange);
       assert.deepEqual(ranges, [`0-${MiB - 1}`, `${MiB}-${2 * MiB + 6}`]);
+    });
+  });
+
+  it('lets chunks grow with the link when asked: each at most double the last (issue #13)', async () => {
+    const file = await blobFile(12 * MiB);
+    await withFake({}, async (fake, client) => {
+      const result = await uploadBlob({
+        client,
+        repository: 'up/grow',
+        path: file.path,
+        size: file.bytes.length,
+        chunkSize: MiB,
+        growChunks: true,
+      });
+      assert.deepEqual(await fetchBlob(fake.url, 'up/grow', file.digest), file.bytes);
+      const ranges = fake.requests.filter((r) => r.method === 'PATCH').map((r) => r.contentRange);
+      // Loopback carries far more than a chunk in 8 s: 1, 2, 4 MiB, then the 5 MiB left.
+      assert.deepEqual(ranges, [
+        `0-${MiB - 1}`,
+        `${MiB}-${3 * MiB - 1}`,
+        `${3 * MiB}-${7 * MiB - 1}`,
+        `${7 * MiB}-${12 * MiB - 1}`,
+      ]);
+      assert.equal(result.chunks, 4);
     });
   });
 

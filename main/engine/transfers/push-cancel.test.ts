@@ -88,16 +88,53 @@ describe('pushSif cancelled mid-upload', () => {
     await cancelledPush(file, 'cancel/large');
   });
 
-  it('deletes the session of the config blob when cancelled during its PUT', async () => {
-    const file = join(dir.path, 'config.sif');
-    await writeFile(file, await readFile(UNSIGNED_SIF));
-    const controller = new AbortController();
+  it('a config blob the registry refuses stops the layer beside it and is the error reported', async () => {
+    const file = join(dir.path, 'refused-config.sif');
+    await writeFile(file, Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(70 * MiB)]));
+    let configSession = '';
     const transport: HttpTransport = {
       send(request) {
         if (
           request.method === 'PUT' &&
           request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
         ) {
+          configSession = request.url.pathname;
+          return inner.send({ ...request, url: new URL('/v2/forbidden/config', request.url) });
+        }
+        return inner.send(request);
+      },
+    };
+    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport });
+    await assert.rejects(
+      pushSif({ client, file, reference: parseReference(`${fake.host}/refused/config:1`) }),
+      (err: unknown) =>
+        err instanceof SifportError &&
+        err.code !== 'CANCELLED' &&
+        /config|sha256:44136fa/.test(err.message),
+    );
+    const requests = (method: string, path: string) =>
+      fake.requests.filter((r) => r.method === method && r.path.startsWith(path));
+    assert.deepEqual(requests('PUT', '/v2/refused/config/manifests/'), [], 'no manifest');
+    assert.equal(requests('PUT', '/v2/refused/config/blobs/').length, 0, 'the layer never closed');
+    const deleted = requests('DELETE', '/v2/refused/config/blobs/uploads/');
+    assert.ok(
+      deleted.some((r) => r.path.split('?')[0] === configSession),
+      "the refused config's session is deleted",
+    );
+  });
+
+  it('deletes the session of the config blob when cancelled during its PUT', async () => {
+    const file = join(dir.path, 'config.sif');
+    await writeFile(file, await readFile(UNSIGNED_SIF));
+    const controller = new AbortController();
+    let configSession = '';
+    const transport: HttpTransport = {
+      send(request) {
+        if (
+          request.method === 'PUT' &&
+          request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
+        ) {
+          configSession = request.url.pathname;
           controller.abort();
         }
         return inner.send(request);
@@ -113,12 +150,17 @@ describe('pushSif cancelled mid-upload', () => {
       }),
       (err: unknown) => err instanceof SifportError && err.code === 'CANCELLED',
     );
-    const deleted = fake.requests.filter(
-      (r) => r.method === 'DELETE' && r.path.startsWith('/v2/cancel/config/blobs/uploads/'),
+    const uploads = (method: string) =>
+      fake.requests.filter(
+        (r) => r.method === method && r.path.startsWith('/v2/cancel/config/blobs/uploads/'),
+      );
+    const deleted = uploads('DELETE');
+    assert.ok(
+      deleted.some((r) => r.path.split('?')[0] === configSession),
+      "the config's session is deleted",
     );
-    assert.deepEqual(
-      deleted.map((r) => r.status),
-      [204],
-    );
+    // The layer's upload runs beside it: a session it learnt of is deleted too (one whose
+    // POST was still unanswered at the cancel is the registry's to expire).
+    assert.ok(deleted.every((r) => r.status === 204));
   });
 });

@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { SifportError } from '../errors.js';
 import { pushScope } from '../registry/auth/scopes.js';
 import { headBlob, mountBlob } from '../registry/blobs.js';
-import type { RegistryClient } from '../registry/client.js';
 import { putManifest } from '../registry/manifests.js';
 import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, MEDIA_TYPES } from '../registry/media-types.js';
 import { formatReference } from '../registry/reference.js';
@@ -11,12 +10,17 @@ import { ResumableHash } from '../registry/transport/resumable-hash.js';
 import { buildSifManifest, type ManifestStyle } from '../registry/artifact/sif-manifest.js';
 import { uploadBlob, uploadBytes } from '../registry/upload.js';
 import type { UploadTuningStore } from '../registry/upload-tuning.js';
-import type { DigestCache, FileIdentity } from './digest-cache.js';
+import type { DigestCache, DigestEntry, FileIdentity } from './digest-cache.js';
 import { ProgressMeter } from './progress.js';
 import type { RegistryEnd, TransferControls } from './transfer-options.js';
 import { requireValidSif } from './sif-check.js';
 import { uploadWhileHashing } from './upload-while-hashing.js';
-import { cancelStaleUpload, recordSessions, type UploadSessionStore } from './upload-sessions.js';
+import {
+  cancelStaleUpload,
+  recordSessions,
+  type UploadSessionKey,
+  type UploadSessionStore,
+} from './upload-sessions.js';
 
 /**
  * Files up to this size are hashed before anything is sent; larger ones start uploading at
@@ -101,61 +105,43 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
     digest = hash.digest();
   }
 
-  await ensureConfigBlob(client, repo, signal);
+  // The config blob goes up beside the layer, two round trips fewer on a far registry. Its
+  // HEAD comes first (it asks for the token both use); then the layer's first request, which
+  // takes the open connection, and the config's upload on a second one. The layer stops if
+  // the config fails.
+  const configPresent =
+    (await headBlob(client, repo, EMPTY_CONFIG_DIGEST, signal, pushScope(repo))) !== undefined;
+  const stopLayer = new AbortController();
+  const layerSignal = signal ? AbortSignal.any([signal, stopLayer.signal]) : stopLayer.signal;
+  const layerSent = sendLayer({ options, file, digest, cached, progress, sessionKey }, layerSignal);
+  const config = {
+    done: configPresent
+      ? Promise.resolve()
+      : uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal),
+  };
+  config.done.catch(() => stopLayer.abort());
 
-  let blob: PushResult['blob'] = 'uploaded';
-  let mountedFrom: string | undefined;
-  let session: URL | undefined;
-  let resumes = 0;
-  let restarts = 0;
-  if (digest && (await headBlob(client, repo, digest, signal, pushScope(repo))) !== undefined) {
-    blob = 'present';
-  } else if (digest) {
-    for (const other of cached?.locations ?? []) {
-      if (!other.startsWith(`${client.registry}/`) || other === location) continue;
-      const from = other.slice(client.registry.length + 1);
-      const mount = await mountBlob(client, repo, digest, from, signal);
-      if (mount.mounted) {
-        blob = 'mounted';
-        mountedFrom = from;
-        break;
-      }
-      session = mount.session;
-      if (session) break;
-    }
+  let layer: LayerResult;
+  try {
+    layer = await layerSent;
+  } catch (err) {
+    // The config's upload first finishes its own clean-up; when its failure stopped the
+    // layer, that failure is what went wrong.
+    const configFailure = await config.done.then(
+      () => undefined,
+      (reason: unknown) => ({ reason }),
+    );
+    if (configFailure && stopLayer.signal.aborted && !signal?.aborted) throw configFailure.reason;
+    throw err;
   }
-  if (blob === 'uploaded') {
-    progress.setPhase('uploading');
-    const sessions = recordSessions(options.uploadSessions, sessionKey, file);
-    const upload = {
-      client,
-      repository: repo,
-      path: file.path,
-      size: file.size,
-      session,
-      chunkSize: options.chunkSize,
-      tuning: options.tuning,
-      signal,
-      onBytes: (sent: number) => progress.update(sent),
-      onSession: sessions.onSession,
-    };
-    // Finished or failed, the uploader leaves no session behind (it deletes a failed one).
-    const result = await (
-      digest
-        ? uploadBlob({ ...upload, digest }).then((r) => ({ ...r, blob: 'uploaded' as const }))
-        : uploadWhileHashing(upload)
-    ).finally(() => sessions.forget());
-    digest = result.digest;
-    blob = result.blob;
-    resumes = result.resumes;
-    restarts = result.restarts;
-  }
-  await options.digestCache?.remember(file, digest!, location);
+  digest = layer.digest;
+  await config.done;
+  await options.digestCache?.remember(file, digest, location);
 
   progress.setPhase('finishing', file.size);
   const manifest = buildSifManifest({
     size: file.size,
-    digest: digest!,
+    digest,
     title: basename(options.file),
     style: options.style ?? 'oci13',
     created:
@@ -173,21 +159,75 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   return {
     reference: formatReference(reference),
     manifestDigest,
-    layerDigest: digest!,
+    layerDigest: digest,
     size: file.size,
-    blob,
-    ...(mountedFrom ? { mountedFrom } : {}),
-    resumes,
-    restarts,
+    blob: layer.blob,
+    ...(layer.mountedFrom ? { mountedFrom: layer.mountedFrom } : {}),
+    resumes: layer.resumes,
+    restarts: layer.restarts,
   };
 }
 
-async function ensureConfigBlob(
-  client: RegistryClient,
-  repo: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  if ((await headBlob(client, repo, EMPTY_CONFIG_DIGEST, signal, pushScope(repo))) !== undefined)
-    return;
-  await uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal);
+/** How the layer got to the registry ({@link sendLayer}). */
+type LayerResult = Pick<PushResult, 'blob' | 'mountedFrom' | 'resumes' | 'restarts'> & {
+  readonly digest: string;
+};
+
+/** What {@link sendLayer} works from. */
+interface LayerPush {
+  readonly options: PushOptions;
+  readonly file: FileIdentity;
+  /** Known already (digest cache, or hashed first), else computed while uploading. */
+  readonly digest: string | undefined;
+  readonly cached: DigestEntry | undefined;
+  readonly progress: ProgressMeter;
+  readonly sessionKey: UploadSessionKey;
+}
+
+/**
+ * Gets the SIF blob into the repository: nothing to send when it is there, a mount when
+ * another repository of the registry is known to hold it, else an upload.
+ */
+async function sendLayer(
+  { options, file, digest, cached, progress, sessionKey }: LayerPush,
+  signal: AbortSignal,
+): Promise<LayerResult> {
+  const { client } = options;
+  const repo = options.reference.repository;
+  const location = `${client.registry}/${repo}`;
+  let session: URL | undefined;
+  if (digest) {
+    if ((await headBlob(client, repo, digest, signal, pushScope(repo))) !== undefined) {
+      return { digest, blob: 'present', resumes: 0, restarts: 0 };
+    }
+    for (const other of cached?.locations ?? []) {
+      if (!other.startsWith(`${client.registry}/`) || other === location) continue;
+      const from = other.slice(client.registry.length + 1);
+      const mount = await mountBlob(client, repo, digest, from, signal);
+      if (mount.mounted)
+        return { digest, blob: 'mounted', mountedFrom: from, resumes: 0, restarts: 0 };
+      session = mount.session;
+      if (session) break;
+    }
+  }
+  progress.setPhase('uploading');
+  const sessions = recordSessions(options.uploadSessions, sessionKey, file);
+  const upload = {
+    client,
+    repository: repo,
+    path: file.path,
+    size: file.size,
+    session,
+    chunkSize: options.chunkSize,
+    tuning: options.tuning,
+    signal,
+    onBytes: (sent: number) => progress.update(sent),
+    onSession: sessions.onSession,
+  };
+  // Finished or failed, the uploader leaves no session behind (it deletes a failed one).
+  return (
+    digest
+      ? uploadBlob({ ...upload, digest }).then((r) => ({ ...r, blob: 'uploaded' as const }))
+      : uploadWhileHashing(upload)
+  ).finally(() => sessions.forget());
 }
