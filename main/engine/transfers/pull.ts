@@ -17,6 +17,7 @@ import {
 import { openPartialFile, partialPathFor } from './download/partial-file.js';
 import { acquirePullLock, lockPathFor, type LockHolder } from './download/pull-lock.js';
 import { TrailingHash } from './download/trailing-hash.js';
+import { WorkerFileHash, type FileHash } from './download/worker-file-hash.js';
 import { assertUnchanged, changedOnDisk, verifyOnDisk } from './download/verify-on-disk.js';
 import { alreadyExists, destinationPath, exists } from './pull-destination.js';
 import { ProgressMeter } from './progress.js';
@@ -91,11 +92,7 @@ function localFileError(err: unknown, target: string): SifportError | undefined 
  * and returns how many bytes it holds. The file is opened and checked as ours first (no link,
  * no other owner), an absent file is 0 bytes, and one longer than the layer is removed.
  */
-async function catchUpOnPartial(
-  path: string,
-  hash: ResumableHash,
-  layerSize: number,
-): Promise<number> {
+async function catchUpOnPartial(path: string, hash: FileHash, layerSize: number): Promise<number> {
   let size: number;
   try {
     const opened = await openPartialFile(path, 'read');
@@ -132,6 +129,12 @@ export function pullConnections(asked: number | undefined, registry: string): nu
   return asked ?? (isLoopbackHost(registry) ? 1 : DEFAULT_PARALLEL);
 }
 
+/**
+ * Layers from this size on are hashed on a worker thread ({@link WorkerFileHash}); below it
+ * the thread's start (some 30 ms) would cost more than the hashing it takes off the pull.
+ */
+const WORKER_HASH_MIN_BYTES = 32 * 1024 * 1024;
+
 /** What {@link downloadLayer} needs: the pull, its layer, and where the bytes go. */
 interface Download {
   readonly options: PullOptions;
@@ -162,7 +165,7 @@ const NO_STREAM_HASH = { update: (): void => {} };
  */
 async function downloadLayer(
   { options, layer, target, temp, progress }: Download,
-  hash: ResumableHash,
+  hash: FileHash,
   onDisk: number,
 ): Promise<number> {
   const { client, reference, signal } = options;
@@ -238,7 +241,7 @@ async function downloadLayer(
   progress.setPhase('verifying', written);
   await trail.settle();
   await hash.catchUp(temp, written, signal);
-  const digest = hash.digest();
+  const digest = await hash.digest();
   if (digest !== layer.digest) {
     throw new SifportError(
       'DIGEST_MISMATCH',
@@ -256,9 +259,20 @@ async function downloadLayer(
  * through that handle: a file changed after its bytes were read back never lands.
  */
 async function downloadAndCommit(download: Download): Promise<number> {
+  const { layer } = download;
+  const hash: FileHash & { close?: () => void } =
+    layer.size >= WORKER_HASH_MIN_BYTES ? new WorkerFileHash() : new ResumableHash();
+  try {
+    return await downloadCheckAndMove(download, hash);
+  } finally {
+    hash.close?.();
+  }
+}
+
+/** {@link downloadAndCommit} with its hash. */
+async function downloadCheckAndMove(download: Download, hash: FileHash): Promise<number> {
   const { options, layer, target, temp } = download;
   // Outside the try: a partial file refused as not ours, or a full disk, leaves it as it is.
-  const hash = new ResumableHash();
   await discardUnfinishedRegions(temp);
   const onDisk = await catchUpOnPartial(temp, hash, layer.size);
   await requireFreeSpace(dirname(temp), layer.size - onDisk, target, options.freeSpace);

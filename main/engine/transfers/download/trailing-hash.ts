@@ -1,8 +1,8 @@
-import type { ResumableHash } from '../../registry/transport/resumable-hash.js';
+import type { FileHash } from './worker-file-hash.js';
 
 /**
  * Hashes a file from disk right behind its writer: each {@link written} report queues a
- * {@link ResumableHash.catchUp} to that many bytes (they are still in the page cache), one
+ * {@link FileHash.catchUp} to that many bytes (they are still in the page cache), one
  * at a time. So a pull's digest is that of the bytes on disk, not of the bytes received, at
  * the cost of reading them once more while the download runs. (A second sha256 pass after
  * the download made a 512 MiB pull take a median 2.0 s instead of 1.1–1.2 s here.) A read
@@ -14,7 +14,7 @@ export class TrailingHash {
   private failed = false;
 
   constructor(
-    readonly hash: ResumableHash,
+    readonly hash: FileHash,
     private readonly path: string,
   ) {}
 
