@@ -12,28 +12,40 @@
  *      with one connection too
  *   c) the relay itself at 0 ms: curl through it against curl direct, to show it is not the
  *      bottleneck
+ *   d) peak RSS of the built CLI's push and its pull over 4 connections, over TLS: a
+ *      BENCH_LINK_MIB SIF and a BENCH_RSS_BIG_MIB one (default 4096); targets under 150 MiB
+ *      and flat (the big one at most 10 % above the small one)
  *
  * BENCH_LINK_RUNS rounds (default 3), a BENCH_LINK_MIB MiB SIF (default 512). Exit 0 when
  * everything was measured, even if a target was missed.
  */
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { LatencyRelay } from '../support/latency-relay.js';
 import { startLatencyRelayProcess } from '../support/latency-relay-process.js';
 import { ensurePki } from '../support/pki.js';
-import { alternatingRounds, log, settleDisk } from './bench-process.js';
+import { alternatingRounds, log, repoRoot, settleDisk } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
 import { curlGet, curlPut, opensslDigest } from './ceilings.js';
-import { comparisonRatio, comparisonRows, renderTable, target, type Row } from './report.js';
+import {
+  comparisonRatio,
+  comparisonRows,
+  formatNumber,
+  renderTable,
+  target,
+  type Row,
+} from './report.js';
 import { createBenchSif } from './sif-fixture.js';
 import { sifportPull, sifportPush } from './sifport-transfers.js';
+import { cliPeakRss } from './cli-measure.js';
 
 const count = (name: string, fallback: number) =>
   Math.max(1, Number(process.env[name] ?? fallback) || fallback);
 const RUNS = count('BENCH_LINK_RUNS', 3);
 const SIZE = count('BENCH_LINK_MIB', 512) * 1024 * 1024;
+const BIG_SIZE = count('BENCH_RSS_BIG_MIB', 4096) * 1024 * 1024;
 /** Sifport's time at most 1.1× curl's: its speed at least 1/1.1 of curl's. */
 const TLS_RATIO = 1 / 1.1;
 
@@ -144,6 +156,81 @@ async function measure(s: Setting, registry: BenchRegistry): Promise<Row[]> {
   ];
 }
 
+/** Peak RSS of the built CLI's push (a real upload) and its 4-connection pull of `file`, KiB. */
+async function cliPeaks(
+  registry: BenchRegistry,
+  file: string,
+  dir: string,
+): Promise<{ push: number; pull: number }> {
+  const config = join(dir, 'cli-config');
+  const env = { ...process.env, HOME: dir, SIFPORT_CONFIG_DIR: config, XDG_CONFIG_HOME: dir };
+  const common = ['--config-dir', config, '--ca-file', registry.caFile!];
+  const cli = join(repoRoot, 'bin', 'sifport.js');
+  const ref = `oras://${registry.host}/bench/rss-${basename(dir)}:v1`;
+  const pulled = join(dir, 'rss-pulled.sif');
+  const push = await cliPeakRss([cli, 'push', file, ref, ...common], env, dir);
+  await settleDisk();
+  const pull = await cliPeakRss(
+    [cli, 'pull', ref, pulled, '--force', '--connections', '4', ...common],
+    env,
+    dir,
+  );
+  await rm(pulled, { force: true });
+  return { push, pull };
+}
+
+/**
+ * Peak RSS of `sifport push` and `sifport pull --connections 4` over TLS (the built CLI under
+ * /usr/bin/time), for `s.sif` and for a SIF of {@link BIG_SIZE} made for it and removed after:
+ * under 150 MiB, and flat (memory must not follow the file's size).
+ */
+async function rssRows(s: Setting, registry: BenchRegistry): Promise<Row[]> {
+  const smallDir = join(s.dir, 'rss-small');
+  const bigDir = join(s.dir, 'rss-big');
+  await mkdir(smallDir);
+  await mkdir(bigDir);
+  let small;
+  let large;
+  let bigSize;
+  try {
+    small = await cliPeaks(registry, s.sif.path, smallDir);
+    const big = await createBenchSif(bigDir, BIG_SIZE);
+    bigSize = big.size;
+    await settleDisk();
+    large = await cliPeaks(registry, big.path, bigDir);
+  } finally {
+    await rm(bigDir, { recursive: true, force: true });
+    await rm(smallDir, { recursive: true, force: true });
+  }
+  const mib = (bytes: number) => formatNumber(bytes / 1048576);
+  const rows: Row[] = [];
+  for (const kind of ['push', 'pull'] as const) {
+    const label = kind === 'push' ? 'CLI push, TLS' : 'CLI pull x4, TLS';
+    const growth = large[kind] / small[kind];
+    rows.push(
+      {
+        label: `(g) peak RSS, ${label}`,
+        value: `${formatNumber(small[kind] / 1024)} MiB`,
+        target: target(`peak RSS, ${label}`, small[kind] / 1024, '<', 150, 'MiB'),
+        detail: `${mib(s.sif.size)} MiB SIF`,
+      },
+      {
+        label: '    the same, big SIF',
+        value: `${formatNumber(large[kind] / 1024)} MiB`,
+        target: target(`peak RSS, ${label}, big`, large[kind] / 1024, '<', 150, 'MiB'),
+        detail: `${mib(bigSize)} MiB SIF`,
+      },
+      {
+        label: '    big / small',
+        value: growth.toFixed(2),
+        target: target(`peak RSS, ${label}, big / small`, growth, '<', 1.1),
+        detail: 'flat: memory does not follow the file size',
+      },
+    );
+  }
+  return rows;
+}
+
 async function main(): Promise<number> {
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'sifport-link-bench-')));
   let registry: BenchRegistry | undefined;
@@ -154,6 +241,7 @@ async function main(): Promise<number> {
     const sif = await createBenchSif(dir, SIZE);
     const { digest } = await opensslDigest(sif.path);
     const rows = await measure({ dir, sif, digest }, registry);
+    rows.push(...(await rssRows({ dir, sif, digest }, registry)));
     const header = `Sifport long-link bench: ${sif.size} bytes SIF, TLS docker-registry on 127.0.0.1 (test CA), node ${process.version}, ${cpus().length} CPUs, median of ${RUNS} alternating rounds, MB = 10^6 bytes`;
     process.stdout.write(`\n${header}\n\n${renderTable(rows)}\n\n`);
     return 0;

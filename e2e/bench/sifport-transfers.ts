@@ -99,6 +99,8 @@ export async function childTransfer(
   registry: BenchRegistry,
   file: string,
   dir: string,
+  /** Connections for the pull (pullSif's default when absent). */
+  connections?: number,
 ): Promise<ChildReport> {
   const input = {
     registry: registry.host,
@@ -106,6 +108,8 @@ export async function childTransfer(
     repository: 'bench/rss',
     tag: 'v1',
     pullTo: join(dir, 'rss-pull.sif'),
+    ...(registry.caFile ? { caFile: registry.caFile } : {}),
+    ...(connections ? { connections } : {}),
   };
   const result = await runProcess(
     process.execPath,
