@@ -97,6 +97,42 @@ export async function curlGet(
   }
 }
 
+/**
+ * curl GET of the blob through `tee` to `destination` and `sha256sum` (removed afterwards):
+ * a download checked against its digest, as Sifport's pull is, made of curl's parts. The
+ * digest must come out as `digest`.
+ */
+export async function curlGetVerified(
+  registry: BenchRegistry,
+  repository: string,
+  digest: string,
+  destination: string,
+): Promise<number> {
+  const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+  const curl = [
+    'curl',
+    '-sS',
+    '-f',
+    ...trust(registry),
+    '--max-time',
+    String(OP_TIMEOUT_MS / 1000),
+    `${registry.url}/v2/${repository}/blobs/${digest}`,
+  ];
+  try {
+    const run = await runProcess('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      `${curl.map(quote).join(' ')} | tee ${quote(destination)} | sha256sum`,
+    ]);
+    const hex = /^([0-9a-f]{64})\b/.exec(run.stdout)?.[1];
+    if (`sha256:${hex}` !== digest) throw new Error(`curl | sha256sum printed ${run.stdout}`);
+    return run.seconds;
+  } finally {
+    await rm(destination, { force: true });
+  }
+}
+
 /** `openssl dgst -sha256` of the file: its digest, and the time openssl took. */
 export async function opensslDigest(file: string): Promise<{ digest: string; seconds: number }> {
   const result = await runProcess('openssl', ['dgst', '-sha256', file]);

@@ -3,7 +3,8 @@
  * 127.0.0.1 (the test CA), Sifport against curl on the same bytes, alternating rounds:
  *
  *   a) push and pull over TLS on loopback: target Sifport's time ≤ 1.1× curl's (a speed
- *      ratio ≥ 0.91)
+ *      ratio ≥ 0.91); the pull also beside curl piped through tee and sha256sum, a download
+ *      checked against its digest as Sifport's is
  *   b) pull at 50 and 150 ms round trip, push at 150 ms, through the latency relay
  *      (`e2e/support/latency-relay.ts`: delay per direction, 8 MiB in flight per connection
  *      like a stock Linux host; in a process of its own, so it never shares Sifport's event
@@ -28,7 +29,7 @@ import { startLatencyRelayProcess } from '../support/latency-relay-process.js';
 import { ensurePki } from '../support/pki.js';
 import { alternatingRounds, log, repoRoot, settleDisk } from './bench-process.js';
 import { startBenchRegistry, type BenchRegistry } from './bench-registry.js';
-import { curlGet, curlPut, opensslDigest } from './ceilings.js';
+import { curlGet, curlGetVerified, curlPut, opensslDigest } from './ceilings.js';
 import {
   comparisonRatio,
   comparisonRows,
@@ -98,6 +99,12 @@ async function measure(s: Setting, registry: BenchRegistry): Promise<Row[]> {
   await settleDisk();
   const tlsPush = await pushRounds(s, registry, 'TLS push');
   const tlsPull = await pullRounds(s, registry, 'TLS pull');
+  const tlsPullVerified = await alternatingRounds(
+    'TLS pull, curl | tee | sha256sum',
+    RUNS,
+    () => sifportPull(registry, 'bench/source', join(s.dir, 'pulled.sif'), s.sif.size),
+    () => curlGetVerified(registry, 'bench/source', s.digest, join(s.dir, 'curl.bin')),
+  );
   const relayCheck = await withRelay(registry, 0, (far) =>
     alternatingRounds(
       'relay at 0 ms',
@@ -127,6 +134,11 @@ async function measure(s: Setting, registry: BenchRegistry): Promise<Row[]> {
       ['(b) sifport pull, TLS', '    curl GET, TLS', '    TLS pull / curl'],
       target('TLS pull / curl', comparisonRatio(size, tlsPull), '>=', TLS_RATIO),
     ),
+    ...comparisonRows(size, tlsPullVerified, [
+      '    sifport pull, TLS (again)',
+      '    curl | tee | sha256sum, TLS',
+      '    TLS pull / verified curl',
+    ]),
     ...comparisonRows(size, pull50, [
       '(c) sifport pull, 50 ms RTT',
       '    curl GET, 50 ms RTT',
