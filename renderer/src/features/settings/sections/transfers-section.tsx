@@ -28,7 +28,7 @@ export function TransfersSection() {
         <SettingNumberSelect
           setting="pullConnections"
           label="Connections per pull"
-          className="w-80"
+          className="w-96"
           options={pullConnectionOptions}
         />
         <PullFolderField />
