@@ -3,6 +3,7 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { SifportError, toSifportError } from '../../errors.js';
 import { openBlobRange } from '../../registry/blobs.js';
 import type { RegistryClient } from '../../registry/client.js';
+import { parseContentRange } from '../../registry/range-source.js';
 import { headerValue, type HttpResponse } from '../../registry/transport/http.js';
 import { WRITE_BATCH_BYTES } from './body-sink.js';
 import { writeBodyToFile } from './download-sink.js';
@@ -71,15 +72,12 @@ function unbrokenPrefix(regions: readonly Region[], from: number): number {
 
 /** True when a 206 carries exactly bytes [start, end] of a blob of `size` bytes. */
 function servesRange(res: HttpResponse, start: number, end: number, size: number): boolean {
-  const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(
-    headerValue(res.headers, 'content-range') ?? '',
-  );
+  const range = parseContentRange(headerValue(res.headers, 'content-range'));
   return (
     res.status === 206 &&
-    range !== null &&
-    Number(range[1]) === start &&
-    Number(range[2]) === end &&
-    (range[3] === '*' || Number(range[3]) === size)
+    range?.start === start &&
+    range.end === end &&
+    (range.total === undefined || range.total === size)
   );
 }
 
