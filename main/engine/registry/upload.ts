@@ -119,9 +119,9 @@ class BlobUploader {
   private chunkSize: number;
   /** The size chunks start at: the default sizing never goes below it. */
   private readonly firstChunkSize: number;
-  /** Chunks follow the link's speed (the caller fixed no size and no `413` limits them). */
-  private byTime: boolean;
-  /** A `413` set the size: the registry's limit, which a tail must not push past. */
+  /** Chunks may follow the link's speed (the caller fixed no size); not once {@link limited}. */
+  private readonly growChunks: boolean;
+  /** A `413` set the size: the registry's limit, which neither growth nor a tail may pass. */
   private limited: boolean;
   private streamMode: boolean;
   private session: UploadSession | undefined;
@@ -140,7 +140,7 @@ class BlobUploader {
     this.chunkSize = Math.min(options.chunkSize ?? DEFAULT_CHUNK_SIZE, learnt.maxChunk ?? Infinity);
     this.firstChunkSize = this.chunkSize;
     this.limited = learnt.maxChunk !== undefined;
-    this.byTime = (options.growChunks ?? options.chunkSize === undefined) && !this.limited;
+    this.growChunks = options.growChunks ?? options.chunkSize === undefined;
     this.streamMode = learnt.streamMode === true && learnt.maxChunk === undefined;
     this.hash = options.digest ? undefined : new ResumableHash();
   }
@@ -213,7 +213,7 @@ class BlobUploader {
     }
     await res.discard();
     this.chunks++;
-    if (this.byTime && size >= this.chunkSize) {
+    if (this.growChunks && !this.limited && size >= this.chunkSize) {
       const seconds = (performance.now() - started) / 1000;
       this.chunkSize = chunkSizeByTime(
         { bytes: size, seconds },
@@ -317,7 +317,6 @@ class BlobUploader {
       if (this.chunkSize <= MIN_CHUNK_SIZE) throw err;
       this.chunkSize = Math.max(MIN_CHUNK_SIZE, Math.floor(this.chunkSize / 2));
       this.limited = true;
-      this.byTime = false;
       this.tuning.set(registry, { ...this.tuning.get(registry), maxChunk: this.chunkSize });
     } else if (
       err.status === 416 ||

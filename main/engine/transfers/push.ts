@@ -114,12 +114,10 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   const stopLayer = new AbortController();
   const layerSignal = signal ? AbortSignal.any([signal, stopLayer.signal]) : stopLayer.signal;
   const layerSent = sendLayer({ options, file, digest, cached, progress, sessionKey }, layerSignal);
-  const config = {
-    done: configPresent
-      ? Promise.resolve()
-      : uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal),
-  };
-  config.done.catch(() => stopLayer.abort());
+  const configSent = configPresent
+    ? Promise.resolve()
+    : uploadBytes(client, repo, EMPTY_CONFIG, EMPTY_CONFIG_DIGEST, signal);
+  configSent.catch(() => stopLayer.abort());
 
   let layer: LayerResult;
   try {
@@ -127,7 +125,7 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
   } catch (err) {
     // The config's upload first finishes its own clean-up; when its failure stopped the
     // layer, that failure is what went wrong.
-    const configFailure = await config.done.then(
+    const configFailure = await configSent.then(
       () => undefined,
       (reason: unknown) => ({ reason }),
     );
@@ -135,7 +133,7 @@ export async function pushSif(options: PushOptions): Promise<PushResult> {
     throw err;
   }
   digest = layer.digest;
-  await config.done;
+  await configSent;
   await options.digestCache?.remember(file, digest, location);
 
   progress.setPhase('finishing', file.size);
