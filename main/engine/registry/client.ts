@@ -7,6 +7,7 @@ import {
   unsupportedChallenge,
   type Challenge,
 } from './auth/challenge.js';
+import { authFailure, isRejectedCredential } from './auth/auth-failure.js';
 import type { Credential, CredentialProvider } from './auth/credentials.js';
 import { mayCarryCredentials, type CrossOriginPolicy } from './auth/origin-policy.js';
 import {
@@ -248,7 +249,7 @@ export class RegistryClient {
         challenge?.params.error !== 'insufficient_scope';
       if (round >= 1 || !challenge || refusedBasic) {
         if (!mayRefresh || !(await refreshOnce())) {
-          throw await this.authFailure(res, req, challenge, credential);
+          throw await authFailure(res, req, this.registry, challenge, credential);
         }
       }
       await res.discard();
@@ -291,34 +292,6 @@ export class RegistryClient {
     if (!(await source.invalidate(this.registry))) return false;
     this.credential = undefined;
     return true;
-  }
-
-  private async authFailure(
-    res: HttpResponse,
-    req: RegistryRequest,
-    challenge: Challenge | undefined,
-    credential: Credential | undefined,
-  ): Promise<SifportError> {
-    const base = await errorFromResponse(res, req.what, req.method);
-    if (challenge?.params.error === 'insufficient_scope' && credential) {
-      return new SifportError(
-        'DENIED',
-        `${req.what} was refused: the account has no right to ${describeScopes(req.scopes)} on ${this.registry}.`,
-        { status: 401, detail: base.detail },
-      );
-    }
-    if (!credential) {
-      return new SifportError(
-        'AUTH_REQUIRED',
-        `${req.what} needs a login: run \`sifport login ${this.registry}\`.`,
-        { status: 401, detail: base.detail },
-      );
-    }
-    return new SifportError(
-      'AUTH_REQUIRED',
-      `${req.what} was refused: ${this.registry} rejected the credentials. Check them and run \`sifport login ${this.registry}\` again.`,
-      { status: 401, detail: base.detail },
-    );
   }
 
   private async authorization(
@@ -381,21 +354,6 @@ export class RegistryClient {
   close(): void {
     if (this.ownsTransport && this.transport instanceof NodeHttpTransport) this.transport.close();
   }
-}
-
-/** A token service's 401/403 for the credential we sent (not a missing right). */
-function isRejectedCredential(err: unknown): boolean {
-  return (
-    err instanceof SifportError &&
-    err.code === 'AUTH_REQUIRED' &&
-    (err.status === 401 || err.status === 403)
-  );
-}
-
-function describeScopes(scopes: readonly string[]): string {
-  const actions = new Set<string>();
-  for (const [, set] of mergeScopes(...scopes)) for (const a of set) actions.add(a);
-  return [...actions].join('/') || 'access';
 }
 
 /** Reads the `Location` header of an upload or manifest response, resolved. */
