@@ -16,7 +16,11 @@ import { RegistryClient } from '../registry/client.js';
 import { resolveManifest } from '../registry/manifests.js';
 import { EMPTY_CONFIG_DIGEST } from '../registry/media-types.js';
 import { parseReference } from '../registry/reference.js';
-import { NodeHttpTransport, type HttpTransport } from '../registry/transport/http.js';
+import {
+  NodeHttpTransport,
+  type HttpRequest,
+  type HttpTransport,
+} from '../registry/transport/http.js';
 import { pushSif } from './push.js';
 
 /**
@@ -33,6 +37,36 @@ describe('pushSif cancelled mid-upload', () => {
     inner = new NodeHttpTransport();
   });
   after(() => inner.close());
+
+  /**
+   * A client whose transport hands the config blob's closing PUT to `atPut` (which may change
+   * it); `configSession()` is that PUT's session path.
+   */
+  function watchingConfigPut(atPut: (request: HttpRequest) => HttpRequest) {
+    let session = '';
+    const transport: HttpTransport = {
+      send(request) {
+        if (
+          request.method === 'PUT' &&
+          request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
+        ) {
+          session = request.url.pathname;
+          return inner.send(atPut(request));
+        }
+        return inner.send(request);
+      },
+    };
+    return {
+      client: new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport }),
+      configSession: () => session,
+    };
+  }
+
+  /** DELETEs of upload sessions in `repo` the fake registry answered. */
+  const deletedSessions = (repo: string) =>
+    fake.requests.filter(
+      (r) => r.method === 'DELETE' && r.path.startsWith(`/v2/${repo}/blobs/uploads/`),
+    );
 
   /** Pushes `file` and aborts once the first PATCH of its layer has been answered. */
   async function cancelledPush(file: string, repo: string): Promise<void> {
@@ -91,20 +125,10 @@ describe('pushSif cancelled mid-upload', () => {
   it('a config blob the registry refuses stops the layer beside it and is the error reported', async () => {
     const file = join(dir.path, 'refused-config.sif');
     await writeFile(file, Buffer.concat([await readFile(UNSIGNED_SIF), randomBytes(70 * MiB)]));
-    let configSession = '';
-    const transport: HttpTransport = {
-      send(request) {
-        if (
-          request.method === 'PUT' &&
-          request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
-        ) {
-          configSession = request.url.pathname;
-          return inner.send({ ...request, url: new URL('/v2/forbidden/config', request.url) });
-        }
-        return inner.send(request);
-      },
-    };
-    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport });
+    const { client, configSession } = watchingConfigPut((request) => ({
+      ...request,
+      url: new URL('/v2/forbidden/config', request.url),
+    }));
     await assert.rejects(
       pushSif({ client, file, reference: parseReference(`${fake.host}/refused/config:1`) }),
       (err: unknown) =>
@@ -116,9 +140,8 @@ describe('pushSif cancelled mid-upload', () => {
       fake.requests.filter((r) => r.method === method && r.path.startsWith(path));
     assert.deepEqual(requests('PUT', '/v2/refused/config/manifests/'), [], 'no manifest');
     assert.equal(requests('PUT', '/v2/refused/config/blobs/').length, 0, 'the layer never closed');
-    const deleted = requests('DELETE', '/v2/refused/config/blobs/uploads/');
     assert.ok(
-      deleted.some((r) => r.path.split('?')[0] === configSession),
+      deletedSessions('refused/config').some((r) => r.path.split('?')[0] === configSession()),
       "the refused config's session is deleted",
     );
   });
@@ -127,20 +150,10 @@ describe('pushSif cancelled mid-upload', () => {
     const file = join(dir.path, 'config.sif');
     await writeFile(file, await readFile(UNSIGNED_SIF));
     const controller = new AbortController();
-    let configSession = '';
-    const transport: HttpTransport = {
-      send(request) {
-        if (
-          request.method === 'PUT' &&
-          request.url.searchParams.get('digest') === EMPTY_CONFIG_DIGEST
-        ) {
-          configSession = request.url.pathname;
-          controller.abort();
-        }
-        return inner.send(request);
-      },
-    };
-    const client = new RegistryClient({ registry: fake.host, retry: FAST_RETRY, transport });
+    const { client, configSession } = watchingConfigPut((request) => {
+      controller.abort();
+      return request;
+    });
     await assert.rejects(
       pushSif({
         client,
@@ -150,13 +163,9 @@ describe('pushSif cancelled mid-upload', () => {
       }),
       (err: unknown) => err instanceof SifportError && err.code === 'CANCELLED',
     );
-    const uploads = (method: string) =>
-      fake.requests.filter(
-        (r) => r.method === method && r.path.startsWith('/v2/cancel/config/blobs/uploads/'),
-      );
-    const deleted = uploads('DELETE');
+    const deleted = deletedSessions('cancel/config');
     assert.ok(
-      deleted.some((r) => r.path.split('?')[0] === configSession),
+      deleted.some((r) => r.path.split('?')[0] === configSession()),
       "the config's session is deleted",
     );
     // The layer's upload runs beside it: a session it learnt of is deleted too (one whose
